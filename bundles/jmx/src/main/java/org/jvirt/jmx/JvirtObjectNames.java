@@ -1,0 +1,46 @@
+package org.jvirt.jmx;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/**
+ * The names jvirt registers its MBeans under. Values that come from outside (URIs, domain names) are always quoted
+ * with {@link ObjectName#quote}, so any character they hold is safe.
+ */
+public final class JvirtObjectNames {
+    /** The JMX domain of every jvirt MBean. */
+    public static final String DOMAIN = "org.jvirt";
+
+    private JvirtObjectNames() {
+    }
+
+    /** {@code org.jvirt:type=Connection,uri="<uri>"}. */
+    public static ObjectName connection(String uri) {
+        return name(DOMAIN + ":type=Connection,uri=" + ObjectName.quote(uri));
+    }
+
+    /** {@code org.jvirt:type=Domain,connection="<uri>",name="<name>"}. */
+    public static ObjectName domain(String uri, String name) {
+        return name(DOMAIN + ":type=Domain,connection=" + ObjectName.quote(uri) + ",name=" + ObjectName.quote(name));
+    }
+
+    /** A pattern matching every MBean of one type ("Domain", "Connection") of one connection. */
+    public static ObjectName pattern(String type, String uri) {
+        String key = "Connection".equals(type) ? "uri" : "connection";
+        return name(DOMAIN + ":type=" + type + "," + key + "=" + ObjectName.quote(uri) + ",*");
+    }
+
+    /** A pattern matching every jvirt MBean. */
+    public static ObjectName all() {
+        return name(DOMAIN + ":*");
+    }
+
+    private static ObjectName name(String text) {
+        try {
+            return new ObjectName(text);
+        } catch (MalformedObjectNameException e) {
+            // quoting makes every value legal, so this is a bug in this class
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.jvirt.jmx.internal;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.AttributeChangeNotification;
+import javax.management.MBeanNotificationInfo;
+import javax.management.NotificationBroadcasterSupport;
+import javax.management.ObjectName;
+
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.SecurityModel;
+import org.jvirt.api.VirtException;
+import org.jvirt.jmx.DomainMXBean;
+
+/**
+ * One domain as an MXBean. It holds only the domain's handle: every attribute asks the API when read. It is also a
+ * NotificationEmitter (the MBeanServer sees that on the registered object itself), for the State changes that
+ * {@link DomainBeans} reports from lifecycle events.
+ */
+final class DomainBean extends NotificationBroadcasterSupport implements DomainMXBean {
+    static final String STATE = "State";
+
+    private static final MBeanNotificationInfo STATE_CHANGES = new MBeanNotificationInfo(
+            new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE}, AttributeChangeNotification.class.getName(),
+            "The domain's State changed (it was started, suspended, resumed, stopped, ...)");
+
+    private final Domain domain;
+    private final ObjectName objectName;
+    private final AtomicLong sequence = new AtomicLong();
+    private String lastState; // guarded by this
+
+    DomainBean(Domain domain, ObjectName objectName) {
+        super(STATE_CHANGES);
+        this.domain = domain;
+        this.objectName = objectName;
+        this.lastState = StateWords.state(domain.getState().state());
+    }
+
+    ObjectName objectName() {
+        return objectName;
+    }
+
+    Domain domain() {
+        return domain;
+    }
+
+    /** Emits an AttributeChangeNotification for State when {@code state} differs from the last one told. */
+    void stateChanged(String state) {
+        String old;
+        synchronized (this) {
+            old = lastState;
+            if (Objects.equals(old, state)) {
+                return;
+            }
+            lastState = state;
+        }
+        sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
+                System.currentTimeMillis(), "State changed from " + old + " to " + state, STATE,
+                String.class.getName(), old, state));
+    }
+
+    // ---- attributes
+
+    @Override
+    public int getId() {
+        return JmxCalls.ask(objectName, domain::getID);
+    }
+
+    @Override
+    public String getName() {
+        return JmxCalls.ask(objectName, domain::getName);
+    }
+
+    @Override
+    public String getUUID() {
+        return JmxCalls.ask(objectName, domain::getUUIDString);
+    }
+
+    @Override
+    public String getOSType() {
+        return JmxCalls.ask(objectName, domain::getOSType);
+    }
+
+    @Override
+    public String getState() {
+        return JmxCalls.ask(objectName, () -> StateWords.state(domain.getState().state()));
+    }
+
+    @Override
+    public String getStateReason() {
+        return JmxCalls.ask(objectName, () -> {
+            DomainStateInfo s = domain.getState();
+            return StateWords.reason(s.state(), s.reason());
+        });
+    }
+
+    @Override
+    public int getCPUs() {
+        return JmxCalls.ask(objectName, () -> domain.getInfo().nrVirtCpu());
+    }
+
+    @Override
+    public long getCPUTime() {
+        return JmxCalls.ask(objectName, () -> domain.getInfo().cpuTimeNanos());
+    }
+
+    @Override
+    public long getMaxMemoryKiB() {
+        return JmxCalls.ask(objectName, () -> domain.getInfo().maxMemKiB());
+    }
+
+    @Override
+    public long getUsedMemoryKiB() {
+        return JmxCalls.ask(objectName, () -> domain.getInfo().memoryKiB());
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return JmxCalls.ask(objectName, domain::isPersistent);
+    }
+
+    @Override
+    public boolean isAutostart() {
+        return JmxCalls.ask(objectName, domain::getAutostart);
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        JmxCalls.act(objectName, () -> domain.setAutostart(autostart));
+    }
+
+    @Override
+    public boolean isManagedSave() {
+        return JmxCalls.ask(objectName, domain::hasManagedSaveImage);
+    }
+
+    @Override
+    public String getSecurityModel() {
+        return JmxCalls.ask(objectName, () -> securityModel().model());
+    }
+
+    @Override
+    public String getSecurityDOI() {
+        return JmxCalls.ask(objectName, () -> securityModel().doi());
+    }
+
+    @Override
+    public String getSecurityLabel() {
+        // as virsh, a domain has a label only under an active security model
+        return JmxCalls.ask(objectName, () -> securityModel().model().isEmpty() ? ""
+                : domain.getSecurityLabel().label());
+    }
+
+    @Override
+    public boolean isSecurityLabelEnforcing() {
+        return JmxCalls.ask(objectName, () -> !securityModel().model().isEmpty()
+                && domain.getSecurityLabel().enforcing());
+    }
+
+    /** The host's security model; a driver without one has none active, as virsh reads NO_SUPPORT. */
+    private SecurityModel securityModel() {
+        try {
+            return domain.getConnect().getSecurityModel();
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.NO_SUPPORT) {
+                return new SecurityModel("", "");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String getXML() {
+        return JmxCalls.ask(objectName, () -> domain.getXMLDesc(Set.of()));
+    }
+
+    // ---- operations
+
+    @Override
+    public void start() {
+        JmxCalls.act(objectName, domain::create);
+    }
+
+    @Override
+    public void shutdown() {
+        JmxCalls.act(objectName, domain::shutdown);
+    }
+
+    @Override
+    public void destroy() {
+        JmxCalls.act(objectName, domain::destroy);
+    }
+
+    @Override
+    public void reboot() {
+        JmxCalls.act(objectName, () -> domain.reboot(Set.of()));
+    }
+
+    @Override
+    public void suspend() {
+        JmxCalls.act(objectName, domain::suspend);
+    }
+
+    @Override
+    public void resume() {
+        JmxCalls.act(objectName, domain::resume);
+    }
+
+    @Override
+    public void undefine() {
+        JmxCalls.act(objectName, domain::undefine);
+    }
+
+    @Override
+    public String toString() {
+        return objectName.toString();
+    }
+}
