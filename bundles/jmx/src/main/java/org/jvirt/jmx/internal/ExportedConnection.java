@@ -100,6 +100,7 @@ final class ExportedConnection implements AutoCloseable {
             return;
         }
         LOG.warn("{} closed ({}): its MBeans are removed", configuredUri, reason);
+        connect.close(); // already closed underneath; this releases our side and does nothing more
         onLost.accept(this);
     }
 
