@@ -6,78 +6,82 @@ import javax.management.ObjectName;
  * One open connection to a hypervisor, registered as {@code org.jvirt:type=Connection,uri="<uri>"}. Every
  * attribute asks the connection when read. A failure raises an exception whose message is libvirt's.
  */
+@Description("A connection to a hypervisor: the host, its hypervisor and its domains")
 public interface ConnectionMXBean {
 
-    /** The connection's URI, as the driver gives it (virConnectGetURI). */
+    @Description("The connection's URI, as the driver gives it (virConnectGetURI)")
     String getURI();
 
-    /** The host's name (virConnectGetHostname). */
+    @Description("The host's name")
     String getHostname();
 
-    /** The hypervisor's name: "TEST", "QEMU", "LXC" (virConnectGetType). */
+    @Description("The hypervisor's name: TEST, QEMU, LXC, ...")
     String getHypervisorType();
 
-    /** The hypervisor's version as libvirt prints it, e.g. "0.0.2". */
+    @Description("The hypervisor's version as libvirt prints it, e.g. 0.0.2")
     String getHypervisorVersion();
 
-    /** The hypervisor's version as libvirt encodes it: major * 1,000,000 + minor * 1,000 + release. */
+    @Description("The hypervisor's version as libvirt encodes it: major * 1,000,000 + minor * 1,000 + release")
     long getHypervisorVersionNumber();
 
-    /** The version of the libvirt API the platform implements, e.g. "9.0.0". */
+    @Description("The version of the libvirt API the platform implements, e.g. 9.0.0")
     String getLibVersion();
 
-    /** The libvirt API version as a number, e.g. 9000000. */
+    @Description("The libvirt API version as a number, e.g. 9000000")
     long getLibVersionNumber();
 
-    /** Whether the connection is still usable (virConnectIsAlive). */
+    @Description("Whether the connection is still usable")
     boolean isAlive();
 
     // ---- the host (virNodeGetInfo)
 
-    /** The CPU model, e.g. "x86_64". */
+    @Description("The host's CPU model, e.g. x86_64")
     String getCPUModel();
 
-    /** The number of active CPUs. */
+    @Description("The host's number of active CPUs")
     int getCPUs();
 
-    /** The expected CPU frequency in MHz (0 when unknown). */
+    @Description("The host's expected CPU frequency in MHz (0 when unknown)")
     int getCPUFrequencyMHz();
 
-    /** CPU sockets per NUMA cell. */
+    @Description("CPU sockets per NUMA cell")
     int getCPUSockets();
 
+    @Description("Cores per CPU socket")
     int getCoresPerSocket();
 
+    @Description("Threads per core")
     int getThreadsPerCore();
 
+    @Description("The host's number of NUMA cells")
     int getNUMACells();
 
-    /** The host's memory in KiB. */
+    @Description("The host's memory in KiB")
     long getMemoryKiB();
 
     // ---- domains
 
-    /** The number of running domains (virConnectNumOfDomains). */
+    @Description("The number of running domains")
     int getActiveDomains();
 
-    /** The number of defined domains that are not running (virConnectNumOfDefinedDomains). */
+    @Description("The number of defined domains that are not running")
     int getInactiveDomains();
 
-    /** The names of the domain MBeans this connection has registered now. */
+    @Description("The MBeans of this connection's domains")
     ObjectName[] getDomains();
 
-    /** Defines (or redefines) a persistent domain from its XML, without starting it; returns its name. */
+    @Description("Defines (or redefines) a persistent domain from its XML, without starting it; returns its name")
     String defineXML(String xml);
 
-    /** Creates and starts a transient domain from its XML; returns its name. */
+    @Description("Creates and starts a transient domain from its XML; returns its name")
     String createXML(String xml);
 
-    /** The MBean name of the domain called {@code name}; fails when there is no such domain. */
+    @Description("The MBean of the domain with this name")
     ObjectName lookupDomainByName(String name);
 
-    /** The MBean name of the domain with this UUID (with or without dashes). */
+    @Description("The MBean of the domain with this UUID (with or without dashes)")
     ObjectName lookupDomainByUUID(String uuid);
 
-    /** The MBean name of the running domain with this id. */
+    @Description("The MBean of the running domain with this id")
     ObjectName lookupDomainByID(int id);
 }

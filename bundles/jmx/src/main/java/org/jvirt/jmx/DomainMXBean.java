@@ -8,78 +8,83 @@ package org.jvirt.jmx;
  * <p>The MBean emits an {@link javax.management.AttributeChangeNotification} for {@code State} each time the domain's
  * lifecycle changes it (started, suspended, resumed, stopped, ...).
  */
+@Description("A domain (a guest) of one connection, as virsh dominfo shows it; State changes are notified")
 public interface DomainMXBean {
 
-    /** The id of a running domain, -1 when it is not running (virsh shows "-"). */
+    @Description("The id of the running domain; -1 when it is not running")
     int getId();
 
+    @Description("The domain's name")
     String getName();
 
-    /** The UUID in its usual form, e.g. "6695eb01-f6a4-8304-79aa-97f2502e193f". */
+    @Description("The domain's UUID")
     String getUUID();
 
-    /** The guest's OS type, e.g. "linux" or "hvm". */
+    @Description("The guest's OS type, e.g. linux or hvm")
     String getOSType();
 
-    /** The state in virsh's words: "running", "paused", "shut off", "in shutdown", ... */
+    @Description("The state in virsh's words: running, paused, shut off, in shutdown, crashed, pmsuspended, ...")
     String getState();
 
-    /** Why the domain is in its state, in virsh's words ("booted", "user", "destroyed", ...). */
+    @Description("Why the domain is in its state, in virsh's words: booted, user, destroyed, ...")
     String getStateReason();
 
-    /** The number of virtual CPUs. */
+    @Description("The number of virtual CPUs")
     int getCPUs();
 
-    /** The CPU time used, in nanoseconds. */
+    @Description("The CPU time used, in nanoseconds")
     long getCPUTime();
 
-    /** The most memory the domain may have, in KiB. */
+    @Description("The most memory the domain may have, in KiB")
     long getMaxMemoryKiB();
 
-    /** The memory the domain has now, in KiB. */
+    @Description("The memory the domain has now, in KiB")
     long getUsedMemoryKiB();
 
+    @Description("Whether the domain has a persistent configuration")
     boolean isPersistent();
 
+    @Description("Whether the domain starts when the host starts")
     boolean isAutostart();
 
-    /** Starts the domain when the host starts (persistent domains only). */
     void setAutostart(boolean autostart);
 
-    /** Whether a managed save image exists. */
+    @Description("Whether a managed save image exists")
     boolean isManagedSave();
 
-    /** The host's security model ("selinux", "apparmor"), or "" when none is active. */
+    @Description("The host's security model (selinux, apparmor, ...); empty when none is active")
     String getSecurityModel();
 
-    /** The security model's domain of interpretation, or "" when none is active. */
+    @Description("The security model's domain of interpretation; empty when none is active")
     String getSecurityDOI();
 
-    /** The domain's security label, or "" when there is none. */
+    @Description("The domain's security label; empty when it has none")
     String getSecurityLabel();
 
-    /** Whether the security label is enforced (false when there is none). */
+    @Description("Whether the security label is enforced")
     boolean isSecurityLabelEnforcing();
 
-    /** The domain's XML description. */
+    @Description("The domain's XML description")
     String getXML();
 
-    /** Starts a defined domain (virDomainCreate). */
+    @Description("Starts the defined domain")
     void start();
 
-    /** Asks the guest to shut down (virDomainShutdown). */
+    @Description("Asks the guest to shut down")
     void shutdown();
 
-    /** Stops the domain at once (virDomainDestroy). */
+    @Description("Stops the domain at once, as pulling its plug")
     void destroy();
 
-    /** Asks the guest to reboot (virDomainReboot). */
+    @Description("Asks the guest to reboot")
     void reboot();
 
+    @Description("Pauses the domain")
     void suspend();
 
+    @Description("Resumes the paused domain")
     void resume();
 
-    /** Removes the domain's persistent configuration; a running domain goes on, as transient. */
+    @Description("Removes the domain's persistent configuration; a running domain goes on, as transient")
     void undefine();
 }

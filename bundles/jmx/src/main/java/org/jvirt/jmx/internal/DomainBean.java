@@ -17,8 +17,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.jmx.DomainMXBean;
 
 /**
- * One domain as an MXBean. It holds only the domain's handle: every attribute asks the API when read. It is also a
- * NotificationEmitter (the MBeanServer sees that on the registered object itself), for the State changes that
+ * One domain as an MXBean. It holds only the domain's handle: every attribute asks the API when read. It is also the
+ * NotificationEmitter of its MBean (registered through {@link DescribedEmitterMXBean}), for the State changes that
  * {@link DomainBeans} reports from lifecycle events.
  */
 final class DomainBean extends NotificationBroadcasterSupport implements DomainMXBean {

@@ -18,6 +18,7 @@ import org.jvirt.api.event.DomainLifecycleEvent;
 import org.jvirt.api.event.EventSubscription;
 import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.api.event.UndefinedDetail;
+import org.jvirt.jmx.DomainMXBean;
 import org.jvirt.jmx.JvirtObjectNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +185,7 @@ final class DomainBeans implements ObjectBeans {
         }
         try {
             DomainBean bean = new DomainBean(domain, nameOf(domain));
-            registry.register(bean, bean.objectName());
+            registry.register(new DescribedEmitterMXBean(bean, DomainMXBean.class, bean), bean.objectName());
             byName.put(name, bean);
         } catch (VirtException e) {
             // gone again before we could read it: its own event follows

@@ -7,6 +7,7 @@ import org.jvirt.api.CloseReason;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ConnectFactory;
 import org.jvirt.api.event.EventSubscription;
+import org.jvirt.jmx.ConnectionMXBean;
 import org.jvirt.jmx.JvirtObjectNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ final class ExportedConnection implements AutoCloseable {
     }
 
     private void start() {
-        registry.register(bean, bean.objectName());
+        registry.register(new DescribedMXBean(bean, ConnectionMXBean.class), bean.objectName());
         registered = true;
         closeSubscription = connect.registerCloseCallback(this::closedUnderneath);
         objects.forEach(ObjectBeans::start);

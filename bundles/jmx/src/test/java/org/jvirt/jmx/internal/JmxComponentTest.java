@@ -169,6 +169,20 @@ class JmxComponentTest {
     }
 
     @Test
+    void consolesSeeDescriptionsAndParameterNames() throws Exception {
+        MBeanInfo connection = SERVER.getMBeanInfo(CONNECTION);
+        MBeanOperationInfo define = java.util.Arrays.stream(connection.getOperations())
+                .filter(o -> o.getName().equals("defineXML")).findFirst().orElseThrow();
+
+        assertThat(define.getSignature()[0].getName()).isEqualTo("xml");
+        assertThat(define.getDescription()).startsWith("Defines (or redefines) a persistent domain");
+        assertThat(connection.getDescription()).startsWith("A connection to a hypervisor");
+        MBeanAttributeInfo state = java.util.Arrays.stream(SERVER.getMBeanInfo(TEST).getAttributes())
+                .filter(a -> a.getName().equals("State")).findFirst().orElseThrow();
+        assertThat(state.getDescription()).startsWith("The state in virsh's words");
+    }
+
+    @Test
     void domainsDeclareTheirStateChangeNotifications() throws Exception {
         MBeanNotificationInfo[] infos = SERVER.getMBeanInfo(TEST).getNotifications();
 
