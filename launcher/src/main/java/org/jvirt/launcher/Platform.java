@@ -1,6 +1,8 @@
 package org.jvirt.launcher;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -66,8 +68,10 @@ final class Platform implements AutoCloseable {
     void start() throws BundleException {
         felix.init();
         BundleContext context = felix.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
         for (StartupList.Entry e : bundles.entries()) {
             Bundle b = context.installBundle("reference:" + e.jar().toUri());
+            installed.add(b);
             b.adapt(BundleStartLevel.class).setStartLevel(e.startLevel());
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 b.start();
@@ -76,7 +80,7 @@ final class Platform implements AutoCloseable {
         felix.start();
         raiseStartLevel(bundles.highestLevel());
         LOG.info("platform started in {} with {} bundles", home.home(), context.getBundles().length);
-        for (Bundle b : context.getBundles()) {
+        for (Bundle b : installed) {
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             if (!fragment && b.getState() != Bundle.ACTIVE) {
                 LOG.warn("bundle {} is not active (state {})", b.getSymbolicName(), b.getState());
