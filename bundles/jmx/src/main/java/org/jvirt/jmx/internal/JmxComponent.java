@@ -8,17 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.management.MBeanServer;
 
 import org.jvirt.api.ConnectFactory;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.driver.HypervisorDriver;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * service). Configuration PID {@code org.jvirt.jmx}, optional: {@code uris}, one URI or several (a String[], or one
  * String with commas between them); without it, the ConnectFactory's default URI. A change at run time closes the
  * connections no longer listed and opens the new ones; deactivation takes everything away.
+ *
+ * <p>A URI that cannot be opened yet (its driver is not installed) is tried again when a hypervisor driver arrives,
+ * so a driver hot-deployed later, or one that comes back after an update, gets its connection shown.
  */
 @Component(service = {}, configurationPid = JmxComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true)
@@ -40,6 +49,14 @@ public final class JmxComponent {
     private final MBeanRegistry registry;
     // by configured URI
     private final Map<String, ExportedConnection> exports = new ConcurrentHashMap<>();
+    // a driver's arrival is told before the ConnectFactory may know it: retry from another thread, after
+    private final ExecutorService retries = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jvirt-jmx-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private Set<String> wanted = Set.of(); // guarded by this
+    private boolean deactivated; // guarded by this
 
     @Activate
     public JmxComponent(@Reference(name = "factory") ConnectFactory factory, Map<String, Object> config) {
@@ -59,9 +76,35 @@ public final class JmxComponent {
 
     @Deactivate
     synchronized void deactivate() {
+        deactivated = true;
+        retries.shutdownNow();
         List<ExportedConnection> all = new ArrayList<>(exports.values());
         exports.clear();
         all.forEach(ExportedConnection::close);
+    }
+
+    /** A hypervisor driver arrived: the configured URIs not open yet may open now. The driver is never called. */
+    @Reference(name = "drivers", service = HypervisorDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "driverRemoved")
+    synchronized void driverAdded(ServiceReference<HypervisorDriver> driver) {
+        if (!deactivated && exports.size() < wanted.size()) {
+            retries.execute(this::retryPending);
+        }
+    }
+
+    void driverRemoved(ServiceReference<HypervisorDriver> driver) {
+        // its connections close underneath and take their MBeans with them
+    }
+
+    private synchronized void retryPending() {
+        if (deactivated) {
+            return;
+        }
+        for (String uri : wanted) {
+            if (!exports.containsKey(uri)) {
+                export(uri, true);
+            }
+        }
     }
 
     /** The configured URIs that have an open connection now. */
@@ -70,10 +113,8 @@ public final class JmxComponent {
     }
 
     private synchronized void apply(Map<String, Object> config) {
-        Set<String> wanted = uris(config.get(URIS));
-        if (wanted.isEmpty()) {
-            wanted = Set.of(factory.defaultUri());
-        }
+        Set<String> listed = uris(config.get(URIS));
+        wanted = listed.isEmpty() ? Set.of(factory.defaultUri()) : listed;
         for (ExportedConnection e : List.copyOf(exports.values())) {
             if (!wanted.contains(e.configuredUri()) && exports.remove(e.configuredUri(), e)) {
                 e.close();
@@ -81,12 +122,12 @@ public final class JmxComponent {
         }
         for (String uri : wanted) {
             if (!exports.containsKey(uri)) {
-                export(uri);
+                export(uri, false);
             }
         }
     }
 
-    private void export(String uri) {
+    private void export(String uri, boolean retry) {
         try {
             ExportedConnection e = ExportedConnection.open(factory, uri, registry,
                     lost -> exports.remove(lost.configuredUri(), lost));
@@ -97,7 +138,11 @@ public final class JmxComponent {
             }
         } catch (VirtException | IllegalStateException e) {
             // one URI that cannot be opened must not keep the others out
-            LOG.warn("{} not exported to JMX: {}", uri, e.getMessage());
+            if (retry) {
+                LOG.debug("{} still not exported to JMX: {}", uri, e.getMessage());
+            } else {
+                LOG.warn("{} not exported to JMX: {}", uri, e.getMessage());
+            }
         }
     }
 
