@@ -638,6 +638,9 @@ public final class DomainPostParse {
                     s.mode = "connect";
                 }
             }
+            if (connect == null || connect.service == null) {
+                throw xmlError("Missing source service attribute for char device");
+            }
             c.sources.clear();
             if (bind != null) {
                 c.sources.add(bind);
@@ -653,6 +656,9 @@ public final class DomainPostParse {
             ChrDef.Source s = c.sources.get(0);
             if (s.mode == null) {
                 s.mode = "connect";
+            }
+            if (c.type.equals("tcp") && s.service == null) {
+                throw xmlError("Missing source service attribute for char device");
             }
             if (c.type.equals("tcp") && c.protocol == null) {
                 c.protocol = new ChrDef.Protocol();
