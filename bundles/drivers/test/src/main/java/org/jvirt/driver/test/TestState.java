@@ -196,8 +196,8 @@ final class TestState {
     void startState(TestDomainObj obj, int reason) {
         obj.setState(DomainState.RUNNING, reason);
         if (obj.persistent && obj.newDef == null) {
-            obj.newDef = obj.def;
-            obj.def = DomainXml.copy(obj.def, PARSE);
+            // as libvirt's virDomainObjSetDefTransient: the running definition stays, the persistent one is a copy
+            obj.newDef = DomainXml.copy(obj.def, PARSE);
         }
         obj.def.id = nextDomId++;
         obj.hasManagedSave = false;
