@@ -1,0 +1,51 @@
+package org.jvirt.conf;
+
+import java.security.SecureRandom;
+import java.util.Random;
+import java.util.function.Function;
+
+import org.jvirt.conf.domain.DomainDef;
+
+/**
+ * What a driver adds to the parsing of domain XML (libvirt's virDomainDefParserConfig and parse flags).
+ *
+ * @param defaultArch      the architecture of a guest whose {@code <os><type>} names none
+ * @param inactive         parse a definition (true), ignoring live-only data such as {@code id}, or live status
+ * @param defaultVideoType the model of a video device that names none, from the domain (may answer null)
+ * @param random           the source of generated UUIDs and MAC addresses
+ */
+public record DomainParseOptions(String defaultArch, boolean inactive, Function<DomainDef, String> defaultVideoType,
+        Random random) {
+
+    /** libvirt's generic parser (as its xml2xml tests use): x86_64, no driver defaults. */
+    public static DomainParseOptions generic() {
+        return new DomainParseOptions("x86_64", true, d -> null, new SecureRandom());
+    }
+
+    /** libvirt's test driver: i686 guests, Xen video for Xen guests and Cirrus otherwise. */
+    public static DomainParseOptions testDriver() {
+        return new DomainParseOptions("i686", true, DomainParseOptions::testDriverVideo, new SecureRandom());
+    }
+
+    /** The same, with another source of randomness (tests use a fixed one). */
+    public DomainParseOptions withRandom(Random r) {
+        return new DomainParseOptions(defaultArch, inactive, defaultVideoType, r);
+    }
+
+    /** The same, parsing live status (keeps {@code id}). */
+    public DomainParseOptions live() {
+        return new DomainParseOptions(defaultArch, false, defaultVideoType, random);
+    }
+
+    private static String testDriverVideo(DomainDef def) {
+        String os = def.os == null || def.os.type == null ? null : def.os.type.value;
+        if ("xen".equals(os) || "linux".equals(os)) {
+            return "xen";
+        }
+        String arch = def.os == null || def.os.type == null ? null : def.os.type.arch;
+        if (arch != null && arch.startsWith("ppc64")) {
+            return "vga";
+        }
+        return "cirrus";
+    }
+}

@@ -1,0 +1,30 @@
+package org.jvirt.driver.test;
+
+import org.jvirt.api.DomainState;
+import org.jvirt.conf.domain.DomainDef;
+
+/** One domain of a test state (libvirt's virDomainObj); guarded by its state's lock. */
+final class TestDomainObj {
+    /** The running definition, or the only one while shut off. */
+    DomainDef def;
+    /** The persistent definition while the domain runs, when it has one. */
+    DomainDef newDef;
+    DomainState state = DomainState.SHUTOFF;
+    int reason;
+    boolean persistent;
+    boolean autostart;
+    boolean hasManagedSave;
+
+    TestDomainObj(DomainDef def) {
+        this.def = def;
+    }
+
+    boolean isActive() {
+        return def.id != -1;
+    }
+
+    void setState(DomainState s, int r) {
+        state = s;
+        reason = r;
+    }
+}
