@@ -67,7 +67,8 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
 
     @Override
     public int getId() {
-        return JmxCalls.ask(objectName, domain::getID);
+        // a handle keeps the id it was made with (as libvirt's virDomainPtr does): ask a fresh one
+        return JmxCalls.ask(objectName, () -> domain.getConnect().domainLookupByUUID(domain.getUUID()).getID());
     }
 
     @Override
