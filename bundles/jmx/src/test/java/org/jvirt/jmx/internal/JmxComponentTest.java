@@ -6,6 +6,8 @@ import static org.jvirt.jmx.internal.JmxTestSupport.SERVER;
 import static org.jvirt.jmx.internal.JmxTestSupport.await;
 import static org.jvirt.jmx.internal.JmxTestSupport.jvirtNames;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import javax.management.AttributeChangeNotification;
@@ -21,6 +23,7 @@ import javax.management.RuntimeMBeanException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ConnectFactory;
 import org.jvirt.api.Domain;
@@ -112,12 +115,11 @@ class JmxComponentTest {
     }
 
     @Test
-    void stateReasonIsTheOneTheApiReportsInVirshsWords() throws Exception {
-        Domain test = api.domainLookupByName("test");
-        assertThat(SERVER.getAttribute(TEST, "StateReason"))
-                .isEqualTo(StateWords.reason(DomainState.RUNNING, test.getState().reason()));
+    void stateReasonIsInVirshsWords() throws Exception {
+        // virsh -c test:///default domstate test --reason: "running (unknown)"
+        assertThat(SERVER.getAttribute(TEST, "StateReason")).isEqualTo("unknown");
 
-        test.suspend();
+        api.domainLookupByName("test").suspend();
 
         // virsh: "paused (user)"
         assertThat(SERVER.getAttribute(TEST, "State")).isEqualTo("paused");
@@ -367,6 +369,28 @@ class JmxComponentTest {
         component.modified(Map.of(JmxComponent.URIS, URI));
 
         assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST);
+    }
+
+    @Test
+    void aUriAddedAtRunTimeIsOpenedBesideTheOthersAndTheDroppedOneClosed(@TempDir Path dir) throws Exception {
+        Path node = dir.resolve("node.xml");
+        Files.writeString(node, "<node>" + domainXml("other") + "</node>");
+        String other = "test://" + node.toAbsolutePath();
+
+        component.modified(Map.of(JmxComponent.URIS, new String[] {URI, other}));
+
+        ObjectName otherConnection = JvirtObjectNames.connection(other);
+        ObjectName otherDomain = JvirtObjectNames.domain(other, "other");
+        assertThat(component.exportedUris()).containsExactlyInAnyOrder(URI, other);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, otherConnection, otherDomain);
+        assertThat(SERVER.getAttribute(otherConnection, "URI")).isEqualTo(other);
+        // virsh -c test:///PATH domstate other: a node file's domains start running
+        assertThat(SERVER.getAttribute(otherDomain, "State")).isEqualTo("running");
+
+        component.modified(Map.of(JmxComponent.URIS, other));
+
+        assertThat(component.exportedUris()).containsExactly(other);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(otherConnection, otherDomain);
     }
 
     @Test
