@@ -95,24 +95,16 @@ public final class ListDomains implements VirshCommand {
             }
         }
         args.exclusive("table", "name");
+        args.exclusive("table", "uuid");
         args.exclusive("table", "id");
         boolean table = args.has("table") || (!uuid && !name && !id);
 
         List<Domain> domains = DomainFilter.collect(ctx.connection(), flags);
         domains.sort(ORDER);
 
-        VshTable out = null;
-        if (table) {
-            if (title && !uuid) {
-                out = new VshTable("Id", "Name", "State", "Title");
-            } else if (uuid && !title) {
-                out = new VshTable("Id", "Name", "State", "UUID");
-            } else if (uuid) {
-                out = new VshTable("Id", "Name", "State", "Title", "UUID");
-            } else {
-                out = new VshTable("Id", "Name", "State");
-            }
-        }
+        // --uuid, --name and --id exclude the table, so a table never has a UUID column
+        VshTable out = !table ? null : title ? new VshTable("Id", "Name", "State", "Title")
+                : new VshTable("Id", "Name", "State");
         for (Domain dom : domains) {
             int domId = dom.getID();
             String idText = domId != -1 ? Integer.toString(domId) : "-";
@@ -125,14 +117,11 @@ public final class ListDomains implements VirshCommand {
                 }
                 String stateText = managed && state.state() == DomainState.SHUTOFF && hasManagedSave(dom) ? "saved"
                         : DomainStates.name(state.state());
-                List<String> row = new ArrayList<>(List.of(idText, dom.getName(), stateText));
                 if (title) {
-                    row.add(title(dom));
+                    out.addRow(idText, dom.getName(), stateText, title(dom));
+                } else {
+                    out.addRow(idText, dom.getName(), stateText);
                 }
-                if (uuid) {
-                    row.add(dom.getUUIDString());
-                }
-                out.addRow(row.toArray(String[]::new));
             } else {
                 StringBuilder line = new StringBuilder();
                 String sep = "";
