@@ -25,7 +25,16 @@ final class JLineInput implements LineInput {
     }
 
     static JLineInput open(Path history) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).name("jvirt").build();
+        // JLine finds its terminal providers through the context class loader, which in OSGi must be its own
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        Terminal terminal;
+        try {
+            thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
+            terminal = TerminalBuilder.builder().system(true).name("jvirt").build();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("jvirt")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (history != null) {
