@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Console {
     static final String PROMPT = "jvirt # ";
+    /** virsh's prompt says when the session is read-only. */
+    static final String READ_ONLY_PROMPT = "jvirt > ";
     static final String BANNER = "jvirt: the interactive shell of the jvirt virtualization platform.\n\n"
             + "Enter 'help' for the list of commands, 'quit' to leave.\n\n";
 
@@ -139,7 +141,7 @@ public final class Console {
         }
         try (LineInput input = input()) {
             while (true) {
-                String line = input.read(PROMPT);
+                String line = input.read(state.readOnly() ? READ_ONLY_PROMPT : PROMPT);
                 if (line == null) {
                     break;
                 }

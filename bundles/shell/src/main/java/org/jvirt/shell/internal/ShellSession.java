@@ -50,6 +50,11 @@ public final class ShellSession implements AutoCloseable {
         return quiet;
     }
 
+    /** Whether connections are opened read-only. */
+    public synchronized boolean readOnly() {
+        return readOnly;
+    }
+
     /** The connection, opened now if there is none; fails as virsh does when it cannot connect. */
     public synchronized Connect connection() {
         if (connection == null) {

@@ -85,6 +85,13 @@ class ConsoleTest {
     }
 
     @Test
+    void thePromptSaysWhenTheSessionIsReadOnly() {
+        ShellHarness.Run r = shell.run("fake:///x", true, "connect --readonly\nconnect\nconnect fake:///y\n");
+        assertThat(r.out()).isEqualTo("jvirt # connect --readonly\njvirt > connect\njvirt > connect fake:///y\n"
+                + "jvirt # \n");
+    }
+
+    @Test
     void failuresInTheSessionStillEndWithStatusZero() {
         ShellHarness.Run r = shell.run("fake:///x", false, "dominfo nope\n");
         assertThat(r.err()).isEqualTo("error: failed to get domain 'nope'\n");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * standard input) and through jvirt's console over jvirt's test driver: stdout and stderr must be equal byte for
  * byte once {@link #normalize} has done its three things, which are the only differences allowed:
  * <ol>
- * <li>the banner (everything before the first prompt) is dropped and the prompt is the same placeholder;</li>
+ * <li>the banner (everything before the first prompt) is dropped and the prompts (read-write and read-only) are the
+ * same placeholders;</li>
  * <li>the "CPU time:" line of dominfo is masked: it is the host's clock in libvirt's test driver;</li>
  * <li>the error of malformed XML: only its first line must match ("error: Failed to define domain from F"), and a
  * second {@code error:} line must follow; the rest is libxml's parser message, which jvirt words its own way. That
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VirshParityTest {
     private static final Path VIRSH = Path.of("/usr/bin/virsh");
-    private static final String PROMPT = "PROMPT# ";
 
     @TempDir
     Path dir;
@@ -44,9 +44,9 @@ class VirshParityTest {
         ShellHarness.Run jvirt = new ShellHarness(TestDriverFactory.fresh())
                 .run("test:///default", false, script);
 
-        keep("virsh", normalize(virsh[0], "virsh # "), virsh[1]);
-        keep("jvirt", normalize(jvirt.out(), "jvirt # "), jvirt.err());
-        assertThat(normalize(jvirt.out(), "jvirt # ")).isEqualTo(normalize(virsh[0], "virsh # "));
+        keep("virsh", normalize(virsh[0], "virsh"), virsh[1]);
+        keep("jvirt", normalize(jvirt.out(), "jvirt"), jvirt.err());
+        assertThat(normalize(jvirt.out(), "jvirt")).isEqualTo(normalize(virsh[0], "virsh"));
         String[] virshErr = cutAfterMalformedXml(virsh[1]);
         String[] jvirtErr = cutAfterMalformedXml(jvirt.err());
         assertThat(jvirtErr[0]).isEqualTo(virshErr[0]);
@@ -101,12 +101,14 @@ class VirshParityTest {
         return new String[] {Files.readString(out), Files.readString(err)};
     }
 
-    /** The allowed differences 1 and 2 (see the class comment). */
-    static String normalize(String out, String prompt) {
-        int first = out.indexOf(prompt);
+    /** The allowed differences 1 and 2 (see the class comment); {@code name} starts the prompts. */
+    static String normalize(String out, String name) {
+        String rw = name + " # ";
+        String ro = name + " > ";
+        int first = out.indexOf(rw) < 0 ? out.indexOf(ro) : out.indexOf(rw);
         String body = first < 0 ? out : out.substring(first);
         List<String> lines = new ArrayList<>();
-        for (String line : body.replace(prompt, PROMPT).split("\n", -1)) {
+        for (String line : body.replace(rw, "PROMPT# ").replace(ro, "PROMPT> ").split("\n", -1)) {
             lines.add(line.startsWith("CPU time:       ") ? "CPU time:       <masked>" : line);
         }
         return String.join("\n", lines);
