@@ -52,22 +52,25 @@ public final class ListDomains implements VirshCommand {
             .option(OptionDef.bool("title", "show domain title"))
             .build();
 
-    /** The filter each option adds. */
-    private static final List<Object[]> FILTERS = List.of(
-            new Object[] {"persistent", ListDomainsFlag.PERSISTENT},
-            new Object[] {"transient", ListDomainsFlag.TRANSIENT},
-            new Object[] {"with-managed-save", ListDomainsFlag.MANAGEDSAVE},
-            new Object[] {"without-managed-save", ListDomainsFlag.NO_MANAGEDSAVE},
-            new Object[] {"autostart", ListDomainsFlag.AUTOSTART},
-            new Object[] {"no-autostart", ListDomainsFlag.NO_AUTOSTART},
-            new Object[] {"with-snapshot", ListDomainsFlag.HAS_SNAPSHOT},
-            new Object[] {"without-snapshot", ListDomainsFlag.NO_SNAPSHOT},
-            new Object[] {"with-checkpoint", ListDomainsFlag.HAS_CHECKPOINT},
-            new Object[] {"without-checkpoint", ListDomainsFlag.NO_CHECKPOINT},
-            new Object[] {"state-running", ListDomainsFlag.RUNNING},
-            new Object[] {"state-paused", ListDomainsFlag.PAUSED},
-            new Object[] {"state-shutoff", ListDomainsFlag.SHUTOFF},
-            new Object[] {"state-other", ListDomainsFlag.OTHER});
+    /** An option that adds a filter. */
+    private record Filter(String option, ListDomainsFlag flag) {
+    }
+
+    private static final List<Filter> FILTERS = List.of(
+            new Filter("persistent", ListDomainsFlag.PERSISTENT),
+            new Filter("transient", ListDomainsFlag.TRANSIENT),
+            new Filter("with-managed-save", ListDomainsFlag.MANAGEDSAVE),
+            new Filter("without-managed-save", ListDomainsFlag.NO_MANAGEDSAVE),
+            new Filter("autostart", ListDomainsFlag.AUTOSTART),
+            new Filter("no-autostart", ListDomainsFlag.NO_AUTOSTART),
+            new Filter("with-snapshot", ListDomainsFlag.HAS_SNAPSHOT),
+            new Filter("without-snapshot", ListDomainsFlag.NO_SNAPSHOT),
+            new Filter("with-checkpoint", ListDomainsFlag.HAS_CHECKPOINT),
+            new Filter("without-checkpoint", ListDomainsFlag.NO_CHECKPOINT),
+            new Filter("state-running", ListDomainsFlag.RUNNING),
+            new Filter("state-paused", ListDomainsFlag.PAUSED),
+            new Filter("state-shutoff", ListDomainsFlag.SHUTOFF),
+            new Filter("state-other", ListDomainsFlag.OTHER));
 
     @Override
     public CommandDef definition() {
@@ -89,9 +92,9 @@ public final class ListDomains implements VirshCommand {
         if (args.has("all")) {
             flags = EnumSet.of(ListDomainsFlag.ACTIVE, ListDomainsFlag.INACTIVE);
         }
-        for (Object[] f : FILTERS) {
-            if (args.has((String) f[0])) {
-                flags.add((ListDomainsFlag) f[1]);
+        for (Filter f : FILTERS) {
+            if (args.has(f.option())) {
+                flags.add(f.flag());
             }
         }
         args.exclusive("table", "name");
