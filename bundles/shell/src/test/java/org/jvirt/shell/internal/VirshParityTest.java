@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same session through the real virsh 9.0 ({@code virsh -c test:///default}, libvirt's own test driver, fed on
+ * The same session, with and without -q, through the real virsh 9.0 ({@code virsh -c test:///default}, libvirt's own test driver, fed on
  * standard input) and through jvirt's console over jvirt's test driver: stdout and stderr must be equal byte for
  * byte once {@link #normalize} has done its three things, which are the only differences allowed:
  * <ol>
@@ -37,15 +37,25 @@ class VirshParityTest {
 
     @Test
     void aSessionPrintsWhatVirshPrints() throws Exception {
+        compare(false);
+    }
+
+    @Test
+    void aQuietSessionPrintsWhatVirshPrints() throws Exception {
+        compare(true);
+    }
+
+    private void compare(boolean quiet) throws Exception {
         assumeTrue(Files.isExecutable(VIRSH), "virsh is not installed at " + VIRSH + ": the parity check cannot run");
         String script = script();
 
-        String[] virsh = runVirsh(script);
+        String[] virsh = runVirsh(script, quiet);
         ShellHarness.Run jvirt = new ShellHarness(TestDriverFactory.fresh())
-                .run("test:///default", false, script);
+                .run("test:///default", quiet, script);
 
-        keep("virsh", normalize(virsh[0], "virsh"), virsh[1]);
-        keep("jvirt", normalize(jvirt.out(), "jvirt"), jvirt.err());
+        String side = quiet ? "-quiet" : "";
+        keep("virsh" + side, normalize(virsh[0], "virsh"), virsh[1]);
+        keep("jvirt" + side, normalize(jvirt.out(), "jvirt"), jvirt.err());
         assertThat(normalize(jvirt.out(), "jvirt")).isEqualTo(normalize(virsh[0], "virsh"));
         String[] virshErr = cutAfterMalformedXml(virsh[1]);
         String[] jvirtErr = cutAfterMalformedXml(jvirt.err());
@@ -85,12 +95,16 @@ class VirshParityTest {
         return script.toString();
     }
 
-    private String[] runVirsh(String script) throws IOException, InterruptedException {
+    private String[] runVirsh(String script, boolean quiet) throws IOException, InterruptedException {
         Path in = dir.resolve("script.txt");
         Path out = dir.resolve("virsh.out");
         Path err = dir.resolve("virsh.err");
         Files.writeString(in, script);
-        ProcessBuilder pb = new ProcessBuilder(VIRSH.toString(), "-c", "test:///default")
+        List<String> command = new ArrayList<>(List.of(VIRSH.toString(), "-c", "test:///default"));
+        if (quiet) {
+            command.add("-q");
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("LC_ALL", "C.UTF-8");
         Process p = pb.start();
