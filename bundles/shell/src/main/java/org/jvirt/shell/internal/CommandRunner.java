@@ -1,0 +1,90 @@
+package org.jvirt.shell.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.shell.internal.vsh.ArgvParser;
+import org.jvirt.shell.internal.vsh.CommandFailure;
+import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands as virsh's vshCommandRun does: parse, connect if the command needs it, run, report a failure on
+ * stderr ({@code error: ...}), then print a blank line on stdout unless quiet, and record the status. Nothing but a
+ * message reaches the user: an unexpected exception is logged with its stack and shown as an internal error.
+ */
+public final class CommandRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+
+    private final CommandCatalog catalog;
+
+    public CommandRunner(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Parses {@code words} for {@code command} and runs it. A line that does not parse throws
+     * {@link org.jvirt.shell.internal.vsh.VshSyntaxException} and runs nothing.
+     *
+     * @return whether the command succeeded
+     */
+    public boolean run(VirshCommand command, List<String> words, ShellSession session, PrintStream out,
+            PrintStream err) {
+        ParsedArgs args = ArgvParser.parse(command.definition(), words);
+        if (args.helpRequested()) {
+            VirshCommand help = catalog.find("help").orElseThrow();
+            return execute(help, ArgvParser.parse(help.definition(), List.of(command.definition().name())), session,
+                    out, err);
+        }
+        return execute(command, args, session, out, err);
+    }
+
+    /** Runs an already parsed command. */
+    public boolean execute(VirshCommand command, ParsedArgs args, ShellSession session, PrintStream out,
+            PrintStream err) {
+        boolean ok = false;
+        try {
+            if (command.definition().needsConnection()) {
+                session.connection();
+            }
+            command.run(new CommandContext(session, out, err), args);
+            ok = true;
+        } catch (CommandFailure f) {
+            if (f.getMessage() != null) {
+                error(out, err, f.getMessage());
+            }
+            if (f.libvirtError() != null) {
+                error(out, err, f.libvirtError().getMessage());
+            }
+        } catch (VirtException e) {
+            error(out, err, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("command '{}' failed unexpectedly", command.definition().name(), e);
+            error(out, err, "internal error: " + describe(e));
+        }
+        // virsh ends every command's output with a blank line, but not quit's, and never in quiet mode
+        if (!session.quitRequested() && !session.quiet()) {
+            out.print("\n");
+        }
+        out.flush();
+        session.status(ok ? 0 : 1);
+        return ok;
+    }
+
+    /** Prints {@code error: MESSAGE} on stderr, after what stdout holds so far, as vshError does. */
+    public static void error(PrintStream out, PrintStream err, String message) {
+        out.flush();
+        err.print("error: " + message + "\n");
+        err.flush();
+    }
+
+    static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    }
+}

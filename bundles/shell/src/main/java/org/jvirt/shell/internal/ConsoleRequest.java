@@ -1,0 +1,39 @@
+package org.jvirt.shell.internal;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What the launcher asks the console: the command line, virsh's -c, -r and -q, the standard streams and whether
+ * they are a terminal.
+ */
+public record ConsoleRequest(String[] args, String uri, boolean readOnly, boolean quiet, InputStream in,
+        PrintStream out, PrintStream err, boolean terminal) {
+
+    /**
+     * Reads the launcher's map. The process's own standard streams are replaced by fresh ones on the same file
+     * descriptors: in OSGi, System.out is Gogo's per-thread stream, which would write to itself once Gogo routes
+     * the session's output to it.
+     */
+    public static ConsoleRequest from(Map<String, Object> request) {
+        Object args = request.get("args");
+        InputStream in = (InputStream) request.getOrDefault("in", System.in);
+        PrintStream out = (PrintStream) request.getOrDefault("out", System.out);
+        PrintStream err = (PrintStream) request.getOrDefault("err", System.err);
+        return new ConsoleRequest(args instanceof String[] a ? a : new String[0], (String) request.get("uri"),
+                Boolean.TRUE.equals(request.get("readonly")), Boolean.TRUE.equals(request.get("quiet")),
+                in == System.in ? new FileInputStream(FileDescriptor.in) : in,
+                out == System.out ? direct(FileDescriptor.out) : out,
+                err == System.err ? direct(FileDescriptor.err) : err,
+                Boolean.TRUE.equals(request.get("terminal")));
+    }
+
+    private static PrintStream direct(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,70 @@
+package org.jvirt.shell.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Lines from the terminal through JLine: line editing, and history kept in a file when one is given. */
+final class JLineInput implements LineInput {
+    private static final Logger LOG = LoggerFactory.getLogger(JLineInput.class);
+
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    private JLineInput(Terminal terminal, LineReader reader) {
+        this.terminal = terminal;
+        this.reader = reader;
+    }
+
+    static JLineInput open(Path history) throws IOException {
+        // JLine finds its terminal providers through the context class loader, which in OSGi must be its own
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        Terminal terminal;
+        try {
+            thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
+            terminal = TerminalBuilder.builder().system(true).name("jvirt").build();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("jvirt")
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (history != null) {
+            builder.variable(LineReader.HISTORY_FILE, history);
+        }
+        return new JLineInput(terminal, builder.build());
+    }
+
+    @Override
+    public String read(String prompt) {
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            return "";
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            LOG.warn("cannot save the shell history: {}", e.toString());
+        }
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the terminal: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.jvirt.shell.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jvirt.api.Connect;
+import org.jvirt.api.ConnectFactory;
+import org.jvirt.api.ConnectFlag;
+import org.jvirt.api.VirtException;
+import org.jvirt.shell.internal.vsh.CommandFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What virsh keeps between commands (its vshControl): the URI to connect to, whether read-only, quiet mode, and
+ * the open connection, opened on first use. One per Gogo session, kept in the session under {@link #KEY}. It also
+ * carries the status of the last command and whether quit was asked for, for the console.
+ */
+public final class ShellSession implements AutoCloseable {
+    /** The Gogo session variable that holds a session's state. */
+    public static final String KEY = "jvirt.shell.session";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellSession.class);
+
+    private final ConnectFactory factory;
+    private final boolean quiet;
+    private String uri;
+    private boolean readOnly;
+    private Connect connection;
+    private volatile int status;
+    private volatile boolean quitRequested;
+
+    /**
+     * @param uri      the URI to connect to on first use; null for the factory's default
+     * @param readOnly whether to open connections read-only
+     * @param quiet    virsh's -q: no table headers, no informational messages, no blank line after a command
+     */
+    public ShellSession(ConnectFactory factory, String uri, boolean readOnly, boolean quiet) {
+        this.factory = factory;
+        this.uri = uri;
+        this.readOnly = readOnly;
+        this.quiet = quiet;
+    }
+
+    public ConnectFactory factory() {
+        return factory;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** Whether connections are opened read-only. */
+    public synchronized boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The connection, opened now if there is none; fails as virsh does when it cannot connect. */
+    public synchronized Connect connection() {
+        if (connection == null) {
+            connection = open(uri, readOnly);
+        }
+        return connection;
+    }
+
+    /** Whether a connection is open. */
+    public synchronized boolean connected() {
+        return connection != null;
+    }
+
+    /**
+     * virsh's connect: closes the current connection, then opens {@code name} (null: the current URI again). Without
+     * {@code name}, read-only stays as it was unless asked for. When the open fails, no connection is left and the
+     * URI stays as it was, so that the next command connects to it again.
+     */
+    public synchronized void reconnect(String name, boolean readOnlyAsked) {
+        boolean ro = readOnlyAsked || (name == null && readOnly);
+        closeConnection();
+        connection = open(name != null ? name : uri, ro);
+        if (name != null) {
+            uri = name;
+        }
+        readOnly = ro;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public void status(int status) {
+        this.status = status;
+    }
+
+    public boolean quitRequested() {
+        return quitRequested;
+    }
+
+    public void requestQuit() {
+        quitRequested = true;
+    }
+
+    @Override
+    public synchronized void close() {
+        closeConnection();
+    }
+
+    private Connect open(String target, boolean ro) {
+        Set<ConnectFlag> flags = ro ? EnumSet.of(ConnectFlag.RO) : EnumSet.noneOf(ConnectFlag.class);
+        try {
+            return factory.open(target, flags, null);
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to connect to the hypervisor", e);
+        }
+    }
+
+    private void closeConnection() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the shell's connection to {} failed", uri, e);
+        }
+        connection = null;
+    }
+}

@@ -1,0 +1,55 @@
+package org.jvirt.shell.internal.commands;
+
+import java.util.EnumSet;
+
+import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.shell.internal.CommandContext;
+import org.jvirt.shell.internal.VirshCommand;
+import org.jvirt.shell.internal.vsh.CommandDef;
+import org.jvirt.shell.internal.vsh.OptionDef;
+import org.jvirt.shell.internal.vsh.ParsedArgs;
+
+/** dumpxml: a domain's XML, whole or the nodes an XPath expression selects. */
+public final class Dumpxml implements VirshCommand {
+    private static final CommandDef DEF = CommandDef.named("dumpxml")
+            .help("domain information in XML")
+            .description("Output the domain information as an XML dump to stdout.")
+            .option(CommonOptions.domain())
+            .option(OptionDef.bool("inactive", "show inactive defined XML"))
+            .option(OptionDef.bool("security-info", "include security sensitive information in XML dump"))
+            .option(OptionDef.bool("update-cpu", "update guest CPU according to host CPU"))
+            .option(OptionDef.bool("migratable", "provide XML suitable for migrations"))
+            .option(OptionDef.string("xpath", "xpath expression to filter the XML document").namedOnly())
+            .option(OptionDef.bool("wrap", "wrap xpath results in an common root element"))
+            .build();
+
+    @Override
+    public CommandDef definition() {
+        return DEF;
+    }
+
+    @Override
+    public void run(CommandContext ctx, ParsedArgs args) {
+        EnumSet<DomainXMLFlag> flags = EnumSet.noneOf(DomainXMLFlag.class);
+        if (args.has("inactive")) {
+            flags.add(DomainXMLFlag.INACTIVE);
+        }
+        if (args.has("security-info")) {
+            flags.add(DomainXMLFlag.SECURE);
+        }
+        if (args.has("update-cpu")) {
+            flags.add(DomainXMLFlag.UPDATE_CPU);
+        }
+        if (args.has("migratable")) {
+            flags.add(DomainXMLFlag.MIGRATABLE);
+        }
+        var dom = DomainLookup.domain(ctx, args, DomainLookup.By.ID_UUID_NAME).domain();
+        String xpath = args.stringQuiet("xpath");
+        String xml = dom.getXMLDesc(flags);
+        if (xpath == null) {
+            ctx.print(xml);
+            return;
+        }
+        XPathDump.print(ctx, xml, xpath, args.has("wrap"));
+    }
+}

@@ -1,0 +1,25 @@
+package org.jvirt.shell.internal.commands;
+
+import org.jvirt.shell.internal.CommandContext;
+import org.jvirt.shell.internal.VirshCommand;
+import org.jvirt.shell.internal.vsh.CommandDef;
+import org.jvirt.shell.internal.vsh.ParsedArgs;
+
+/** quit and exit: end the console; nothing after them on the line runs. */
+public final class Quit implements VirshCommand {
+    private final CommandDef def;
+
+    public Quit(String name) {
+        def = CommandDef.named(name).help("quit this interactive terminal").noConnection().build();
+    }
+
+    @Override
+    public CommandDef definition() {
+        return def;
+    }
+
+    @Override
+    public void run(CommandContext ctx, ParsedArgs args) {
+        ctx.session().requestQuit();
+    }
+}

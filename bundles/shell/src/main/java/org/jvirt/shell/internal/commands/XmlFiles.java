@@ -1,0 +1,62 @@
+package org.jvirt.shell.internal.commands;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+
+/**
+ * Reads an XML file a command is given, as libvirt's virFileReadAll does for virsh: at most 10 MiB, and the errors
+ * libvirt reports ("Failed to open file 'F': No such file or directory").
+ */
+final class XmlFiles {
+    /** virsh's limit on an XML file (VSH_MAX_XML_FILE). */
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private XmlFiles() {
+    }
+
+    static String read(String file) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            throw systemError("Failed to open file '" + file + "': " + reason(e));
+        }
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw systemError("Failed to read file '" + file + "': File too large");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw systemError("Failed to read file '" + file + "': " + reason(e));
+        }
+    }
+
+    private static VirtException systemError(String message) {
+        return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, message);
+    }
+
+    /** The strerror text for what went wrong. */
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}
