@@ -47,6 +47,8 @@ SPECS = [
      "Flags of virDomainReboot."),
     ("", "DomainDestroyFlag", "virDomainDestroyFlagsValues", "VIR_DOMAIN_DESTROY_", "flag",
      "Flags of virDomainDestroyFlags."),
+    ("", "DomainMessageType", "virDomainMessageType", "VIR_DOMAIN_MESSAGE_", "flag",
+     "Which messages virDomainGetMessages returns: tainting, deprecations, or (none given) all."),
     ("event", "DomainEventId", "virDomainEventID", "VIR_DOMAIN_EVENT_ID_", "enum",
      "The kinds of domain event one can subscribe to (virDomainEventID)."),
     ("event", "LifecycleEventType", "virDomainEventType", "VIR_DOMAIN_EVENT_", "enum",

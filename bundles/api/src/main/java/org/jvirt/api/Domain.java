@@ -88,6 +88,15 @@ public interface Domain {
         throw VirtException.noSupport();
     }
 
+    /**
+     * What the hypervisor says about the domain's configuration: "tainted: …" and "deprecated configuration: …"
+     * lines, of the kinds in {@code flags} (all kinds when empty).
+     */
+    @Libvirt("virDomainGetMessages")
+    default java.util.List<String> getMessages(Set<DomainMessageType> flags) {
+        throw VirtException.noSupport();
+    }
+
     // ---- lifecycle
 
     /** Starts a defined domain. */

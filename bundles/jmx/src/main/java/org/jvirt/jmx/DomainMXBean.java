@@ -64,6 +64,9 @@ public interface DomainMXBean {
     @Description("Whether the security label is enforced")
     boolean isSecurityLabelEnforcing();
 
+    @Description("What the hypervisor says of the configuration (tainted: ..., deprecated configuration: ...)")
+    String[] getMessages();
+
     @Description("The domain's XML description")
     String getXML();
 

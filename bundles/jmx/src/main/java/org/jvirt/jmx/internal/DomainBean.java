@@ -162,6 +162,21 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
                 && domain.getSecurityLabel().enforcing());
     }
 
+    @Override
+    public String[] getMessages() {
+        // as virsh's dominfo, a driver that cannot tell has nothing to say
+        return JmxCalls.ask(objectName, () -> {
+            try {
+                return domain.getMessages(java.util.Set.of()).toArray(String[]::new);
+            } catch (VirtException e) {
+                if (e.code() == ErrorCode.NO_SUPPORT) {
+                    return new String[0];
+                }
+                throw e;
+            }
+        });
+    }
+
     /** The host's security model; a driver without one has none active, as virsh reads NO_SUPPORT. */
     private SecurityModel securityModel() {
         try {

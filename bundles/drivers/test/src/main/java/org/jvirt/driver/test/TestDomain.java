@@ -2,6 +2,7 @@ package org.jvirt.driver.test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDestroyFlag;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainMessageType;
 import org.jvirt.api.DomainRebootFlag;
 import org.jvirt.api.DomainShutdownFlag;
 import org.jvirt.api.DomainState;
@@ -156,6 +158,13 @@ final class TestDomain implements Domain {
     @Override
     public boolean hasManagedSaveImage() {
         return with(o -> o.hasManagedSave);
+    }
+
+    @Override
+    public List<String> getMessages(Set<DomainMessageType> flags) {
+        TestConnect.checkFlags("testDomainGetMessages", flags,
+                DomainMessageType.TAINTING.value() | DomainMessageType.DEPRECATION.value());
+        return with(o -> Taint.messages(o, flags));
     }
 
     @Override

@@ -14,6 +14,9 @@ final class TestDomainObj {
     boolean persistent;
     boolean autostart;
     boolean hasManagedSave;
+    /** What its configuration taints, and its deprecated settings: virDomainGetMessages's answers. */
+    final java.util.EnumSet<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
+    final java.util.List<String> deprecations = new java.util.ArrayList<>();
 
     TestDomainObj(DomainDef def) {
         this.def = def;

@@ -94,6 +94,7 @@ final class TestState {
                 shutdownState(obj, 0);
             }
             obj.setState(DomainState.fromValue(nd.runstate()), 0);
+            Taint.check(obj);
         }
     }
 

@@ -292,4 +292,23 @@ class TestDriverVirshTest {
             }
         });
     }
+
+    @Test
+    void nodeFileDomainsCarryLibvirtsTaintMessagesAndDefinedOnesDoNot() {
+        String shared = System.getProperty("jvirt.shared");
+        Path node = shared == null ? null : Path.of(shared, "libvirt-tests", "examples-test", "testnode.xml");
+        Assumptions.assumeTrue(node != null && Files.exists(node), "testnode.xml is absent");
+        Connect c = open("test://" + node);
+        // virsh 9.0: "Messages:       tainted: network configuration using opaque shell scripts"
+        assertThat(c.domainLookupByName("fc4").getMessages(Set.of()))
+                .containsExactly("tainted: network configuration using opaque shell scripts");
+        assertThat(c.domainLookupByName("fc4").getMessages(EnumSet.of(org.jvirt.api.DomainMessageType.DEPRECATION)))
+                .isEmpty();
+        Connect d = open("test:///default");
+        Domain defined = d.domainDefineXML("<domain type='test'><name>tt</name><memory>1024</memory>"
+                + "<os><type>hvm</type></os><devices><interface type='ethernet'><script path='/bin/true'/>"
+                + "</interface></devices></domain>");
+        assertThat(defined.getMessages(Set.of())).isEmpty();
+        assertThat(d.domainLookupByName("test").getMessages(Set.of())).isEmpty();
+    }
 }

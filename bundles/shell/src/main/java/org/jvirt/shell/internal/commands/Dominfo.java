@@ -2,6 +2,8 @@ package org.jvirt.shell.internal.commands;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Set;
 
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
@@ -75,6 +77,7 @@ public final class Dominfo implements VirshCommand {
         }
         line(ctx, "Managed save:", managedSave);
         security(ctx, dom);
+        messages(ctx, dom);
         if (infoError != null) {
             throw infoError;
         }
@@ -98,6 +101,19 @@ public final class Dominfo implements VirshCommand {
         SecurityLabel label = dom.getSecurityLabel();
         if (label.label() != null && !label.label().isEmpty()) {
             line(ctx, "Security label:", label.label() + " (" + (label.enforcing() ? "enforcing" : "permissive") + ")");
+        }
+    }
+
+    /** The hypervisor's messages (taints, deprecations), if it has any and can tell; virsh ignores a failure. */
+    private static void messages(CommandContext ctx, Domain dom) {
+        List<String> messages;
+        try {
+            messages = dom.getMessages(Set.of());
+        } catch (VirtException e) {
+            return;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            line(ctx, i == 0 ? "Messages:" : "", messages.get(i));
         }
     }
 
