@@ -57,8 +57,8 @@ final class QmpEvents implements QmpMonitor.Listener {
         boolean guest = e.data().path("guest").asBoolean(false);
         String onPoweroff;
         synchronized (o) {
-            if (!o.isActive()) {
-                return;
+            if (!o.isActive() || o.beingDestroyed) {
+                return; // our own SIGTERM makes QEMU say SHUTDOWN: destroy reports the stop itself
             }
             o.gotShutdown = true;
             o.shutdownByGuest = guest;
