@@ -40,6 +40,7 @@ public final class RpcClient extends RpcConnection {
     private final Map<Integer, Program> programs = new ConcurrentHashMap<>();
     private final Map<Integer, EventListener> listeners = new ConcurrentHashMap<>();
     private final ExecutorService events;
+    private final java.util.Queue<CompletableFuture<Void>> pongs = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private record Pending<R>(Procedure<?, R> procedure, CompletableFuture<R> result) {
     }
@@ -120,6 +121,24 @@ public final class RpcClient extends RpcConnection {
 
     /** A stream call's result and its stream. */
     public record StreamCall<R>(R result, RpcStream stream) {
+    }
+
+    /** Sends a keepalive PING; the future completes when a PONG arrives. */
+    public CompletableFuture<Void> ping() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        pongs.add(f);
+        sendPing();
+        return f;
+    }
+
+    @Override
+    protected void keepaliveReceived(int procedure) {
+        if (procedure == org.jvirt.rpc.KeepaliveProtocol.PONG.number()) {
+            CompletableFuture<Void> f = pongs.poll();
+            if (f != null) {
+                f.complete(null);
+            }
+        }
     }
 
     private int nextSerial() {
@@ -221,6 +240,9 @@ public final class RpcClient extends RpcConnection {
             s.connectionClosed(reason);
         }
         streams.clear();
+        for (CompletableFuture<Void> f; (f = pongs.poll()) != null; ) {
+            f.completeExceptionally(reason);
+        }
         events.shutdown();
     }
 }

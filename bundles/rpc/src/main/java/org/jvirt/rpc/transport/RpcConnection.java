@@ -184,7 +184,7 @@ public abstract class RpcConnection implements AutoCloseable {
     protected void keepaliveReceived(int procedure) {
     }
 
-    void sendPing() {
+    protected void sendPing() {
         try {
             send(new Header(KeepaliveProtocol.PROGRAM, KeepaliveProtocol.VERSION, KeepaliveProtocol.PING.number(),
                     MessageType.MESSAGE, 0, MessageStatus.OK), Xdr.VOID, null);

@@ -97,7 +97,8 @@ final class StructType<R extends Record> implements XdrType<R> {
             args[i] = fields[i].read(in);
         }
         try {
-            return (R) constructor.invokeExact(args);
+            Object made = constructor.invokeExact(args);
+            return (R) made;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
