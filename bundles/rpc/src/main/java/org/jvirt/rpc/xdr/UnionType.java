@@ -1,6 +1,5 @@
 package org.jvirt.rpc.xdr;
 
-import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class UnionType<U> implements XdrType<U> {
         Map<Class<?>, Integer> classes = new HashMap<>();
         int min = Integer.MAX_VALUE;
         for (Arm<? extends U> arm : arms) {
-            StructType<?> codec = new StructType(MethodHandles.publicLookup(), (Class) arm.record, arm.fields);
+            StructType<?> codec = new StructType(Xdr.lookupFor(arm.record), (Class) arm.record, arm.fields);
             if (byDiscriminant.put(arm.discriminant, codec) != null) {
                 throw new IllegalArgumentException(name + ": discriminant " + arm.discriminant + " declared twice");
             }

@@ -318,7 +318,22 @@ public final class Xdr {
      * The codec is built once here (method handles on the accessors and the canonical constructor).
      */
     public static <R extends Record> XdrType<R> struct(Class<R> record, XdrType<?>... fields) {
-        return new StructType<>(MethodHandles.publicLookup(), record, fields);
+        return new StructType<>(lookupFor(record), record, fields);
+    }
+
+    /** The public lookup for public records; a private one for records a package keeps to itself. */
+    static MethodHandles.Lookup lookupFor(Class<?> record) {
+        if (java.lang.reflect.Modifier.isPublic(record.getModifiers())
+                && (record.getEnclosingClass() == null || java.lang.reflect.Modifier.isPublic(
+                        record.getEnclosingClass().getModifiers()))) {
+            return MethodHandles.publicLookup();
+        }
+        try {
+            return MethodHandles.privateLookupIn(record, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException("cannot reach the record " + record.getName()
+                    + "; pass a Lookup from its package", e);
+        }
     }
 
     /** As {@link #struct(Class, XdrType[])}, for a record that only {@code lookup} may see. */
