@@ -13,6 +13,8 @@ import org.jvirt.api.Uuids;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrProtocol;
+import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.CpuDef;
 import org.jvirt.conf.domain.DeviceAddress;
@@ -91,6 +93,9 @@ public final class DomainPostParse {
         parseControllers(d);
         parseInterfaces(d, opts);
         parseChrs(def, d, opts);
+        ChrSourcePostParse.others(d);
+        SmartcardPostParse.apply(d);
+        CputunePostParse.apply(def);
         parseInputs(def, d);
         parseGraphics(d);
         addImplicitControllers(d);
@@ -620,6 +625,7 @@ public final class DomainPostParse {
             c.type = "pty";
         }
         checkEnum("type", kind, c.type, CHR_TYPES);
+        ChrSourcePostParse.apply(c.type, c.sources);
         if (opts.inactive()) {
             c.tty = null;
         }
@@ -628,9 +634,9 @@ public final class DomainPostParse {
         }
         if (c.type.equals("udp")) {
             // libvirt keeps one bind and one connect end, and writes the bind end first
-            ChrDef.Source bind = null;
-            ChrDef.Source connect = null;
-            for (ChrDef.Source s : c.sources) {
+            ChrSource bind = null;
+            ChrSource connect = null;
+            for (ChrSource s : c.sources) {
                 if ("bind".equals(s.mode)) {
                     bind = bind == null ? s : bind;
                 } else if (connect == null) {
@@ -649,11 +655,11 @@ public final class DomainPostParse {
                 c.sources.add(connect);
             }
         }
-        if (c.type.equals("tcp") || c.type.equals("unix")) {
+        if (c.type.equals("tcp")) {
             if (c.sources.isEmpty()) {
-                c.sources.add(new ChrDef.Source());
+                c.sources.add(new ChrSource());
             }
-            ChrDef.Source s = c.sources.get(0);
+            ChrSource s = c.sources.get(0);
             if (s.mode == null) {
                 s.mode = "connect";
             }
@@ -661,7 +667,7 @@ public final class DomainPostParse {
                 throw xmlError("Missing source service attribute for char device");
             }
             if (c.type.equals("tcp") && c.protocol == null) {
-                c.protocol = new ChrDef.Protocol();
+                c.protocol = new ChrProtocol();
                 c.protocol.type = "raw";
             }
         }
@@ -677,13 +683,13 @@ public final class DomainPostParse {
             return;
         }
         if (d.serials.isEmpty()) {
-            ChrDef serial = console.copy();
+            ChrDef serial = XmlCopy.of(console);
             serial.target = new ChrDef.Target();
             serial.target.port = "0";
             d.serials.add(serial);
         } else {
             ChrDef serial = d.serials.get(0);
-            ChrDef copy = serial.copy();
+            ChrDef copy = XmlCopy.of(serial);
             copy.target = new ChrDef.Target();
             copy.target.type = "serial";
             copy.target.port = serial.target.port;
