@@ -10,5 +10,5 @@ public class BackingStore {
     public String index;
     public StorageFormat format;
     public StorageSource source;
-    public String backingStore;
+    public BackingStore backingStore;
 }

@@ -23,6 +23,10 @@ final class ChrSourcePostParse {
 
     /** Checks and completes the sources of a device whose backend type is {@code type}. */
     static void apply(String type, List<ChrSource> sources) {
+        if (!"udp".equals(type) && sources.size() > 1) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN,
+                    "only one source element is allowed for character device");
+        }
         for (ChrSource s : sources) {
             reconnect(s);
         }

@@ -96,6 +96,10 @@ public final class DomainPostParse {
         ChrSourcePostParse.others(d);
         SmartcardPostParse.apply(d);
         CputunePostParse.apply(def);
+        if (def.numatune != null && def.numatune.memory != null && "auto".equals(def.numatune.memory.placement)) {
+            // an automatic placement has no node set of its own
+            def.numatune.memory.nodeset = null;
+        }
         parseInputs(def, d);
         parseGraphics(d);
         addImplicitControllers(d);
@@ -155,6 +159,14 @@ public final class DomainPostParse {
         if (def.memory != null) {
             def.memory.kib = kib(def.memory, "./memory[1]");
         }
+        long numaKiB = numaMemoryKiB(def);
+        if (numaKiB > 0) {
+            // with NUMA cells the domain's memory is their sum (virDomainDefPostParseMemory)
+            def.memory = def.memory == null ? MemorySize.ofKiB(numaKiB) : def.memory;
+            def.memory.kib = numaKiB;
+            def.memory.unit = "KiB";
+            def.memory.text = Long.toString(numaKiB);
+        }
         if (def.memory == null || def.memory.kib == 0) {
             throw xmlError("Memory size must be specified via <memory> or in the <numa> configuration");
         }
@@ -165,6 +177,26 @@ public final class DomainPostParse {
                 || def.currentMemory.kib > def.memory.kib) {
             def.currentMemory = MemorySize.ofKiB(def.memory.kib);
         }
+    }
+
+    private static long numaMemoryKiB(DomainDef def) {
+        if (def.cpu == null || def.cpu.numa == null) {
+            return 0;
+        }
+        long total = 0;
+        for (var cell : def.cpu.numa.cells) {
+            if (cell.memory == null) {
+                continue;
+            }
+            MemorySize m = new MemorySize();
+            m.text = cell.memory;
+            m.unit = cell.unit;
+            long k = kib(m, "./cpu/numa/cell/@memory");
+            cell.memory = Long.toString(k);
+            cell.unit = "KiB";
+            total += k;
+        }
+        return total;
     }
 
     private static long kib(MemorySize m, String xpath) {
@@ -555,6 +587,13 @@ public final class DomainPostParse {
             } else {
                 n.mac.address = parseMac(n.mac.address);
             }
+            if (n.mac.address.equals("00:00:00:00:00:00")) {
+                // libvirt 10 takes an all-zero MAC for none given and generates one
+                byte[] b = new byte[3];
+                opts.random().nextBytes(b);
+                n.mac.address = String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff,
+                        b[2] & 0xff);
+            }
             if (n.type.equals("direct") && n.source != null && n.source.mode == null) {
                 n.source.mode = "vepa";
             }
@@ -705,7 +744,8 @@ public final class DomainPostParse {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "missing input device type");
             }
             checkEnum("type", "input", in.type, INPUT_TYPES);
-            if (in.bus == null) {
+            boolean pointer = in.type.equals("mouse") || in.type.equals("keyboard") || in.type.equals("tablet");
+            if (in.bus == null && pointer) {
                 String os = def.os.type.value;
                 if (in.type.equals("tablet")) {
                     in.bus = "usb";
