@@ -52,6 +52,14 @@ public final class XmlSchemas {
         return p;
     }
 
+    /**
+     * The root element of {@code xml}, read with the guarded parser ({@code docName} names the document in
+     * errors).
+     */
+    public static String rootOf(String xml, String docName) {
+        return org.jvirt.conf.internal.GuardedXmlReader.parse(xml, docName).getDocumentElement().getLocalName();
+    }
+
     /** The errors of {@code xml} against {@code schema}, each "LINE: message"; empty when it validates. */
     public static List<String> errors(String xml, Path schema) {
         return RelaxNg.validate(xml, schema);
