@@ -163,6 +163,38 @@ public class DiskDef {
         public String writeBytesSec;
         @XmlElement(name = "total_iops_sec")
         public String totalIopsSec;
+        @XmlElement(name = "read_iops_sec")
+        public String readIopsSec;
+        @XmlElement(name = "write_iops_sec")
+        public String writeIopsSec;
+        @XmlElement(name = "total_bytes_sec_max")
+        public String totalBytesSecMax;
+        @XmlElement(name = "read_bytes_sec_max")
+        public String readBytesSecMax;
+        @XmlElement(name = "write_bytes_sec_max")
+        public String writeBytesSecMax;
+        @XmlElement(name = "total_iops_sec_max")
+        public String totalIopsSecMax;
+        @XmlElement(name = "read_iops_sec_max")
+        public String readIopsSecMax;
+        @XmlElement(name = "write_iops_sec_max")
+        public String writeIopsSecMax;
+        @XmlElement(name = "size_iops_sec")
+        public String sizeIopsSec;
+        @XmlElement(name = "group_name")
+        public String groupName;
+        @XmlElement(name = "total_bytes_sec_max_length")
+        public String totalBytesSecMaxLength;
+        @XmlElement(name = "read_bytes_sec_max_length")
+        public String readBytesSecMaxLength;
+        @XmlElement(name = "write_bytes_sec_max_length")
+        public String writeBytesSecMaxLength;
+        @XmlElement(name = "total_iops_sec_max_length")
+        public String totalIopsSecMaxLength;
+        @XmlElement(name = "read_iops_sec_max_length")
+        public String readIopsSecMaxLength;
+        @XmlElement(name = "write_iops_sec_max_length")
+        public String writeIopsSecMaxLength;
     }
 
     /** {@code <mirror>}. */

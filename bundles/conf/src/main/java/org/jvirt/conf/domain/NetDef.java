@@ -35,8 +35,10 @@ public class NetDef {
     public NetDef.Driver driver;
     public NetDef.Backend backend;
     public NetDef.Filterref filterref;
+    public NetDef.Tune tune;
     public NetDef.Teaming teaming;
     public NetDef.Link link;
+    public NetDef.Mtu mtu;
     public NetDef.Coalesce coalesce;
     public NetDef.Port port;
     public BootOrder boot;
@@ -298,5 +300,18 @@ public class NetDef {
         public String type;
         @XmlAttribute
         public String persistent;
+    }
+
+    /** {@code <mtu>}. */
+    @XmlType(name = "")
+    public static class Mtu {
+        @XmlAttribute
+        public String size;
+    }
+
+    /** {@code <tune>}. */
+    @XmlType(name = "")
+    public static class Tune {
+        public String sndbuf;
     }
 }

@@ -96,6 +96,7 @@ public final class DomainPostParse {
         ChrSourcePostParse.others(d);
         SmartcardPostParse.apply(d);
         CputunePostParse.apply(def);
+        FeaturesPostParse.apply(def.features);
         if (def.numatune != null && def.numatune.memory != null && "auto".equals(def.numatune.memory.placement)) {
             // an automatic placement has no node set of its own
             def.numatune.memory.nodeset = null;
@@ -587,15 +588,45 @@ public final class DomainPostParse {
             } else {
                 n.mac.address = parseMac(n.mac.address);
             }
-            if (n.mac.address.equals("00:00:00:00:00:00")) {
-                // libvirt 10 takes an all-zero MAC for none given and generates one
-                byte[] b = new byte[3];
-                opts.random().nextBytes(b);
-                n.mac.address = String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff,
-                        b[2] & 0xff);
-            }
+            keepSourceAttributesOfType(n);
             if (n.type.equals("direct") && n.source != null && n.source.mode == null) {
                 n.source.mode = "vepa";
+            }
+        }
+    }
+
+    /** libvirt reads only the source attributes of the interface's type (virDomainNetDefParseXML). */
+    private static void keepSourceAttributesOfType(NetDef n) {
+        NetDef.Source s = n.source;
+        if (s == null) {
+            return;
+        }
+        java.util.Set<String> keep = switch (n.type) {
+            case "network" -> java.util.Set.of("network", "portgroup", "portid");
+            case "bridge" -> java.util.Set.of("bridge");
+            case "direct" -> java.util.Set.of("dev", "mode");
+            case "server", "client", "mcast", "udp" -> java.util.Set.of("address", "port");
+            case "internal" -> java.util.Set.of("name");
+            case "vhostuser" -> java.util.Set.of("type", "path", "mode");
+            case "vdpa" -> java.util.Set.of("dev");
+            case "null", "vds" -> java.util.Set.of("switchid", "portid", "portgroupid", "connectionid");
+            default -> null;
+        };
+        if (keep == null) {
+            return;
+        }
+        for (java.lang.reflect.Field f : NetDef.Source.class.getFields()) {
+            jakarta.xml.bind.annotation.XmlAttribute at = f.getAnnotation(jakarta.xml.bind.annotation.XmlAttribute.class);
+            if (at == null) {
+                continue;
+            }
+            String name = "##default".equals(at.name()) ? f.getName() : at.name();
+            if (!keep.contains(name)) {
+                try {
+                    f.set(s, null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }
