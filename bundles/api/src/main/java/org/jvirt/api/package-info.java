@@ -6,5 +6,5 @@
  * {@link org.jvirt.api.VirtException} carrying libvirt's error code, domain and message.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.jvirt.api;

@@ -3,5 +3,5 @@
  * details, with the same numbers), and the subscriptions that end them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.jvirt.api.event;
