@@ -58,7 +58,7 @@ public interface Domain {
     @Libvirt("virDomainGetXMLDesc")
     String getXMLDesc(Set<DomainXMLFlag> flags);
 
-    @Libvirt("virDomainIsActive")
+    @Libvirt(value = "virDomainIsActive", via = "virDomainGetID")
     default boolean isActive() {
         return getID() != -1;
     }
@@ -450,7 +450,7 @@ public interface Domain {
     // ---- memory
 
     /** The most memory the domain may have, in KiB. */
-    @Libvirt("virDomainGetMaxMemory")
+    @Libvirt(value = "virDomainGetMaxMemory", via = "virDomainGetInfo")
     default long getMaxMemory() {
         return getInfo().maxMemKiB();
     }

@@ -193,6 +193,7 @@ class ApiCoverageTest {
                 total[4]);
         byKind.forEach((kind, c) -> LOG.info("  {}: {}/{} covered ({} platform, {} test driver)", kind, c[1], c[0],
                 c[3], c[4]));
+        LOG.info("  the test driver implements: {}", String.join(" ", driver));
         LOG.info("report: {}", out.toAbsolutePath());
         assertThat(total[1] + total[2]).isEqualTo(total[0]);
         assertThat(driver).as("the test driver implements what its own tests exercise")
