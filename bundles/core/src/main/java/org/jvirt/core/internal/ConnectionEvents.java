@@ -77,6 +77,11 @@ final class ConnectionEvents implements EventSink {
     }
 
     @Override
+    public void domainEvent(DomainEvent event) {
+        event((ObjectEvent) event);
+    }
+
+    @Override
     public void connectionClosed(CloseReason reason) {
         OpenConnection c = connection;
         if (c != null) {

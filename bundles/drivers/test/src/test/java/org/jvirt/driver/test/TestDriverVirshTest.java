@@ -34,7 +34,6 @@ import org.jvirt.api.driver.ConnectRequest;
 import org.jvirt.api.driver.EventSink;
 import org.jvirt.api.driver.HypervisorDriver;
 import org.jvirt.api.event.DomainEvent;
-import org.jvirt.api.event.ObjectEvent;
 import org.jvirt.api.event.DomainLifecycleEvent;
 import org.jvirt.api.event.LifecycleEventType;
 import org.junit.jupiter.api.Assumptions;
@@ -54,10 +53,8 @@ class TestDriverVirshTest {
     private Connect open(String uri) {
         EventSink sink = new EventSink() {
             @Override
-            public void event(ObjectEvent event) {
-                if (event instanceof DomainEvent d) {
-                    events.add(d);
-                }
+            public void domainEvent(DomainEvent event) {
+                events.add(event);
             }
 
             @Override
