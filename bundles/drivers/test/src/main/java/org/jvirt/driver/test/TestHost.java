@@ -1,0 +1,7 @@
+package org.jvirt.driver.test;
+
+import org.jvirt.api.Connect;
+
+/** Placeholder. */
+interface TestHost extends Connect {
+}
