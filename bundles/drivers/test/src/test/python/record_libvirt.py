@@ -329,6 +329,10 @@ class Script:
             return 'ok'
         if fn == 'events':
             return '\n'.join(self.drain()) or 'none'
+        missing = [t[1] for t in toks[1:] if t[0] == 'word' and t[1].startswith('$') and t[1][1:] not in self.vars]
+        if missing:
+            # an earlier call that should have given it failed
+            return 'undefined ' + missing[0]
         args = [self.value(t) for t in toks[1:]]
         try:
             result = FUNCS[fn](self.conn, *args)
@@ -337,7 +341,7 @@ class Script:
                                         FROM_NAMES.get(e.get_error_domain(), e.get_error_domain()),
                                         e.get_error_message())
         if fn in VOID and result == 0:
-            result = None
+            return 'ok'
         if target:
             self.vars[target] = result
         return render(result)
@@ -364,8 +368,6 @@ def inline(v):
 
 
 def render(v):
-    if v is None:
-        return 'ok'
     if isinstance(v, str) and '\n' in v:
         return v[:-1] if v.endswith('\n') else v + '\n\\ no newline at end'
     return inline(v)

@@ -38,6 +38,7 @@ import org.jvirt.api.NodeDevice;
 import org.jvirt.api.NodeDeviceCreateXMLFlag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.StoragePool;
 import org.jvirt.api.StoragePoolBuildFlag;
 import org.jvirt.api.StoragePoolCreateFlag;
@@ -158,6 +159,11 @@ final class CallScript {
         }
         List<Object> args = new ArrayList<>();
         for (Object[] t : toks.subList(1, toks.size())) {
+            String w = (String) t[1];
+            if ("word".equals(t[0]) && w.startsWith("$") && !vars.containsKey(w.substring(1))) {
+                // an earlier call that should have given it failed
+                return "undefined " + w;
+            }
             args.add(value(t));
         }
         Object result;
@@ -587,6 +593,9 @@ final class CallScript {
             // the python binding gives the memory in MiB
             return list(i.model(), i.memoryKiB() >> 10, i.cpus(), i.mhz(), i.nodes(), i.sockets(), i.cores(),
                     i.threads());
+        }
+        if (v instanceof SecurityModel m) {
+            return list(m.model(), m.doi());
         }
         if (v instanceof StoragePoolInfo i) {
             return list(i.state(), i.capacity(), i.allocation(), i.available());
