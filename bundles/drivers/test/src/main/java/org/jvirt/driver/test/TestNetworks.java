@@ -93,7 +93,35 @@ interface TestNetworks extends ConnectNetworks {
         ObjectXml.requireName(def.name, ErrorDomain.NETWORK);
         DomainXml.checkIllegalChars("name", def.name, "/");
         def.uuid = ObjectXml.uuid(def.uuid, ErrorDomain.NETWORK).toString();
+        NetworkDef.Forward f = def.forward;
+        if (f != null && f.dev != null) {
+            // libvirt keeps <forward dev=> as the first forward interface, and writes both
+            if (f.interfaces.isEmpty()) {
+                NetworkDef.Forward.Interface first = new NetworkDef.Forward.Interface();
+                first.dev = f.dev;
+                f.interfaces.add(first);
+            } else if (!f.dev.equals(f.interfaces.get(0).dev)) {
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK, "<forward dev='" + f.dev
+                        + "'> must match first <interface dev='" + f.interfaces.get(0).dev + "'/> in network "
+                        + def.name);
+            }
+        }
+        check(def);
         return def;
+    }
+
+    /** What libvirt's network parser checks of a whole definition that network updates can break. */
+    static void check(NetworkDef def) {
+        NetworkDef.Forward f = def.forward;
+        if (f == null) {
+            return;
+        }
+        // a <forward> without mode forwards with NAT
+        String mode = f.mode == null ? "nat" : f.mode;
+        if ((mode.equals("nat") || mode.equals("route") || mode.equals("open")) && f.interfaces.size() > 1) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK, "multiple forwarding interfaces "
+                    + "specified for network '" + def.name + "', only one is supported");
+        }
     }
 
     static NetworkObj found(NetworkObj o, String name) {
