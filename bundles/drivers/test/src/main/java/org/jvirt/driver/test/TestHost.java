@@ -1,6 +1,7 @@
 package org.jvirt.driver.test;
 
 import java.util.BitSet;
+import java.util.List;
 
 import org.jvirt.api.Connect;
 import org.jvirt.api.ErrorCode;
@@ -103,5 +104,11 @@ interface TestHost extends Connect {
     @Override
     default String getSysinfo() {
         return SYSINFO;
+    }
+
+    /** The CPU models of libvirt's CPU map for {@code arch} (testConnectGetCPUModelNames). */
+    @Override
+    default List<String> getCPUModelNames(String arch) {
+        return CpuModels.names(arch);
     }
 }
