@@ -3,6 +3,8 @@ package org.jvirt.jmx.internal;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.management.ObjectName;
+
 import org.jvirt.api.CloseReason;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ConnectFactory;
@@ -24,7 +26,8 @@ final class ExportedConnection implements AutoCloseable {
     private final Connect connect;
     private final MBeanRegistry registry;
     private final ConnectionBean bean;
-    // one entry per kind of object shown in JMX; networks and pools join here
+    private final EventRelay relay;
+    // one entry per kind of object shown in JMX; networks, pools, volumes, node devices, ... join here
     private final List<ObjectBeans> objects;
     private final Consumer<ExportedConnection> onLost;
     private EventSubscription closeSubscription;
@@ -38,9 +41,11 @@ final class ExportedConnection implements AutoCloseable {
         this.registry = registry;
         this.onLost = onLost;
         String uri = connect.getURI();
-        DomainBeans domains = new DomainBeans(connect, uri, registry);
+        ObjectName name = JvirtObjectNames.connection(uri);
+        this.relay = new EventRelay(name);
+        DomainBeans domains = new DomainBeans(connect, uri, registry, relay);
         this.objects = List.of(domains);
-        this.bean = new ConnectionBean(connect, domains, JvirtObjectNames.connection(uri));
+        this.bean = new ConnectionBean(connect, domains, objects, name);
     }
 
     /**
@@ -67,7 +72,7 @@ final class ExportedConnection implements AutoCloseable {
     }
 
     private void start() {
-        registry.register(new DescribedMXBean(bean, ConnectionMXBean.class), bean.objectName());
+        registry.register(new DescribedEmitterMXBean(bean, ConnectionMXBean.class, relay), bean.objectName());
         registered = true;
         closeSubscription = connect.registerCloseCallback(this::closedUnderneath);
         objects.forEach(ObjectBeans::start);

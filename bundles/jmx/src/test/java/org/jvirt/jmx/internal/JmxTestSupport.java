@@ -65,6 +65,21 @@ final class JmxTestSupport {
             received.add(notification);
         }
 
+        /** The next notification of {@code type}, waiting at most {@link #EVENT_BOUND}. */
+        Notification next(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + EVENT_BOUND.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Notification n = received.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                if (n == null) {
+                    throw new AssertionError("no " + type + " notification within " + EVENT_BOUND);
+                }
+                if (n.getType().equals(type)) {
+                    return n;
+                }
+            }
+        }
+
         /** The next State change, waiting at most {@link #EVENT_BOUND}. */
         AttributeChangeNotification nextStateChange() throws InterruptedException {
             long deadline = System.nanoTime() + EVENT_BOUND.toNanos();
