@@ -38,15 +38,25 @@ final class RemoteConnector implements AutoCloseable {
     static final String BINDING = "jmxrmi";
     /** Credentials are a String[] of a user and a password; nothing else is deserialized for them. */
     static final String CREDENTIALS_FILTER = "java.lang.String;!*";
-    /** What a request's parameters may hold: the JDK's own value and JMX classes, nothing that could be a gadget. */
-    static final String SERIAL_FILTER = "java.lang.*;java.math.*;java.util.*;javax.management.**;!*";
+    /**
+     * What a request's parameters may hold: the JDK's value and JMX classes, nothing that could be a gadget. A
+     * delegation Subject (arrays of them, null, travel with every listener request) cannot get in with its principals.
+     */
+    static final String SERIAL_FILTER = "java.lang.*;java.math.*;java.util.*;java.rmi.MarshalledObject;"
+            + "javax.management.**;javax.security.auth.Subject;!*";
+
+    /** How long {@link #close()} waits for RMI to close its listening sockets, which it does a moment later. */
+    private static final long CLOSE_BOUND_MILLIS = 5_000;
 
     private final RemoteJmxSettings settings;
+    private final InetAddress address;
     private final Registry registry;
     private final RMIConnectorServer server;
 
-    private RemoteConnector(RemoteJmxSettings settings, Registry registry, RMIConnectorServer server) {
+    private RemoteConnector(RemoteJmxSettings settings, InetAddress address, Registry registry,
+            RMIConnectorServer server) {
         this.settings = settings;
+        this.address = address;
         this.registry = registry;
         this.server = server;
     }
@@ -89,9 +99,10 @@ final class RemoteConnector implements AutoCloseable {
         } catch (IOException | AlreadyBoundException | RuntimeException e) {
             stop(server, registry);
             RmiHostname.release();
+            awaitClosed(address, settings.registryPort());
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        RemoteConnector connector = new RemoteConnector(settings, registry, server);
+        RemoteConnector connector = new RemoteConnector(settings, address, registry, server);
         LOG.info("remote JMX listening at {} ({}, {}{})", settings.clientUrl(), authenticatorName(settings),
                 tls == null ? "no TLS" : "TLS", tls != null && tls.needClientAuth() ? " with client certificates" : "");
         return connector;
@@ -137,11 +148,36 @@ final class RemoteConnector implements AutoCloseable {
         return settings;
     }
 
+    /** Stops the connector and the registry; returns once their ports are free, so they can be bound again. */
     @Override
     public void close() {
         stop(server, registry);
         RmiHostname.release();
+        awaitClosed(address, settings.registryPort());
+        if (settings.serverPort() != 0) {
+            awaitClosed(address, settings.serverPort());
+        }
         LOG.info("remote JMX at {} stopped", settings.clientUrl());
+    }
+
+    /** Waits, within a bound, until nothing accepts connections on the port RMI was told to close. */
+    private static void awaitClosed(InetAddress address, int port) {
+        InetAddress target = address != null ? address : InetAddress.getLoopbackAddress();
+        long deadline = System.nanoTime() + CLOSE_BOUND_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(target, port), 200);
+            } catch (IOException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("remote JMX: port {} still accepts connections after the connector stopped", port);
     }
 
     private static void stop(RMIConnectorServer server, Registry registry) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The caller's role is the {@link RolePrincipal} of the Subject the connector runs each request as. A call with no
  * Subject comes from the connector's own machinery (its notification buffer queries names and adds listeners in
- * privileged code): it may read, never change anything.
+ * privileged code): it may read, never change anything. A Subject without a role may do nothing.
  */
 final class RoleCheckingForwarder implements MBeanServerForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(RoleCheckingForwarder.class);
@@ -72,6 +72,14 @@ final class RoleCheckingForwarder implements MBeanServerForwarder {
         return role;
     }
 
+    /** A Subject without a role (a client asking to run as another Subject) may do nothing at all. */
+    private static void checkRead(String what, ObjectName name) {
+        Subject subject = caller();
+        if (subject != null && roleOf(subject) == null) {
+            refused(subject, what, name);
+        }
+    }
+
     private static void checkWrite(String what, ObjectName name) {
         Subject subject = caller();
         if (roleOf(subject) != Role.READWRITE) {
@@ -102,64 +110,76 @@ final class RoleCheckingForwarder implements MBeanServerForwarder {
     public Object getAttribute(ObjectName name, String attribute) throws javax.management.MBeanException,
             javax.management.AttributeNotFoundException, javax.management.InstanceNotFoundException,
             javax.management.ReflectionException {
+        checkRead("read", name);
         return server.getAttribute(name, attribute);
     }
 
     @Override
     public AttributeList getAttributes(ObjectName name, String[] attributes)
             throws javax.management.InstanceNotFoundException, javax.management.ReflectionException {
+        checkRead("read", name);
         return server.getAttributes(name, attributes);
     }
 
     @Override
     public MBeanInfo getMBeanInfo(ObjectName name) throws javax.management.InstanceNotFoundException,
             javax.management.IntrospectionException, javax.management.ReflectionException {
+        checkRead("read", name);
         return server.getMBeanInfo(name);
     }
 
     @Override
     public ObjectInstance getObjectInstance(ObjectName name) throws javax.management.InstanceNotFoundException {
+        checkRead("read", name);
         return server.getObjectInstance(name);
     }
 
     @Override
     public Set<ObjectInstance> queryMBeans(ObjectName name, QueryExp query) {
+        checkRead("query", name);
         return server.queryMBeans(name, query);
     }
 
     @Override
     public Set<ObjectName> queryNames(ObjectName name, QueryExp query) {
+        checkRead("query", name);
         return server.queryNames(name, query);
     }
 
     @Override
     public boolean isRegistered(ObjectName name) {
+        checkRead("read", name);
         return server.isRegistered(name);
     }
 
     @Override
     public Integer getMBeanCount() {
+        checkRead("count MBeans", null);
         return server.getMBeanCount();
     }
 
     @Override
     public String getDefaultDomain() {
+        checkRead("read the default domain", null);
         return server.getDefaultDomain();
     }
 
     @Override
     public String[] getDomains() {
+        checkRead("list the domains", null);
         return server.getDomains();
     }
 
     @Override
     public boolean isInstanceOf(ObjectName name, String className) throws javax.management.InstanceNotFoundException {
+        checkRead("read", name);
         return server.isInstanceOf(name, className);
     }
 
     @Override
     public void addNotificationListener(ObjectName name, NotificationListener listener, NotificationFilter filter,
             Object handback) throws javax.management.InstanceNotFoundException {
+        checkRead("listen to", name);
         server.addNotificationListener(name, listener, filter, handback);
     }
 
