@@ -94,8 +94,8 @@ public class RemoteJmxIT {
         settings.put("registry.port", Integer.toString(registryPort));
         settings.put("server.port", Integer.toString(serverPort));
         remote.update(settings);
-        assertTrue("the connector listens once configured", Await.until(() -> listening(registryPort), 10_000));
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + registryPort + "/jmxrmi");
+        assertTrue("the connector answers once configured", Await.until(() -> answers(url), 10_000));
 
         try (JMXConnector operator = connect(url, "operator", "op-secret");
                 JMXConnector watcher = connect(url, "watcher", "watch-secret");
@@ -178,6 +178,14 @@ public class RemoteJmxIT {
             return JMXConnectorFactory.connect(url, env);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static boolean answers(JMXServiceURL url) {
+        try (JMXConnector c = connect(url, "watcher", "watch-secret")) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

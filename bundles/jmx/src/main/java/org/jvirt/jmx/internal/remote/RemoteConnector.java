@@ -79,8 +79,6 @@ final class RemoteConnector implements AutoCloseable {
         Registry registry = null;
         RMIConnectorServer server = null;
         try {
-            registry = LocateRegistry.createRegistry(settings.registryPort(), tlsRegistry ? clientSockets : null,
-                    tlsRegistry ? secure : plain);
             Map<String, Object> env = new HashMap<>();
             env.put(JMXConnectorServer.AUTHENTICATOR, authenticator);
             env.put(RMIConnectorServer.CREDENTIALS_FILTER_PATTERN, CREDENTIALS_FILTER);
@@ -95,11 +93,17 @@ final class RemoteConnector implements AutoCloseable {
             server.setMBeanServerForwarder(new RoleCheckingForwarder());
             server.addNotificationListener(new ConnectionLog(), null, null);
             server.start();
+            // the registry last, with the stub at once: a client that finds the registry finds the connector
+            registry = LocateRegistry.createRegistry(settings.registryPort(), tlsRegistry ? clientSockets : null,
+                    tlsRegistry ? secure : plain);
             registry.bind(BINDING, rmiServer.toStub());
         } catch (IOException | AlreadyBoundException | RuntimeException e) {
             stop(server, registry);
             RmiHostname.release();
             awaitClosed(address, settings.registryPort());
+            if (settings.serverPort() != 0) {
+                awaitClosed(address, settings.serverPort());
+            }
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
         RemoteConnector connector = new RemoteConnector(settings, address, registry, server);

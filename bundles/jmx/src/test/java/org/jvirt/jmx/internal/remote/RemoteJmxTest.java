@@ -224,8 +224,19 @@ class RemoteJmxTest {
             start(fixture.config());
 
             assertThat(component.address()).isEmpty();
-            assertThat(listening(fixture.registryPort)).as("the registry was taken down again").isFalse();
+            assertThat(listening(fixture.registryPort)).isFalse();
         }
+        component.deactivate();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(fixture.registryPort, 0,
+                InetAddress.getLoopbackAddress())) {
+            start(fixture.config());
+
+            assertThat(component.address()).isEmpty();
+            assertThat(listening(fixture.serverPort)).as("the connector was taken down again").isFalse();
+        }
+        // both free again: it starts
+        component.modified(fixture.config(RemoteJmxSettings.SERVER_PORT, Integer.toString(fixture.serverPort)));
+        assertThat(component.address()).isPresent();
     }
 
     @Test
