@@ -42,8 +42,11 @@ class DriverBeansTest {
         assertThat(SERVER.getAttribute(test, "State")).isEqualTo("ACTIVE");
         assertThat((String[]) SERVER.getAttribute(test, "URISchemes")).containsExactly("test");
         assertThat(SERVER.getAttribute(test, "Connections")).isEqualTo(0);
-        try (Connect c = factory.open("test:///default")) {
+        Connect c = factory.open("test:///default");
+        try {
             assertThat(SERVER.getAttribute(test, "Connections")).as("read live").isEqualTo(1);
+        } finally {
+            c.close();
         }
         assertThat(SERVER.getAttribute(test, "Connections")).isEqualTo(0);
         assertThat(SERVER.getMBeanInfo(test).getDescriptor().getFieldValue("mxbean")).isEqualTo("true");

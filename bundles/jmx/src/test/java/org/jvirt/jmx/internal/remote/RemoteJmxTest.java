@@ -221,6 +221,7 @@ class RemoteJmxTest {
     void aPortInUseKeepsTheConnectorOffAndLeavesTheOtherFree() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(fixture.serverPort, 0,
                 InetAddress.getLoopbackAddress())) {
+            assertThat(taken.isBound()).isTrue();
             start(fixture.config());
 
             assertThat(component.address()).isEmpty();
@@ -229,6 +230,7 @@ class RemoteJmxTest {
         component.deactivate();
         try (java.net.ServerSocket taken = new java.net.ServerSocket(fixture.registryPort, 0,
                 InetAddress.getLoopbackAddress())) {
+            assertThat(taken.isBound()).isTrue();
             start(fixture.config());
 
             assertThat(component.address()).isEmpty();
