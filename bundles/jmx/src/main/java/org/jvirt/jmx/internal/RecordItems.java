@@ -31,7 +31,8 @@ import org.jvirt.api.VirEnum;
  * The open-typed items of a record's components, so that an event record of the API becomes a notification's
  * CompositeData without code of its own: strings and numbers stay as they are, an enum with libvirt's numbers gives
  * its constant's name and (as {@code <name>Number}) its number, a UUID its text, a domain its name, a nested record a
- * CompositeData, a list or array an array, a map a table of key and value texts; anything else its text.
+ * CompositeData, a list, set, array or other Iterable (the API's typed parameters) an array, a map a table of key
+ * and value texts; anything else its text.
  */
 final class RecordItems {
     private static final String[] MAP_ROW = {"key", "value"};
@@ -127,8 +128,9 @@ final class RecordItems {
         if (raw.isArray() && raw.getComponentType().isPrimitive() && simpleType(raw.getComponentType()) != null) {
             return new Converter(primitiveArrayType(raw), v -> v);
         }
-        if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
-            Type element = raw.isArray() ? elementOfArray(generic, raw) : typeArgument(generic, 0);
+        if (raw.isArray() || Iterable.class.isAssignableFrom(raw)) {
+            Type element = raw.isArray() ? elementOfArray(generic, raw)
+                    : Collection.class.isAssignableFrom(raw) ? typeArgument(generic, 0) : iterated(raw);
             Converter of = converter(element);
             if (of.type instanceof ArrayType<?>) {
                 // a list of lists has no place in a console's table: its text
@@ -165,7 +167,7 @@ final class RecordItems {
                 in.add(Array.get(value, i));
             }
         } else {
-            in.addAll((Collection<?>) value);
+            ((Iterable<?>) value).forEach(in::add);
         }
         Class<?> component = componentClass(of.type);
         Object out = Array.newInstance(component, in.size());
@@ -268,6 +270,18 @@ final class RecordItems {
                 return w.getUpperBounds()[0];
             }
             return arg;
+        }
+        return Object.class;
+    }
+
+    /** What a class that is Iterable (and no Collection) iterates over, from the interfaces it declares. */
+    private static Type iterated(Class<?> raw) {
+        for (Class<?> c = raw; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == Iterable.class) {
+                    return typeArgument(p, 0);
+                }
+            }
         }
         return Object.class;
     }

@@ -27,6 +27,26 @@ class RecordItemsTest {
     record Address(String node, int port) {
     }
 
+    /** As the API's typed parameters: a class iterating over records. */
+    static final class Params implements Iterable<Param> {
+        private final List<Param> list;
+
+        Params(Param... list) {
+            this.list = List.of(list);
+        }
+
+        @Override
+        public java.util.Iterator<Param> iterator() {
+            return list.iterator();
+        }
+    }
+
+    record Param(String field, StoppedDetail type, Object value) {
+    }
+
+    record Tunable(Domain domain, Params params, java.util.Set<Plain> flags) {
+    }
+
     record Everything(Domain domain, String disk, int status, long offset, boolean done, StoppedDetail detail,
             Plain plain, UUID id, Address local, List<String> aliases, Address[] peers, long[] sizes,
             Map<String, Object> params, Object other) {
@@ -101,6 +121,24 @@ class RecordItemsTest {
         assertThat(data.get("detail")).isNull();
         assertThat(data.get("detailNumber")).isNull();
         assertThat(data.get("local")).isNull();
+    }
+
+    @Test
+    void anIterableOfRecordsIsAnArrayOfCompositeData() throws Exception {
+        List<OpenItem> items = RecordItems.of(Tunable.class, List.of("domain"));
+        CompositeType type = RecordItems.compositeType("tunable", "tunable", items);
+        assertThat(((ArrayType<?>) type.getType("params")).getElementOpenType()).isInstanceOf(CompositeType.class);
+        assertThat(type.getType("flags")).isEqualTo(ArrayType.getArrayType(SimpleType.STRING));
+
+        CompositeData data = RecordItems.composite(type, items, new Tunable(null,
+                new Params(new Param("cputune.shares", StoppedDetail.SHUTDOWN, 1024L)), java.util.Set.of(Plain.ONE)));
+
+        CompositeData[] params = (CompositeData[]) data.get("params");
+        assertThat(params).hasSize(1);
+        assertThat(params[0].get("field")).isEqualTo("cputune.shares");
+        assertThat(params[0].get("typeNumber")).isEqualTo(0);
+        assertThat(params[0].get("value")).isEqualTo("1024");
+        assertThat((String[]) data.get("flags")).containsExactly("ONE");
     }
 
     @Test
