@@ -1,6 +1,7 @@
 /**
- * Shared helpers for drivers: files written atomically, sizes with units.
+ * Shared helpers for drivers: files written atomically, sizes with units, processes (start detached, find
+ * again, end), pid files, log tails.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.jvirt.util;

@@ -1,0 +1,295 @@
+package org.jvirt.driver.qemu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jvirt.api.Connect;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainCreateFlag;
+import org.jvirt.api.DomainDefineFlag;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.ListDomainsFlag;
+import org.jvirt.api.NodeInfo;
+import org.jvirt.api.VirFlag;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.driver.EventSink;
+import org.jvirt.api.event.DefinedDetail;
+import org.jvirt.api.event.LifecycleEventType;
+import org.jvirt.api.event.StartedDetail;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.caps.CapabilitiesXml;
+import org.jvirt.driver.qemu.caps.HostFacts;
+import org.jvirt.driver.qemu.caps.QemuCaps;
+
+/** A connection to the QEMU driver (qemu:///system or qemu:///session): libvirt's qemuConnect* functions. */
+final class QemuConnect implements Connect {
+    private final QemuDriver driver;
+    private final String uri;
+    private final EventSink events;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    QemuConnect(QemuDriver driver, String uri, EventSink events) {
+        this.driver = driver;
+        this.uri = uri;
+        this.events = events;
+        driver.attach(this);
+    }
+
+    QemuDriver driver() {
+        checkOpen();
+        return driver;
+    }
+
+    EventSink events() {
+        return events;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    private void checkOpen() {
+        if (closed.get() || driver.isClosed()) {
+            throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.QEMU, "connection is closed");
+        }
+    }
+
+    static void checkFlags(String function, Set<? extends VirFlag> flags, int allowed) {
+        int bits = VirFlag.toBits(flags) & ~allowed;
+        if (bits != 0) {
+            throw VirtException.invalidArg("unsupported flags (0x" + Integer.toHexString(bits) + ") in function "
+                    + function);
+        }
+    }
+
+    @Override
+    public String getURI() {
+        checkOpen();
+        return uri;
+    }
+
+    @Override
+    public String getType() {
+        checkOpen();
+        return "QEMU";
+    }
+
+    @Override
+    public long getVersion() {
+        checkOpen();
+        return driver.caps.get(java.nio.file.Path.of(QemuDriver.defaultEmulator("x86_64"))).version();
+    }
+
+    @Override
+    public String getHostname() {
+        checkOpen();
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "failed to determine host name");
+        }
+    }
+
+    @Override
+    public String getCapabilities() {
+        checkOpen();
+        List<CapabilitiesXml.Guest> guests = new ArrayList<>();
+        for (String arch : List.of("i686", "x86_64")) {
+            String emulator = QemuDriver.defaultEmulator(arch);
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(emulator))) {
+                QemuCaps c = driver.caps.get(java.nio.file.Path.of(emulator));
+                guests.add(new CapabilitiesXml.Guest(arch, c));
+            }
+        }
+        return CapabilitiesXml.format(driver.host(), guests);
+    }
+
+    @Override
+    public int getMaxVcpus(String type) {
+        checkOpen();
+        QemuCaps c = driver.caps.get(java.nio.file.Path.of(QemuDriver.defaultEmulator("x86_64")));
+        return c.defaultMachine() == null ? 255 : c.defaultMachine().maxCpus();
+    }
+
+    @Override
+    public NodeInfo nodeInfo() {
+        checkOpen();
+        HostFacts h = driver.host();
+        return new NodeInfo(h.arch(), h.memoryKiB(), h.cpuCount(), h.mhz(), h.cells().size(), h.sockets(),
+                h.coresPerSocket(), h.threadsPerCore());
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !closed.get() && !driver.isClosed();
+    }
+
+    @Override
+    public List<Domain> listAllDomains(Set<ListDomainsFlag> flags) {
+        checkOpen();
+        List<Domain> out = new ArrayList<>();
+        for (QemuDomainObj o : driver.all()) {
+            synchronized (o) {
+                if (matches(o, flags)) {
+                    out.add(handle(o));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f) {
+        boolean active = o.isActive();
+        if ((f.contains(ListDomainsFlag.ACTIVE) || f.contains(ListDomainsFlag.INACTIVE))
+                && !(f.contains(ListDomainsFlag.ACTIVE) && active || f.contains(ListDomainsFlag.INACTIVE) && !active)) {
+            return false;
+        }
+        if ((f.contains(ListDomainsFlag.PERSISTENT) || f.contains(ListDomainsFlag.TRANSIENT))
+                && !(f.contains(ListDomainsFlag.PERSISTENT) && o.persistent
+                        || f.contains(ListDomainsFlag.TRANSIENT) && !o.persistent)) {
+            return false;
+        }
+        boolean running = o.state == DomainState.RUNNING;
+        boolean paused = o.state == DomainState.PAUSED;
+        boolean shutoff = o.state == DomainState.SHUTOFF;
+        boolean other = !running && !paused && !shutoff;
+        if ((f.contains(ListDomainsFlag.RUNNING) || f.contains(ListDomainsFlag.PAUSED)
+                || f.contains(ListDomainsFlag.SHUTOFF) || f.contains(ListDomainsFlag.OTHER))
+                && !(f.contains(ListDomainsFlag.RUNNING) && running || f.contains(ListDomainsFlag.PAUSED) && paused
+                        || f.contains(ListDomainsFlag.SHUTOFF) && shutoff || f.contains(ListDomainsFlag.OTHER) && other)) {
+            return false;
+        }
+        if ((f.contains(ListDomainsFlag.AUTOSTART) || f.contains(ListDomainsFlag.NO_AUTOSTART))
+                && !(f.contains(ListDomainsFlag.AUTOSTART) && o.autostart
+                        || f.contains(ListDomainsFlag.NO_AUTOSTART) && !o.autostart)) {
+            return false;
+        }
+        if (f.contains(ListDomainsFlag.HAS_SNAPSHOT) && !f.contains(ListDomainsFlag.NO_SNAPSHOT)) {
+            return false;
+        }
+        if (f.contains(ListDomainsFlag.HAS_CHECKPOINT) && !f.contains(ListDomainsFlag.NO_CHECKPOINT)) {
+            return false;
+        }
+        return !(f.contains(ListDomainsFlag.MANAGEDSAVE) && !f.contains(ListDomainsFlag.NO_MANAGEDSAVE));
+    }
+
+    QemuDomain handle(QemuDomainObj o) {
+        synchronized (o) {
+            return new QemuDomain(this, o.def.name, o.def.uuid, o.def.id);
+        }
+    }
+
+    @Override
+    public Domain domainLookupByName(String name) {
+        checkOpen();
+        QemuDomainObj o = driver.byName(name);
+        if (o == null) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching name '" + name
+                    + "'");
+        }
+        return handle(o);
+    }
+
+    @Override
+    public Domain domainLookupByUUID(UUID uuid) {
+        checkOpen();
+        QemuDomainObj o = driver.byUuid(uuid);
+        if (o == null) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching uuid '" + uuid
+                    + "'");
+        }
+        return handle(o);
+    }
+
+    @Override
+    public Domain domainLookupByID(int id) {
+        checkOpen();
+        QemuDomainObj o = driver.byId(id);
+        if (o == null) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching id " + id);
+        }
+        return handle(o);
+    }
+
+    @Override
+    public Domain domainDefineXML(String xml, Set<DomainDefineFlag> flags) {
+        checkFlags("qemuDomainDefineXMLFlags", flags, DomainDefineFlag.VALIDATE.value());
+        checkOpen();
+        DomainDef def = driver.parseNew(xml);
+        boolean[] existed = new boolean[1];
+        QemuDomainObj o = driver.addOrFind(def, false, existed);
+        if (existed[0]) {
+            o.beginJob();
+        }
+        try {
+            driver.saveConfig(def);
+            synchronized (o) {
+                if (existed[0] && o.isActive()) {
+                    o.newDef = def;
+                } else {
+                    o.def = def;
+                }
+                o.persistent = true;
+            }
+        } catch (VirtException e) {
+            if (!existed[0]) {
+                driver.remove(o);
+            }
+            throw e;
+        } finally {
+            if (existed[0]) {
+                o.endJob();
+            }
+        }
+        driver.emitLifecycle(o, LifecycleEventType.DEFINED,
+                (existed[0] ? DefinedDetail.UPDATED : DefinedDetail.ADDED).value());
+        return handle(o);
+    }
+
+    @Override
+    public Domain domainCreateXML(String xml, Set<DomainCreateFlag> flags) {
+        checkFlags("qemuDomainCreateXML", flags, DomainCreateFlag.START_PAUSED.value()
+                | DomainCreateFlag.START_VALIDATE.value());
+        checkOpen();
+        DomainDef def = driver.parseNew(xml);
+        boolean[] existed = new boolean[1];
+        QemuDomainObj o = driver.addOrFind(def, true, existed);
+        o.beginJob();
+        try {
+            synchronized (o) {
+                if (!existed[0]) {
+                    o.persistent = false;
+                }
+                o.def = def;
+            }
+            driver.processes.start(o, flags.contains(DomainCreateFlag.START_PAUSED), StartedDetail.BOOTED);
+        } catch (VirtException e) {
+            synchronized (o) {
+                if (!o.persistent) {
+                    driver.remove(o);
+                }
+            }
+            throw e;
+        } finally {
+            o.endJob();
+        }
+        return handle(o);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            driver.detach(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "QemuConnect[" + uri + "]";
+    }
+}

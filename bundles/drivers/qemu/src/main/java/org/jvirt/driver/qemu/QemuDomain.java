@@ -1,0 +1,379 @@
+package org.jvirt.driver.qemu;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jvirt.api.Connect;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainCreateFlag;
+import org.jvirt.api.DomainDestroyFlag;
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainRebootFlag;
+import org.jvirt.api.DomainShutdownFlag;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.DomainUndefineFlag;
+import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.PausedReason;
+import org.jvirt.api.RunningReason;
+import org.jvirt.api.ShutoffReason;
+import org.jvirt.api.VirFlag;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.event.LifecycleEventType;
+import org.jvirt.api.event.ResumedDetail;
+import org.jvirt.api.event.StartedDetail;
+import org.jvirt.api.event.StoppedDetail;
+import org.jvirt.api.event.SuspendedDetail;
+import org.jvirt.api.event.UndefinedDetail;
+import org.jvirt.conf.DomainXml;
+import org.jvirt.driver.qemu.qmp.QmpError;
+import org.jvirt.driver.qemu.qmp.QmpMonitor;
+import org.jvirt.util.HostProcesses;
+
+/**
+ * A handle naming a QEMU domain (name, UUID, the id it had when looked up); each call finds the domain again by
+ * UUID. Modifying calls run as the domain's job; queries read its state without waiting for jobs.
+ */
+final class QemuDomain implements Domain {
+    private final QemuConnect conn;
+    private final String name;
+    private final UUID uuid;
+    private final int id;
+
+    QemuDomain(QemuConnect conn, String name, UUID uuid, int id) {
+        this.conn = conn;
+        this.name = name;
+        this.uuid = uuid;
+        this.id = id;
+    }
+
+    private QemuDomainObj obj() {
+        QemuDomainObj o = conn.driver().byUuid(uuid);
+        if (o == null) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                    "no domain with matching uuid '" + uuid + "' (" + name + ")");
+        }
+        return o;
+    }
+
+    private <T> T query(Function<QemuDomainObj, T> body) {
+        QemuDomainObj o = obj();
+        synchronized (o) {
+            return body.apply(o);
+        }
+    }
+
+    /** Runs {@code body} as the domain's job (qemuDomainObjBeginJob / EndJob). */
+    private void job(java.util.function.Consumer<QemuDomainObj> body) {
+        QemuDomainObj o = obj();
+        o.beginJob();
+        try {
+            if (conn.driver().byUuid(uuid) != o) {
+                throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                        "no domain with matching uuid '" + uuid + "' (" + name + ")");
+            }
+            body.accept(o);
+        } finally {
+            o.endJob();
+        }
+    }
+
+    private static void checkActive(QemuDomainObj o) {
+        if (!o.isActive()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+        }
+    }
+
+    private static QmpMonitor monitor(QemuDomainObj o) {
+        synchronized (o) {
+            checkActive(o);
+            if (o.monitor == null) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "monitor must not be NULL");
+            }
+            return o.monitor;
+        }
+    }
+
+    /** Sends a command; QEMU's refusal becomes libvirt's "unable to execute QEMU command" error. */
+    private static void command(QemuDomainObj o, String cmd) {
+        try {
+            monitor(o).execute(cmd, null, QemuProcesses.COMMAND_TIMEOUT);
+        } catch (QmpError e) {
+            if (e.closed()) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
+            }
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "unable to execute QEMU command '" + cmd + "': " + e.desc());
+        }
+    }
+
+    private void writeStatus(QemuDomainObj o) {
+        try {
+            StatusFile.write(conn.driver().paths.statusFile(name), o);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, "cannot write status: " + e);
+        }
+    }
+
+    @Override
+    public Connect getConnect() {
+        return conn;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public UUID getUUID() {
+        return uuid;
+    }
+
+    @Override
+    public int getID() {
+        return id;
+    }
+
+    @Override
+    public String getOSType() {
+        return query(o -> o.def.os.type.value);
+    }
+
+    @Override
+    public DomainInfo getInfo() {
+        return query(o -> new DomainInfo(o.state, o.def.memoryKiB(), o.isActive() ? o.def.currentMemoryKiB()
+                : o.def.currentMemoryKiB(), o.def.vcpus(), o.isActive() ? cpuTime(o.pid) : 0));
+    }
+
+    /** utime + stime of QEMU from /proc, in nanoseconds (libvirt reads the same from cgroups or /proc). */
+    private static long cpuTime(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public DomainStateInfo getState() {
+        return query(o -> new DomainStateInfo(o.state, o.reason));
+    }
+
+    @Override
+    public String getXMLDesc(Set<DomainXMLFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainGetXMLDesc", flags, VirFlag.toBits(Set.of(DomainXMLFlag.values())));
+        return query(o -> DomainXml.format(flags.contains(DomainXMLFlag.INACTIVE) && o.newDef != null ? o.newDef
+                : o.def, flags));
+    }
+
+    @Override
+    public boolean isActive() {
+        return query(QemuDomainObj::isActive);
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return query(o -> o.persistent);
+    }
+
+    @Override
+    public boolean isUpdated() {
+        return query(o -> false);
+    }
+
+    @Override
+    public boolean getAutostart() {
+        return query(o -> o.autostart);
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        job(o -> {
+            if (!o.persistent) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot set autostart for transient domain");
+            }
+            conn.driver().setAutostartLink(name, autostart);
+            synchronized (o) {
+                o.autostart = autostart;
+            }
+        });
+    }
+
+    @Override
+    public boolean hasManagedSaveImage() {
+        return query(o -> false);
+    }
+
+    @Override
+    public void create(Set<DomainCreateFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainCreateWithFlags", flags, DomainCreateFlag.START_PAUSED.value()
+                | DomainCreateFlag.START_VALIDATE.value());
+        job(o -> {
+            if (o.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
+            }
+            conn.driver().processes.start(o, flags.contains(DomainCreateFlag.START_PAUSED), StartedDetail.BOOTED);
+        });
+    }
+
+    @Override
+    public void destroy(Set<DomainDestroyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainDestroyFlags", flags, DomainDestroyFlag.GRACEFUL.value());
+        QemuDomainObj o = obj();
+        synchronized (o) {
+            checkActive(o);
+            // an exit from here on is ours: the monitor's EOF must not report a crash
+            o.beingDestroyed = true;
+        }
+        job(x -> {
+            if (!x.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+            }
+            conn.driver().processes.destroy(x, flags.contains(DomainDestroyFlag.GRACEFUL), ShutoffReason.DESTROYED,
+                    StoppedDetail.DESTROYED);
+        });
+    }
+
+    @Override
+    public void shutdown(Set<DomainShutdownFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainShutdownFlags", flags, DomainShutdownFlag.ACPI_POWER_BTN.value());
+        job(o -> {
+            checkActive(o);
+            if (o.state != DomainState.RUNNING) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+            }
+            command(o, "system_powerdown");
+        });
+    }
+
+    @Override
+    public void reboot(Set<DomainRebootFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainReboot", flags, DomainRebootFlag.ACPI_POWER_BTN.value());
+        job(o -> {
+            checkActive(o);
+            synchronized (o) {
+                // the guest's SHUTDOWN that follows is a reboot: reset and go on (libvirt's fake reboot)
+                o.def.onPoweroff = "restart";
+            }
+            command(o, "system_powerdown");
+        });
+    }
+
+    @Override
+    public void reset() {
+        job(o -> {
+            checkActive(o);
+            command(o, "system_reset");
+        });
+    }
+
+    @Override
+    public void suspend() {
+        job(o -> {
+            checkActive(o);
+            if (o.state == DomainState.PAUSED) {
+                return; // libvirt: suspending a paused domain does nothing
+            }
+            synchronized (o) {
+                o.apiRunStateChange = true;
+            }
+            try {
+                command(o, "stop");
+                o.setState(DomainState.PAUSED, PausedReason.USER.value());
+            } finally {
+                synchronized (o) {
+                    o.apiRunStateChange = false;
+                }
+            }
+            writeStatus(o);
+            conn.driver().emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.PAUSED.value());
+        });
+    }
+
+    @Override
+    public void resume() {
+        job(o -> {
+            checkActive(o);
+            if (o.state == DomainState.RUNNING) {
+                return;
+            }
+            if (o.state != DomainState.PAUSED) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not paused");
+            }
+            synchronized (o) {
+                o.apiRunStateChange = true;
+            }
+            try {
+                command(o, "cont");
+                o.setState(DomainState.RUNNING, RunningReason.UNPAUSED.value());
+            } finally {
+                synchronized (o) {
+                    o.apiRunStateChange = false;
+                }
+            }
+            writeStatus(o);
+            conn.driver().emitLifecycle(o, LifecycleEventType.RESUMED, ResumedDetail.UNPAUSED.value());
+        });
+    }
+
+    @Override
+    public void undefine(Set<DomainUndefineFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainUndefineFlags", flags, DomainUndefineFlag.MANAGED_SAVE.value()
+                | DomainUndefineFlag.SNAPSHOTS_METADATA.value() | DomainUndefineFlag.CHECKPOINTS_METADATA.value()
+                | DomainUndefineFlag.NVRAM.value() | DomainUndefineFlag.KEEP_NVRAM.value());
+        job(o -> {
+            if (!o.persistent) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot undefine transient domain");
+            }
+            conn.driver().deleteConfig(name);
+            boolean active;
+            synchronized (o) {
+                o.persistent = false;
+                o.autostart = false;
+                o.newDef = null;
+                active = o.isActive();
+            }
+            conn.driver().emitLifecycle(o, LifecycleEventType.UNDEFINED, UndefinedDetail.REMOVED.value());
+            if (!active) {
+                conn.driver().remove(o);
+            }
+        });
+    }
+
+    @Override
+    public List<String> getMessages(Set<org.jvirt.api.DomainMessageType> flags) {
+        return query(o -> List.of());
+    }
+
+    /** The pid of a running domain's QEMU, for tests and tools. */
+    long pid() {
+        return query(o -> o.isActive() && HostProcesses.isRunning(o.pid, o.startTicks) ? o.pid : -1);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QemuDomain d && d.uuid.equals(uuid) && d.conn == conn;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(uuid, System.identityHashCode(conn));
+    }
+
+    @Override
+    public String toString() {
+        return "QemuDomain[" + name + ", " + uuid + "]";
+    }
+}

@@ -1,0 +1,94 @@
+package org.jvirt.driver.qemu;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.ShutoffReason;
+import org.jvirt.api.VirtException;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.qmp.QmpMonitor;
+
+/**
+ * One domain the driver knows (libvirt's virDomainObj with qemuDomainObjPrivate). Fields are read and written
+ * under the object's monitor ({@code synchronized}); a change of state (start, stop, suspend …) also holds the
+ * job lock for its whole length, so that one modifying job runs at a time while queries go on.
+ */
+final class QemuDomainObj {
+    /** How long a job waits for the one before it, as libvirt's QEMU_JOB_WAIT_TIME. */
+    static final Duration JOB_WAIT = Duration.ofSeconds(30);
+
+    DomainDef def;
+    /** The persistent definition while a changed live one runs; null otherwise. */
+    DomainDef newDef;
+    boolean persistent;
+    boolean autostart;
+    DomainState state = DomainState.SHUTOFF;
+    int reason = ShutoffReason.UNKNOWN.value();
+
+    // ---- the running process
+    long pid = -1;
+    long startTicks = -1;
+    Process process;
+    QmpMonitor monitor;
+    Path monitorPath;
+    Path logFile;
+    long logOffset;
+    /** QEMU said SHUTDOWN: its exit is a shutdown, not a crash. */
+    boolean gotShutdown;
+    /** Whether that shutdown came from the guest. */
+    boolean shutdownByGuest;
+    /** The driver is ending the process: its exit is expected. */
+    boolean beingDestroyed;
+    /** An API call is changing the run state itself and will report it; QEMU's STOP/RESUME are not news. */
+    boolean apiRunStateChange;
+
+    private final ReentrantLock job = new ReentrantLock(true);
+
+    QemuDomainObj(DomainDef def) {
+        this.def = def;
+    }
+
+    synchronized boolean isActive() {
+        return def.id != -1;
+    }
+
+    synchronized String name() {
+        return def.name;
+    }
+
+    /** The persistent definition (the one that runs next time). */
+    synchronized DomainDef persistentDef() {
+        return newDef != null ? newDef : def;
+    }
+
+    synchronized void setState(DomainState s, int r) {
+        state = s;
+        reason = r;
+    }
+
+    /** Takes the job lock, waiting for the job before; fails as libvirt does when it waited too long. */
+    void beginJob() {
+        try {
+            if (!job.tryLock(JOB_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU,
+                        "cannot acquire state change lock");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.QEMU, "interrupted");
+        }
+    }
+
+    void endJob() {
+        job.unlock();
+    }
+
+    boolean inJobOfThisThread() {
+        return job.isHeldByCurrentThread();
+    }
+}

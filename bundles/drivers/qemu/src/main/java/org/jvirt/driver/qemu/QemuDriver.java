@@ -1,0 +1,392 @@
+package org.jvirt.driver.qemu;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.event.DomainEvent;
+import org.jvirt.api.event.DomainLifecycleEvent;
+import org.jvirt.api.event.DomainRebootEvent;
+import org.jvirt.api.event.LifecycleEventType;
+import org.jvirt.conf.DomainParseOptions;
+import org.jvirt.conf.DomainXml;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.caps.CapsCache;
+import org.jvirt.driver.qemu.caps.HostFacts;
+import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.command.QemuDefaults;
+import org.jvirt.util.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The QEMU driver's state, shared by every connection (libvirt's virQEMUDriver): the domains, the capabilities
+ * cache, the files under {@code jvirt.home}, and the connections that hear events. Opened once per home; on open
+ * it loads the persistent configs, finds running guests again through their status files, and starts the
+ * autostart domains. Closing it closes monitors and threads; guests go on running.
+ */
+final class QemuDriver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
+
+    final QemuPaths paths;
+    final CapsCache caps;
+    final QemuProcesses processes;
+    final DomainParseOptions parse = DomainParseOptions.generic();
+    private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
+    private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    final ExecutorService worker;
+    private volatile HostFacts host;
+    private volatile boolean closed;
+
+    QemuDriver(Path home) {
+        this.paths = new QemuPaths(home);
+        try {
+            paths.create();
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "cannot create the QEMU driver's folders under " + home + ": " + e.getMessage());
+        }
+        this.caps = new CapsCache(paths.capsCache());
+        this.processes = new QemuProcesses(this);
+        AtomicInteger n = new AtomicInteger();
+        this.worker = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "qemu-driver-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Loads configs, reconnects to running guests, starts autostart domains (qemuStateInitialize). */
+    void start() {
+        loadConfigs();
+        processes.reconnectAll(loadStatuses());
+        autostart();
+    }
+
+    HostFacts host() {
+        HostFacts h = host;
+        if (h == null) {
+            h = HostFacts.read();
+            host = h;
+        }
+        return h;
+    }
+
+    /** The capabilities of the emulator a domain names (or the default one). */
+    QemuCaps capsFor(DomainDef def) {
+        String emulator = def.devices != null && def.devices.emulator != null ? def.devices.emulator
+                : defaultEmulator(def.os == null || def.os.type == null ? null : def.os.type.arch);
+        return caps.get(Path.of(emulator));
+    }
+
+    static String defaultEmulator(String arch) {
+        if ("i686".equals(arch)) {
+            Path i386 = Path.of("/usr/bin/qemu-system-i386");
+            if (Files.isExecutable(i386)) {
+                return i386.toString();
+            }
+        }
+        return "/usr/bin/qemu-system-x86_64";
+    }
+
+    /** Parses and completes a domain as the QEMU driver does for define and create. */
+    DomainDef parseNew(String xml) {
+        DomainDef def = DomainXml.parse(xml, parse);
+        DomainXml.checkIllegalChars("name", def.name, "\n/");
+        QemuCaps c = capsFor(def);
+        QemuDefaults.apply(def, c, true);
+        return def;
+    }
+
+    // ---- domain list
+
+    synchronized List<QemuDomainObj> all() {
+        return new ArrayList<>(byUuid.values());
+    }
+
+    synchronized QemuDomainObj byUuid(UUID uuid) {
+        return byUuid.get(uuid);
+    }
+
+    synchronized QemuDomainObj byName(String name) {
+        for (QemuDomainObj o : byUuid.values()) {
+            if (o.name().equals(name)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    synchronized QemuDomainObj byId(int id) {
+        for (QemuDomainObj o : byUuid.values()) {
+            synchronized (o) {
+                if (o.def.id == id && id != -1) {
+                    return o;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Adds a domain or finds the one it replaces (virDomainObjListAdd): a name taken by another UUID, or a UUID
+     * known by another name, fails with libvirt's errors.
+     *
+     * @param live   whether the new definition is to run now (create): refused when the domain already runs
+     */
+    synchronized QemuDomainObj addOrFind(DomainDef def, boolean live, boolean[] existed) {
+        QemuDomainObj same = byUuid.get(def.uuid);
+        if (same != null) {
+            synchronized (same) {
+                if (!same.def.name.equals(def.name)) {
+                    throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
+                            "domain '" + same.def.name + "' is already defined with uuid " + def.uuid);
+                }
+                if (live && same.isActive()) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN,
+                            "domain '" + def.name + "' is already active");
+                }
+            }
+            existed[0] = true;
+            return same;
+        }
+        QemuDomainObj named = byName(def.name);
+        if (named != null) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
+                    "domain '" + def.name + "' already exists with uuid " + named.def.uuid);
+        }
+        QemuDomainObj o = new QemuDomainObj(def);
+        byUuid.put(def.uuid, o);
+        existed[0] = false;
+        return o;
+    }
+
+    synchronized void remove(QemuDomainObj o) {
+        byUuid.remove(o.def.uuid, o);
+    }
+
+    int allocateId() {
+        return nextId.getAndIncrement();
+    }
+
+    // ---- persistence
+
+    void saveConfig(DomainDef def) {
+        try {
+            AtomicFiles.writeString(paths.configFile(def.name), DomainXml.format(def,
+                    EnumSet.of(DomainXMLFlag.INACTIVE, DomainXMLFlag.SECURE)));
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "cannot write config file '" + paths.configFile(def.name) + "': " + e.getMessage());
+        }
+    }
+
+    void deleteConfig(String name) {
+        try {
+            Files.deleteIfExists(paths.autostartLink(name));
+            Files.deleteIfExists(paths.configFile(name));
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "cannot remove config " + paths.configFile(name) + ": " + e.getMessage());
+        }
+    }
+
+    void setAutostartLink(String name, boolean on) {
+        Path link = paths.autostartLink(name);
+        try {
+            if (on) {
+                if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(link, Path.of("..", name + ".xml"));
+                }
+            } else {
+                Files.deleteIfExists(link);
+            }
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    (on ? "Failed to create symlink '" : "Failed to delete symlink '") + link + "'");
+        }
+    }
+
+    private void loadConfigs() {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(paths.config(), "*.xml")) {
+            for (Path f : ds) {
+                try {
+                    DomainDef def = DomainXml.parse(Files.readString(f), parse);
+                    QemuDomainObj o = new QemuDomainObj(def);
+                    o.persistent = true;
+                    o.autostart = Files.exists(paths.autostartLink(def.name));
+                    synchronized (this) {
+                        byUuid.put(def.uuid, o);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("QEMU driver: skipping unreadable config {}: {}", f, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("QEMU driver: cannot list {}: {}", paths.config(), e.toString());
+        }
+    }
+
+    private List<StatusFile.Status> loadStatuses() {
+        List<StatusFile.Status> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(paths.run(), "*.xml")) {
+            for (Path f : ds) {
+                try {
+                    StatusFile.Status s = StatusFile.read(f, parse);
+                    out.add(s);
+                    nextId.accumulateAndGet(s.def().id + 1, Math::max);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("QEMU driver: unreadable status file {}: {}", f, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("QEMU driver: cannot list {}: {}", paths.run(), e.toString());
+        }
+        return out;
+    }
+
+    /** A domain found running in a status file: the live definition joins its persistent one, if any. */
+    synchronized QemuDomainObj adoptRunning(DomainDef live) {
+        QemuDomainObj o = byUuid.get(live.uuid);
+        if (o == null) {
+            o = new QemuDomainObj(live);
+            byUuid.put(live.uuid, o);
+        } else {
+            synchronized (o) {
+                o.newDef = o.def;
+                o.def = live;
+            }
+        }
+        return o;
+    }
+
+    private void autostart() {
+        for (QemuDomainObj o : all()) {
+            boolean start;
+            synchronized (o) {
+                start = o.autostart && !o.isActive();
+            }
+            if (start) {
+                try {
+                    o.beginJob();
+                    try {
+                        processes.start(o, false, org.jvirt.api.event.StartedDetail.BOOTED);
+                    } finally {
+                        o.endJob();
+                    }
+                } catch (VirtException e) {
+                    LOG.error("QEMU driver: failed to autostart VM '{}': {}", o.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    // ---- events
+
+    void attach(QemuConnect c) {
+        connections.add(c);
+    }
+
+    void detach(QemuConnect c) {
+        connections.remove(c);
+    }
+
+    void emitLifecycle(QemuDomainObj o, LifecycleEventType type, int detail) {
+        String name;
+        UUID uuid;
+        int id;
+        synchronized (o) {
+            name = o.def.name;
+            uuid = o.def.uuid;
+            id = o.def.id;
+        }
+        deliver(c -> new DomainLifecycleEvent(new QemuDomain(c, name, uuid, id), type, detail));
+    }
+
+    void emitReboot(QemuDomainObj o) {
+        String name;
+        UUID uuid;
+        int id;
+        synchronized (o) {
+            name = o.def.name;
+            uuid = o.def.uuid;
+            id = o.def.id;
+        }
+        deliver(c -> new DomainRebootEvent(new QemuDomain(c, name, uuid, id)));
+    }
+
+    private void deliver(java.util.function.Function<QemuConnect, DomainEvent> make) {
+        for (QemuConnect c : connections) {
+            if (c.events() == null || c.isClosed()) {
+                continue;
+            }
+            try {
+                c.events().domainEvent(make.apply(c));
+            } catch (RuntimeException e) {
+                LOG.warn("QEMU driver: event delivery to {} failed: {}", c, e.toString());
+            }
+        }
+    }
+
+    void forEachConnection(Consumer<QemuConnect> action) {
+        connections.forEach(action);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes monitors and the worker threads; the guests go on running, found again on the next open. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (QemuDomainObj o : all()) {
+            processes.detach(o);
+        }
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.shutdownNow();
+        }
+        LOG.info("QEMU driver for {} closed", paths.home());
+    }
+
+    static SecureRandom random() {
+        return Holder.RANDOM;
+    }
+
+    private static final class Holder {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
+    Set<QemuConnect> connectionsView() {
+        return Set.copyOf(connections);
+    }
+}

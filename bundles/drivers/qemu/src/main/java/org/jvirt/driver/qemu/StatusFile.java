@@ -1,0 +1,139 @@
+package org.jvirt.driver.qemu;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.conf.DomainParseOptions;
+import org.jvirt.conf.DomainXml;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.util.AtomicFiles;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+/**
+ * A running domain's live status ({@code run/qemu/NAME.xml}), in the shape of libvirt's {@code <domstatus>}: the
+ * state and its reason, QEMU's pid (and, for jvirt, the process's start time, to tell a reused pid), the monitor
+ * socket, and the live domain. It is what lets a restarted platform find its guests again.
+ */
+final class StatusFile {
+    /**
+     * What a status file holds.
+     *
+     * @param state      the state and reason when written
+     * @param pid        QEMU's pid
+     * @param startTicks QEMU's start time in clock ticks since boot
+     * @param monitor    the monitor socket
+     * @param def        the live domain (with its id)
+     */
+    record Status(DomainStateInfo state, long pid, long startTicks, Path monitor, DomainDef def) {
+    }
+
+    private StatusFile() {
+    }
+
+    static void write(Path file, QemuDomainObj o) throws IOException {
+        StringBuilder b = new StringBuilder(4096);
+        synchronized (o) {
+            b.append("<domstatus state='").append(stateName(o.state)).append("' reason='")
+                    .append(new DomainStateInfo(o.state, o.reason).reasonConstant() == null ? "unknown"
+                            : reasonName(new DomainStateInfo(o.state, o.reason)))
+                    .append("' pid='").append(o.pid).append("'>\n");
+            b.append("  <monitor path='").append(escape(o.monitorPath.toString())).append("' type='unix'/>\n");
+            b.append("  <process starttime='").append(o.startTicks).append("'/>\n");
+            String dom = DomainXml.format(o.def, EnumSet.noneOf(DomainXMLFlag.class));
+            dom.lines().forEach(l -> b.append("  ").append(l).append('\n'));
+        }
+        b.append("</domstatus>\n");
+        AtomicFiles.writeString(file, b.toString());
+    }
+
+    static Status read(Path file, DomainParseOptions options) throws IOException {
+        Document doc;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder db = f.newDocumentBuilder();
+            doc = db.parse(new InputSource(new StringReader(Files.readString(file))));
+        } catch (Exception e) {
+            throw new IOException("unreadable status file " + file + ": " + e.getMessage(), e);
+        }
+        Element root = doc.getDocumentElement();
+        if (!"domstatus".equals(root.getLocalName())) {
+            throw new IOException("status file " + file + " has no <domstatus>");
+        }
+        Element monitor = child(root, "monitor");
+        Element process = child(root, "process");
+        Element domain = child(root, "domain");
+        if (monitor == null || domain == null) {
+            throw new IOException("status file " + file + " lacks <monitor> or <domain>");
+        }
+        DomainDef def = DomainXml.parseElement(domain, options.live());
+        DomainState state = parseState(root.getAttribute("state"));
+        return new Status(new DomainStateInfo(state, parseReason(state, root.getAttribute("reason"))),
+                Long.parseLong(root.getAttribute("pid")),
+                process == null ? -1 : Long.parseLong(process.getAttribute("starttime")),
+                Path.of(monitor.getAttribute("path")), def);
+    }
+
+    private static Element child(Element e, String name) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && name.equals(c.getLocalName())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static String stateName(DomainState s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String reasonName(DomainStateInfo s) {
+        return ((Enum<?>) s.reasonConstant()).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static DomainState parseState(String s) {
+        try {
+            return DomainState.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return DomainState.NOSTATE;
+        }
+    }
+
+    private static int parseReason(DomainState state, String text) {
+        Class<? extends Enum<?>> type = switch (state) {
+            case RUNNING -> org.jvirt.api.RunningReason.class;
+            case PAUSED -> org.jvirt.api.PausedReason.class;
+            case SHUTDOWN -> org.jvirt.api.ShutdownReason.class;
+            default -> null;
+        };
+        if (type == null) {
+            return 0;
+        }
+        for (Enum<?> e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) {
+                return ((org.jvirt.api.VirEnum) e).value();
+            }
+        }
+        return 0;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;");
+    }
+}

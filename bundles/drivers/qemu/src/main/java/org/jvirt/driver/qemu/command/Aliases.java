@@ -1,0 +1,106 @@
+package org.jvirt.driver.qemu.command;
+
+import org.jvirt.conf.domain.Alias;
+import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ControllerDef;
+import org.jvirt.conf.domain.Devices;
+import org.jvirt.conf.domain.DiskDef;
+import org.jvirt.conf.domain.DomainDef;
+
+/**
+ * The ids libvirt gives a running domain's devices (qemuAssignDeviceAliases): they name the devices on QEMU's
+ * command line and in its monitor, and appear as {@code <alias name=''/>} in the live XML.
+ */
+public final class Aliases {
+    private Aliases() {
+    }
+
+    public static void assign(DomainDef def) {
+        Devices d = def.devices();
+        for (DiskDef disk : d.disks) {
+            disk.alias = alias(disk(disk));
+        }
+        for (ControllerDef c : d.controllers) {
+            c.alias = alias(controller(c));
+        }
+        for (int i = 0; i < d.interfaces.size(); i++) {
+            d.interfaces.get(i).alias = alias("net" + i);
+        }
+        for (int i = 0; i < d.serials.size(); i++) {
+            d.serials.get(i).alias = alias("serial" + i);
+        }
+        for (int i = 0; i < d.parallels.size(); i++) {
+            d.parallels.get(i).alias = alias("parallel" + i);
+        }
+        for (int i = 0; i < d.channels.size(); i++) {
+            d.channels.get(i).alias = alias("channel" + i);
+        }
+        for (int i = 0; i < d.consoles.size(); i++) {
+            ChrDef c = d.consoles.get(i);
+            // the first console of a serial type is the first serial port itself
+            boolean isSerial0 = i == 0 && !d.serials.isEmpty()
+                    && (c.target == null || c.target.type == null || "serial".equals(c.target.type));
+            c.alias = alias(isSerial0 ? "serial0" : "console" + i);
+        }
+        for (int i = 0; i < d.inputs.size(); i++) {
+            d.inputs.get(i).alias = alias("input" + i);
+        }
+        for (int i = 0; i < d.sounds.size(); i++) {
+            d.sounds.get(i).alias = alias("sound" + i);
+        }
+        for (int i = 0; i < d.videos.size(); i++) {
+            d.videos.get(i).alias = alias("video" + i);
+        }
+        if (d.watchdog != null) {
+            d.watchdog.alias = alias("watchdog0");
+        }
+        if (d.memballoon != null && !"none".equals(d.memballoon.model)) {
+            d.memballoon.alias = alias("balloon0");
+        }
+    }
+
+    static String disk(DiskDef disk) {
+        String bus = disk.target.bus;
+        var a = disk.address;
+        return switch (bus) {
+            case "ide", "scsi", "sata" -> bus + a.controller + "-" + a.bus + "-" + a.unit;
+            case "fdc" -> "fdc0-0-" + a.unit;
+            case "virtio" -> "virtio-disk" + diskIndex(disk.target.dev);
+            case "usb" -> "usb-disk" + diskIndex(disk.target.dev);
+            default -> bus + "-disk" + diskIndex(disk.target.dev);
+        };
+    }
+
+    static String controller(ControllerDef c) {
+        int i = c.index();
+        return switch (c.type) {
+            case "usb" -> i == 0 ? "usb" : "usb" + i;
+            case "ide" -> i == 0 ? "ide" : "ide" + i;
+            case "pci" -> "pci." + i;
+            case "sata" -> "sata" + i;
+            default -> c.type + i;
+        };
+    }
+
+    /** The index of a disk name: vda → 0, hdc → 2, sdaa → 26 (virDiskNameToIndex). */
+    public static int diskIndex(String name) {
+        String letters = name;
+        for (String prefix : new String[] {"xvd", "ubd", "hd", "sd", "vd", "fd"}) {
+            if (name.startsWith(prefix)) {
+                letters = name.substring(prefix.length());
+                break;
+            }
+        }
+        int idx = 0;
+        for (int k = 0; k < letters.length() && Character.isLowerCase(letters.charAt(k)); k++) {
+            idx = idx * 26 + (letters.charAt(k) - 'a' + 1);
+        }
+        return idx - 1;
+    }
+
+    private static Alias alias(String name) {
+        Alias a = new Alias();
+        a.name = name;
+        return a;
+    }
+}

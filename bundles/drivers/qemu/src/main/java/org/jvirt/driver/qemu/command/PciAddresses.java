@@ -1,0 +1,182 @@
+package org.jvirt.driver.qemu.command;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.conf.domain.ControllerDef;
+import org.jvirt.conf.domain.DeviceAddress;
+import org.jvirt.conf.domain.Devices;
+import org.jvirt.conf.domain.DiskDef;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.conf.domain.NetDef;
+import org.jvirt.conf.domain.VideoDef;
+
+/**
+ * PCI slots for an i440fx machine's devices on its one root bus, as libvirt assigns them
+ * (qemuDomainAssignDevicePCISlots): slot 0 is the host bridge, slot 1 the PIIX3 (IDE at function 1, USB at
+ * function 2), slot 2 the primary video card; then, in this order, each device without an address takes the next
+ * free slot: network interfaces, sound, controllers, virtio disks, the balloon, the watchdog, other video cards.
+ * Addresses already given are kept and their slots taken.
+ */
+final class PciAddresses {
+    private static final int SLOTS = 32;
+
+    private final BitSet slotsTaken = new BitSet(SLOTS);
+    private final Map<Integer, BitSet> functions = new HashMap<>();
+
+    private PciAddresses() {
+    }
+
+    static void assign(DomainDef def) {
+        PciAddresses a = new PciAddresses();
+        Devices d = def.devices();
+        a.collect(d);
+        a.piix3(d);
+        for (NetDef n : d.interfaces) {
+            if (!"hostdev".equals(n.type) && n.address == null) {
+                n.address = a.next();
+            }
+        }
+        for (var s : d.sounds) {
+            if (s.address == null && s.model != null && !s.model.equals("sb16") && !s.model.equals("pcspk")
+                    && !s.model.equals("usb")) {
+                s.address = a.next();
+            }
+        }
+        for (ControllerDef c : d.controllers) {
+            if (c.type.equals("pci") || c.type.equals("fdc") || c.type.equals("ccid")
+                    || c.type.equals("ide") && c.index() == 0 || c.type.equals("usb") && "none".equals(c.model)
+                    || c.address != null) {
+                continue;
+            }
+            c.address = a.next();
+        }
+        for (DiskDef disk : d.disks) {
+            if (disk.target != null && "virtio".equals(disk.target.bus)) {
+                if (disk.address == null) {
+                    disk.address = a.next();
+                } else if (!"pci".equals(disk.address.type)) {
+                    throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                            "virtio disk cannot have an address of type '" + disk.address.type + "'");
+                }
+            }
+        }
+        if (d.memballoon != null && "virtio".equals(d.memballoon.model) && d.memballoon.address == null) {
+            d.memballoon.address = a.next();
+        }
+        if (d.watchdog != null && "i6300esb".equals(d.watchdog.model) && d.watchdog.address == null) {
+            d.watchdog.address = a.next();
+        }
+        for (int i = 1; i < d.videos.size(); i++) {
+            VideoDef v = d.videos.get(i);
+            if (v.address == null && v.model != null && !"none".equals(v.model.type)
+                    && !"ramfb".equals(v.model.type)) {
+                v.address = a.next();
+            }
+        }
+        for (var in : d.inputs) {
+            if ("virtio".equals(in.bus) && in.address == null) {
+                in.address = a.next();
+            }
+        }
+    }
+
+    /** Takes the slots of the addresses the definition already gives. */
+    private void collect(Devices d) {
+        java.util.List<DeviceAddress> given = new java.util.ArrayList<>();
+        d.disks.forEach(x -> given.add(x.address));
+        d.controllers.forEach(x -> given.add(x.address));
+        d.interfaces.forEach(x -> given.add(x.address));
+        d.sounds.forEach(x -> given.add(x.address));
+        d.videos.forEach(x -> given.add(x.address));
+        d.inputs.forEach(x -> given.add(x.address));
+        if (d.memballoon != null) {
+            given.add(d.memballoon.address);
+        }
+        if (d.watchdog != null) {
+            given.add(d.watchdog.address);
+        }
+        for (DeviceAddress addr : given) {
+            if (addr != null && "pci".equals(addr.type)) {
+                int bus = parse(addr.bus);
+                if (bus != 0) {
+                    throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                            "PCI bus " + bus + " is not supported by jvirt's QEMU driver yet: only bus 0");
+                }
+                reserve(parse(addr.slot), parse(addr.function));
+            }
+        }
+    }
+
+    private void piix3(Devices d) {
+        for (ControllerDef c : d.controllers) {
+            if (c.type.equals("ide") && c.index() == 0) {
+                c.address = fixed(c.address, 1, 1, "Primary IDE controller must have PCI address 0:0:1.1");
+            } else if (c.type.equals("usb") && c.index() == 0
+                    && (c.model == null || c.model.equals("piix3-uhci"))) {
+                c.address = fixed(c.address, 1, 2, "PIIX3 USB controller at index 0 must have PCI address 0:0:1.2");
+            }
+        }
+        reserve(1, 0);
+        reserve(1, 3);
+        if (!d.videos.isEmpty()) {
+            VideoDef primary = d.videos.get(0);
+            if (primary.model != null && !"none".equals(primary.model.type) && !"ramfb".equals(primary.model.type)
+                    && primary.address == null) {
+                primary.address = slotsTaken.get(2) ? next() : take(2, 0);
+            }
+        }
+    }
+
+    private DeviceAddress fixed(DeviceAddress addr, int slot, int function, String error) {
+        if (addr != null && "pci".equals(addr.type)) {
+            if (parse(addr.slot) != slot || parse(addr.function) != function || parse(addr.bus) != 0) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, error);
+            }
+            return addr;
+        }
+        return take(slot, function);
+    }
+
+    private void reserve(int slot, int function) {
+        slotsTaken.set(slot);
+        functions.computeIfAbsent(slot, k -> new BitSet(8)).set(function);
+    }
+
+    private DeviceAddress take(int slot, int function) {
+        reserve(slot, function);
+        return pci(slot, function);
+    }
+
+    /** The first slot nobody uses, from slot 1 (0 is the host bridge). */
+    private DeviceAddress next() {
+        for (int slot = 1; slot < SLOTS; slot++) {
+            if (!slotsTaken.get(slot)) {
+                return take(slot, 0);
+            }
+        }
+        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                "No more available PCI slots");
+    }
+
+    static DeviceAddress pci(int slot, int function) {
+        DeviceAddress a = new DeviceAddress();
+        a.type = "pci";
+        a.domain = "0x0000";
+        a.bus = "0x00";
+        a.slot = String.format("0x%02x", slot);
+        a.function = "0x" + Integer.toHexString(function);
+        return a;
+    }
+
+    static int parse(String v) {
+        if (v == null || v.isEmpty()) {
+            return 0;
+        }
+        return v.startsWith("0x") || v.startsWith("0X") ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
+    }
+}

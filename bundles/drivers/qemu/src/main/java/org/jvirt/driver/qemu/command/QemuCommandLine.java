@@ -1,0 +1,553 @@
+package org.jvirt.driver.qemu.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrSource;
+import org.jvirt.conf.domain.ControllerDef;
+import org.jvirt.conf.domain.DeviceAddress;
+import org.jvirt.conf.domain.Devices;
+import org.jvirt.conf.domain.DiskDef;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.conf.domain.GraphicsDef;
+import org.jvirt.conf.domain.InputDef;
+import org.jvirt.conf.domain.NetDef;
+import org.jvirt.conf.domain.VideoDef;
+import org.jvirt.driver.qemu.caps.QemuCaps;
+
+/**
+ * A domain (with its QEMU defaults, PCI addresses and aliases) as QEMU's argument array, in the order and the
+ * spelling libvirt's qemuBuildCommandLine uses: devices as JSON, disks as {@code -blockdev} nodes, paused at start
+ * ({@code -S}), the monitor on a unix socket. What it cannot express fails with CONFIG_UNSUPPORTED naming it.
+ */
+public final class QemuCommandLine {
+    private static final JsonNodeFactory J = JsonNodeFactory.instance;
+
+    private final DomainDef def;
+    private final QemuCaps caps;
+    private final LaunchPaths paths;
+    private final List<String> args = new ArrayList<>();
+    private int usbPort;
+
+    private QemuCommandLine(DomainDef def, QemuCaps caps, LaunchPaths paths) {
+        this.def = def;
+        this.caps = caps;
+        this.paths = paths;
+    }
+
+    public static List<String> build(DomainDef def, QemuCaps caps, LaunchPaths paths) {
+        return new QemuCommandLine(def, caps, paths).build();
+    }
+
+    private List<String> build() {
+        Devices d = def.devices();
+        args.add(d.emulator);
+        add("-name", "guest=" + def.name.replace(",", ",,") + ",debug-threads=on");
+        args.add("-S");
+        if (paths.masterKey() != null) {
+            ObjectNode key = J.objectNode().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
+                    .put("file", paths.masterKey().toString());
+            add("-object", key.toString());
+        }
+        machine();
+        add("-accel", "kvm".equals(def.type) ? "kvm" : "tcg");
+        if (def.cpu != null && def.cpu.model != null && def.cpu.model.name != null) {
+            add("-cpu", def.cpu.model.name);
+        } else if (def.cpu != null && "host-passthrough".equals(def.cpu.mode)) {
+            add("-cpu", "host");
+        }
+        memory();
+        args.add("-overcommit");
+        args.add("mem-lock=off");
+        smp();
+        add("-uuid", def.uuid.toString());
+        if (d.graphics.isEmpty()) {
+            add("-display", "none");
+        }
+        args.add("-no-user-config");
+        args.add("-nodefaults");
+        add("-chardev", "socket,id=charmonitor,path=" + paths.monitor() + ",server=on,wait=off");
+        add("-mon", "chardev=charmonitor,id=monitor,mode=control");
+        add("-rtc", "base=" + ("localtime".equals(def.clock.offset) ? "localtime" : "utc"));
+        args.add("-no-shutdown");
+        pm();
+        boot();
+        for (ControllerDef c : d.controllers) {
+            controller(c);
+        }
+        disks(d);
+        for (int i = 0; i < d.interfaces.size(); i++) {
+            net(d.interfaces.get(i), i);
+        }
+        for (int i = 0; i < d.serials.size(); i++) {
+            serial(d.serials.get(i), i);
+        }
+        if (!d.parallels.isEmpty() || !d.channels.isEmpty()) {
+            throw unsupported(!d.parallels.isEmpty() ? "parallel ports" : "channels");
+        }
+        for (int i = 0; i < d.consoles.size(); i++) {
+            ChrDef c = d.consoles.get(i);
+            if (!(i == 0 && (c.target == null || c.target.type == null || "serial".equals(c.target.type)))) {
+                throw unsupported("consoles of target type '" + c.target.type + "'");
+            }
+        }
+        for (InputDef in : d.inputs) {
+            input(in);
+        }
+        add("-audiodev", J.objectNode().put("id", "audio1").put("driver", "none").toString());
+        for (GraphicsDef g : d.graphics) {
+            graphics(g);
+        }
+        for (int i = 0; i < d.videos.size(); i++) {
+            video(d.videos.get(i), i == 0);
+        }
+        if (!d.sounds.isEmpty()) {
+            throw unsupported("sound devices");
+        }
+        watchdog(d);
+        if (d.memballoon != null && "virtio".equals(d.memballoon.model)) {
+            ObjectNode b = J.objectNode().put("driver", "virtio-balloon-pci").put("id", "balloon0");
+            pciAddr(b, d.memballoon.address);
+            if ("on".equals(d.memballoon.autodeflate)) {
+                b.put("deflate-on-oom", true);
+            }
+            if ("on".equals(d.memballoon.freePageReporting)) {
+                b.put("free-page-reporting", true);
+            }
+            add("-device", b.toString());
+        }
+        add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
+        add("-msg", "timestamp=on");
+        return List.copyOf(args);
+    }
+
+    private void machine() {
+        QemuCaps.Machine m = caps.machine(def.os.type.machine).orElse(null);
+        StringBuilder b = new StringBuilder(def.os.type.machine);
+        b.append(",usb=off,dump-guest-core=off");
+        if (m != null && m.defaultRamId() != null) {
+            b.append(",memory-backend=").append(m.defaultRamId());
+        }
+        b.append(",acpi=").append(def.features != null && def.features.acpi != null ? "on" : "off");
+        add("-machine", b.toString());
+    }
+
+    private void memory() {
+        long kib = alignedKiB(def.memoryKiB());
+        add("-m", "size=" + kib + "k");
+        QemuCaps.Machine m = caps.machine(def.os.type.machine).orElse(null);
+        if (m != null && m.defaultRamId() != null) {
+            ObjectNode o = J.objectNode().put("qom-type", "memory-backend-ram").put("id", m.defaultRamId())
+                    .put("size", kib * 1024);
+            add("-object", o.toString());
+        }
+    }
+
+    /** x86 guests get their memory rounded up to a whole MiB, as libvirt does for QEMU. */
+    static long alignedKiB(long kib) {
+        return (kib + 1023) / 1024 * 1024;
+    }
+
+    private void smp() {
+        int max = def.maxVcpus();
+        int cur = def.vcpus();
+        var topo = def.cpu == null ? null : def.cpu.topology;
+        StringBuilder b = new StringBuilder().append(cur);
+        if (cur != max) {
+            b.append(",maxcpus=").append(max);
+        }
+        if (topo != null) {
+            b.append(",sockets=").append(topo.sockets).append(",dies=").append(topo.dies == null ? "1" : topo.dies)
+                    .append(",clusters=1,cores=").append(topo.cores).append(",threads=").append(topo.threads);
+        } else {
+            b.append(",sockets=").append(max).append(",cores=1,threads=1");
+        }
+        add("-smp", b.toString());
+    }
+
+    private void pm() {
+        if (def.pm == null) {
+            return;
+        }
+        if (def.pm.suspendToMem != null && def.pm.suspendToMem.enabled != null) {
+            add("-global", "PIIX4_PM.disable_s3=" + ("yes".equals(def.pm.suspendToMem.enabled) ? 0 : 1));
+        }
+        if (def.pm.suspendToDisk != null && def.pm.suspendToDisk.enabled != null) {
+            add("-global", "PIIX4_PM.disable_s4=" + ("yes".equals(def.pm.suspendToDisk.enabled) ? 0 : 1));
+        }
+    }
+
+    private void boot() {
+        StringBuilder b = new StringBuilder();
+        if (def.os.bootmenu != null && "yes".equals(def.os.bootmenu.enable)) {
+            b.append("menu=on,");
+            if (def.os.bootmenu.timeout != null) {
+                b.append("splash-time=").append(def.os.bootmenu.timeout).append(',');
+            }
+        }
+        b.append("strict=on");
+        add("-boot", b.toString());
+    }
+
+    private void controller(ControllerDef c) {
+        String driver = switch (c.type) {
+            case "usb" -> switch (c.model == null ? "piix3-uhci" : c.model) {
+                case "piix3-uhci" -> "piix3-usb-uhci";
+                case "piix4-uhci" -> "piix4-usb-uhci";
+                case "qemu-xhci" -> "qemu-xhci";
+                case "nec-xhci" -> "nec-usb-xhci";
+                case "none" -> null;
+                default -> throw unsupported("USB controller model '" + c.model + "'");
+            };
+            case "scsi" -> switch (c.model) {
+                case "lsilogic" -> "lsi";
+                case "virtio-scsi" -> "virtio-scsi-pci";
+                default -> throw unsupported("SCSI controller model '" + c.model + "'");
+            };
+            case "virtio-serial" -> "virtio-serial-pci";
+            case "ide" -> {
+                if (c.index() != 0) {
+                    throw unsupported("a second IDE controller");
+                }
+                yield null;
+            }
+            case "pci" -> {
+                if (c.index() != 0) {
+                    throw unsupported("PCI controllers other than the root bus");
+                }
+                yield null;
+            }
+            case "fdc" -> null;
+            default -> throw unsupported("controllers of type '" + c.type + "'");
+        };
+        if (driver == null) {
+            return;
+        }
+        ObjectNode o = J.objectNode().put("driver", driver).put("id", c.alias.name);
+        pciAddr(o, c.address);
+        add("-device", o.toString());
+    }
+
+    private void disks(Devices d) {
+        int sources = 0;
+        for (DiskDef disk : d.disks) {
+            if (hasSource(disk)) {
+                sources++;
+            }
+        }
+        int node = sources;
+        for (DiskDef disk : d.disks) {
+            String drive = null;
+            if (hasSource(disk)) {
+                drive = blockdev(disk, node--);
+            }
+            diskDevice(disk, drive);
+        }
+    }
+
+    static boolean hasSource(DiskDef disk) {
+        return disk.source != null && (disk.source.file != null || disk.source.dev != null);
+    }
+
+    /** The -blockdev nodes of a disk's image; returns the node its device uses. */
+    private String blockdev(DiskDef disk, int n) {
+        String type = disk.type == null ? "file" : disk.type;
+        String format = disk.driver == null || disk.driver.type == null ? "raw" : disk.driver.type;
+        String cache = disk.driver == null ? null : disk.driver.cache;
+        boolean readOnly = disk.readonly != null || "cdrom".equals(disk.device);
+        String storage = "libvirt-" + n + "-storage";
+        ObjectNode s = J.objectNode();
+        switch (type) {
+            case "file" -> s.put("driver", "file").put("filename", disk.source.file);
+            case "block" -> s.put("driver", "cdrom".equals(disk.device) ? "host_cdrom" : "host_device")
+                    .put("filename", disk.source.dev);
+            default -> throw unsupported("disks of type '" + type + "'");
+        }
+        s.put("node-name", storage);
+        boolean formatLayer = !"raw".equals(format) || cache != null;
+        if (!formatLayer) {
+            s.put("read-only", readOnly);
+            add("-blockdev", s.toString());
+            return storage;
+        }
+        s.put("auto-read-only", true).put("discard", "unmap");
+        if (cache != null) {
+            s.set("cache", cacheNode(cache));
+        }
+        add("-blockdev", s.toString());
+        String fmt = "libvirt-" + n + "-format";
+        ObjectNode f = J.objectNode().put("node-name", fmt).put("read-only", readOnly);
+        if (cache != null) {
+            f.set("cache", cacheNode(cache));
+        }
+        if (!List.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc", "vhdx").contains(format)) {
+            throw unsupported("disk format '" + format + "'");
+        }
+        f.put("driver", format).put("file", storage);
+        add("-blockdev", f.toString());
+        return fmt;
+    }
+
+    private static ObjectNode cacheNode(String cache) {
+        boolean direct = cache.equals("none") || cache.equals("directsync");
+        boolean noFlush = cache.equals("unsafe");
+        return J.objectNode().put("direct", direct).put("no-flush", noFlush);
+    }
+
+    private static Boolean writeCache(String cache) {
+        if (cache == null || cache.equals("default")) {
+            return null;
+        }
+        return cache.equals("writeback") || cache.equals("none") || cache.equals("unsafe");
+    }
+
+    private void diskDevice(DiskDef disk, String drive) {
+        String bus = disk.target.bus;
+        boolean cdrom = "cdrom".equals(disk.device);
+        ObjectNode o = J.objectNode();
+        DeviceAddress a = disk.address;
+        switch (bus) {
+            case "ide" -> {
+                o.put("driver", cdrom ? "ide-cd" : "ide-hd").put("bus", "ide." + a.bus)
+                        .put("unit", Integer.parseInt(a.unit));
+            }
+            case "virtio" -> {
+                if (cdrom) {
+                    throw unsupported("virtio cdroms");
+                }
+                o.put("driver", "virtio-blk-pci");
+                pciAddr(o, a);
+            }
+            case "scsi" -> {
+                ControllerDef ctl = controller("scsi", Integer.parseInt(a.controller));
+                o.put("driver", cdrom ? "scsi-cd" : "scsi-hd");
+                if ("lsilogic".equals(ctl.model)) {
+                    o.put("bus", "scsi" + a.controller + ".0").put("scsi-id", Integer.parseInt(a.unit));
+                } else {
+                    o.put("bus", "scsi" + a.controller + ".0").put("channel", Integer.parseInt(a.bus))
+                            .put("scsi-id", Integer.parseInt(a.target)).put("lun", Integer.parseInt(a.unit));
+                }
+                o.put("device_id", "drive-" + disk.alias.name);
+            }
+            case "usb" -> {
+                if (cdrom) {
+                    throw unsupported("USB cdroms");
+                }
+                o.put("driver", "usb-storage").put("bus", "usb.0").put("port", Integer.toString(++usbPort));
+            }
+            default -> throw unsupported("disks on bus '" + bus + "'");
+        }
+        if (drive != null) {
+            o.put("drive", drive);
+        }
+        o.put("id", disk.alias.name);
+        int bootIndex = bootIndex(disk);
+        if (bootIndex > 0) {
+            o.put("bootindex", bootIndex);
+        }
+        if ("usb".equals(bus)) {
+            o.put("removable", "on".equals(disk.target.removable));
+        }
+        Boolean wc = writeCache(disk.driver == null ? null : disk.driver.cache);
+        if (wc != null) {
+            o.put("write-cache", wc ? "on" : "off");
+        }
+        add("-device", o.toString());
+    }
+
+    private ControllerDef controller(String type, int index) {
+        for (ControllerDef c : def.devices().controllers) {
+            if (c.type.equals(type) && c.index() == index) {
+                return c;
+            }
+        }
+        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                "Could not find a suitable controller for " + type + " " + index);
+    }
+
+    /** Boot order from {@code <boot order=''/>}, else the first device of the first {@code <os><boot dev/>}. */
+    private int bootIndex(DiskDef disk) {
+        if (disk.boot != null && disk.boot.order != null) {
+            return Integer.parseInt(disk.boot.order);
+        }
+        List<String> devs = def.os.boots.stream().map(b -> b.dev).toList();
+        int index = 0;
+        for (String dev : devs) {
+            index++;
+            String wanted = switch (dev) {
+                case "hd" -> "disk";
+                case "cdrom" -> "cdrom";
+                case "fd" -> "floppy";
+                default -> null;
+            };
+            if (wanted == null) {
+                continue;
+            }
+            for (DiskDef d : def.devices().disks) {
+                String device = d.device == null ? "disk" : d.device;
+                if (device.equals(wanted)) {
+                    return d == disk ? index : 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private int bootIndex(NetDef net) {
+        if (net.boot != null && net.boot.order != null) {
+            return Integer.parseInt(net.boot.order);
+        }
+        int index = 0;
+        for (var b : def.os.boots) {
+            index++;
+            if ("network".equals(b.dev)) {
+                return def.devices().interfaces.get(0) == net ? index : 0;
+            }
+        }
+        return 0;
+    }
+
+    private void net(NetDef n, int i) {
+        if (!"user".equals(n.type)) {
+            throw unsupported("interface type '" + n.type + "'");
+        }
+        add("-netdev", J.objectNode().put("type", "user").put("id", "hostnet" + i).toString());
+        String driver = switch (n.model.type) {
+            case "virtio" -> "virtio-net-pci";
+            case "rtl8139", "e1000", "e1000e", "ne2k_pci", "pcnet", "vmxnet3" -> n.model.type;
+            default -> throw unsupported("NIC model '" + n.model.type + "'");
+        };
+        ObjectNode o = J.objectNode().put("driver", driver).put("netdev", "hostnet" + i).put("id", n.alias.name)
+                .put("mac", n.mac.address);
+        pciAddr(o, n.address);
+        int boot = bootIndex(n);
+        if (boot > 0) {
+            o.put("bootindex", boot);
+        }
+        add("-device", o.toString());
+    }
+
+    private void serial(ChrDef c, int i) {
+        String id = "charserial" + i;
+        add("-chardev", chardev(c, id));
+        String targetType = c.target == null || c.target.type == null ? "isa-serial" : c.target.type;
+        if (!"isa-serial".equals(targetType)) {
+            throw unsupported("serial ports of target type '" + targetType + "'");
+        }
+        int port = c.target == null || c.target.port == null ? i : Integer.parseInt(c.target.port);
+        add("-device", J.objectNode().put("driver", "isa-serial").put("chardev", id).put("id", c.alias.name)
+                .put("index", port).toString());
+    }
+
+    private String chardev(ChrDef c, String id) {
+        ChrSource src = c.sources.isEmpty() ? null : c.sources.get(0);
+        return switch (c.type) {
+            case "pty" -> "pty,id=" + id;
+            case "null" -> "null,id=" + id;
+            case "file" -> "file,id=" + id + ",path=" + src.path + ("on".equals(src.append) ? ",append=on" : "");
+            case "unix" -> "socket,id=" + id + ",path=" + src.path
+                    + ("connect".equals(src.mode) ? "" : ",server=on,wait=off");
+            default -> throw unsupported("character devices of type '" + c.type + "'");
+        };
+    }
+
+    private void input(InputDef in) {
+        if ("ps2".equals(in.bus)) {
+            return; // built into the machine
+        }
+        if (!"usb".equals(in.bus)) {
+            throw unsupported("input devices on bus '" + in.bus + "'");
+        }
+        String driver = switch (in.type) {
+            case "tablet" -> "usb-tablet";
+            case "mouse" -> "usb-mouse";
+            case "keyboard" -> "usb-kbd";
+            default -> throw unsupported("USB input devices of type '" + in.type + "'");
+        };
+        add("-device", J.objectNode().put("driver", driver).put("id", in.alias.name).put("bus", "usb.0")
+                .put("port", Integer.toString(++usbPort)).toString());
+    }
+
+    private void graphics(GraphicsDef g) {
+        if (!"vnc".equals(g.type)) {
+            throw unsupported("graphics of type '" + g.type + "'");
+        }
+        String listen = g.listen != null ? g.listen : "127.0.0.1";
+        int port = g.port == null || g.port.equals("-1") || "yes".equals(g.autoport) ? paths.vncPort()
+                : Integer.parseInt(g.port);
+        if (port < 5900) {
+            throw unsupported("VNC ports below 5900");
+        }
+        add("-vnc", listen + ":" + (port - 5900) + ",audiodev=audio1");
+    }
+
+    private void video(VideoDef v, boolean primary) {
+        String type = v.model.type;
+        ObjectNode o = J.objectNode();
+        switch (type) {
+            case "none" -> {
+                return;
+            }
+            case "cirrus" -> o.put("driver", "cirrus-vga").put("id", v.alias.name);
+            case "vga" -> {
+                o.put("driver", "VGA").put("id", v.alias.name);
+                if (v.model.vram != null) {
+                    o.put("vgamem_mb", Integer.parseInt(v.model.vram) / 1024);
+                }
+            }
+            case "virtio" -> o.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci").put("id", v.alias.name)
+                    .put("max_outputs", v.model.heads == null ? 1 : Integer.parseInt(v.model.heads));
+            case "bochs" -> o.put("driver", "bochs-display").put("id", v.alias.name);
+            default -> throw unsupported("video model '" + type + "'");
+        }
+        pciAddr(o, v.address);
+        add("-device", o.toString());
+    }
+
+    private void watchdog(Devices d) {
+        if (d.watchdog == null) {
+            return;
+        }
+        String model = d.watchdog.model;
+        if (!"i6300esb".equals(model) && !"ib700".equals(model)) {
+            throw unsupported("watchdog model '" + model + "'");
+        }
+        ObjectNode o = J.objectNode().put("driver", model).put("id", d.watchdog.alias.name);
+        if ("i6300esb".equals(model)) {
+            pciAddr(o, d.watchdog.address);
+        }
+        add("-device", o.toString());
+        String action = d.watchdog.action == null ? "reset" : d.watchdog.action;
+        if (action.equals("dump")) {
+            throw unsupported("watchdog action 'dump'");
+        }
+        add("-watchdog-action", action.equals("inject-nmi") ? "inject-nmi" : action);
+    }
+
+    /** {@code "bus":"pci.0","addr":"0x3"} (or {@code 0x1.0x2} for a function other than 0). */
+    private static void pciAddr(ObjectNode o, DeviceAddress a) {
+        if (a == null || !"pci".equals(a.type)) {
+            return;
+        }
+        int slot = PciAddresses.parse(a.slot);
+        int fn = PciAddresses.parse(a.function);
+        o.put("bus", "pci." + PciAddresses.parse(a.bus));
+        o.put("addr", "0x" + Integer.toHexString(slot) + (fn == 0 ? "" : ".0x" + Integer.toHexString(fn)));
+    }
+
+    private void add(String option, String value) {
+        args.add(option);
+        args.add(value);
+    }
+
+    static VirtException unsupported(String what) {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                what + " not supported by jvirt's QEMU driver yet");
+    }
+}

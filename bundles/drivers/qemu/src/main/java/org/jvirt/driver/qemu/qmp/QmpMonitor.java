@@ -1,0 +1,396 @@
+package org.jvirt.driver.qemu.qmp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of QEMU's machine protocol (QMP) on one connection: it reads the greeting, negotiates capabilities,
+ * sends commands with ids and matches replies to them, and hands asynchronous events, in the order QEMU sent
+ * them, to one listener on a thread of its own (so a listener may itself send commands).
+ *
+ * <p>Threads: {@code qmp-NAME} reads, {@code qmp-events-NAME} delivers events. Both end when the connection
+ * closes, from either side; then every waiting command fails with {@link QmpError#CLOSED} and the listener's
+ * {@link Listener#closed(boolean)} runs once, last.
+ */
+public final class QmpMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QmpMonitor.class);
+    /** Jackson's mapper is thread-safe once configured; one serves every monitor. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the owner of a monitor hears. */
+    public interface Listener {
+        /** An event, in QEMU's order. */
+        void event(QmpEvent event);
+
+        /** The connection closed; {@code byClient} is true when {@link #close()} closed it. Called once, last. */
+        void closed(boolean byClient);
+    }
+
+    private final String name;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Closeable transport;
+    private final Listener listener;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<JsonNode> greeting = new CompletableFuture<>();
+    private final ExecutorService eventThread;
+    private final Thread reader;
+    private final Object writeLock = new Object();
+    private volatile boolean closed;
+
+    private record Pending(String command, CompletableFuture<JsonNode> reply) {
+    }
+
+    private QmpMonitor(String name, InputStream in, OutputStream out, Closeable transport, Listener listener) {
+        this.name = name;
+        this.in = in;
+        this.out = out;
+        this.transport = transport;
+        this.listener = listener == null ? new Listener() {
+            @Override
+            public void event(QmpEvent event) {
+            }
+
+            @Override
+            public void closed(boolean byClient) {
+            }
+        } : listener;
+        this.eventThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "qmp-events-" + name);
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.reader = new Thread(this::readLoop, "qmp-" + name);
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Connects to QEMU's monitor socket, waiting for it to appear while {@code peerAlive} holds, reads the
+     * greeting and negotiates capabilities.
+     *
+     * @throws IOException    when the socket cannot be reached before the timeout or the peer died
+     * @throws QmpError       when the greeting or negotiation failed
+     */
+    public static QmpMonitor connect(Path socket, String name, Listener listener, Duration timeout,
+            BooleanSupplier peerAlive) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SocketChannel ch = openWhenReady(socket, deadline, peerAlive);
+        QmpMonitor m = new QmpMonitor(name, new ChannelInput(ch), new ChannelOutput(ch), ch, listener);
+        m.start(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        return m;
+    }
+
+    /** A monitor over streams (QEMU's {@code -qmp stdio}); {@code transport} closes them. */
+    public static QmpMonitor over(InputStream in, OutputStream out, Closeable transport, String name,
+            Listener listener, Duration timeout) {
+        QmpMonitor m = new QmpMonitor(name, in, out, transport, listener);
+        m.start(timeout);
+        return m;
+    }
+
+    private static SocketChannel openWhenReady(Path socket, long deadline, BooleanSupplier peerAlive)
+            throws IOException {
+        UnixDomainSocketAddress addr = UnixDomainSocketAddress.of(socket);
+        long pause = 100_000; // ns: QEMU makes its socket within a few ms of exec
+        while (true) {
+            SocketChannel ch = SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(addr);
+                return ch;
+            } catch (NoSuchFileException | SocketException e) {
+                ch.close();
+                if (!peerAlive.getAsBoolean()) {
+                    throw new IOException("monitor socket " + socket + ": the process exited");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("monitor socket " + socket + " did not appear in time: " + e.getMessage());
+                }
+                try {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for " + socket);
+                }
+                pause = Math.min(pause * 2, 5_000_000);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
+    }
+
+    private void start(Duration timeout) {
+        ((ThreadPoolExecutor) eventThread).prestartCoreThread();
+        reader.start();
+        try {
+            greeting.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            execute("qmp_capabilities", null, timeout);
+        } catch (TimeoutException e) {
+            close();
+            throw new QmpError("(greeting)", QmpError.TIMEOUT, "no greeting from the monitor in time");
+        } catch (ExecutionException e) {
+            close();
+            throw e.getCause() instanceof QmpError q ? q
+                    : new QmpError("(greeting)", QmpError.CLOSED, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new QmpError("(greeting)", QmpError.CLOSED, "interrupted");
+        } catch (QmpError e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The greeting QEMU sent ({@code {"QMP": {"version": …, "capabilities": […]}}}). */
+    public JsonNode greeting() {
+        return greeting.getNow(null);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Sends a command and returns its {@code return} value; fails with {@link QmpError}. */
+    public JsonNode execute(String command, ObjectNode arguments, Duration timeout) {
+        CompletableFuture<JsonNode> f = send(command, arguments);
+        try {
+            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(false);
+            throw new QmpError(command, QmpError.TIMEOUT, "no reply in " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof QmpError q) {
+                throw new QmpError(q.command(), q.errorClass(), q.desc());
+            }
+            throw new QmpError(command, QmpError.CLOSED, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QmpError(command, QmpError.CLOSED, "interrupted");
+        }
+    }
+
+    /** Sends a command; the future completes with its {@code return} value or a {@link QmpError}. */
+    public CompletableFuture<JsonNode> send(String command, ObjectNode arguments) {
+        String id = "jvirt-" + ids.incrementAndGet();
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        reply.whenComplete((v, t) -> pending.remove(id));
+        if (closed) {
+            reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "the monitor is closed"));
+            return reply;
+        }
+        ObjectNode msg = JsonNodeFactory.instance.objectNode();
+        msg.put("execute", command);
+        if (arguments != null) {
+            msg.set("arguments", arguments);
+        }
+        msg.put("id", id);
+        pending.put(id, new Pending(command, reply));
+        byte[] bytes;
+        try {
+            bytes = (JSON.writeValueAsString(msg) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            reply.completeExceptionally(new QmpError(command, "GenericError", e.getMessage()));
+            return reply;
+        }
+        try {
+            synchronized (writeLock) {
+                out.write(bytes);
+                out.flush();
+            }
+            LOG.trace("qmp {}: sent {}", name, msg);
+        } catch (IOException e) {
+            reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "cannot send: " + e.getMessage()));
+        }
+        // a close that raced the put must not leave this reply waiting forever
+        if (closed) {
+            reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "the monitor is closed"));
+        }
+        return reply;
+    }
+
+    private void readLoop() {
+        try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
+            while (it.hasNextValue()) {
+                dispatch(it.nextValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closing.get()) {
+                LOG.debug("qmp {}: connection ended: {}", name, e.toString());
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    private void dispatch(JsonNode msg) {
+        LOG.trace("qmp {}: received {}", name, msg);
+        if (msg.has("QMP")) {
+            greeting.complete(msg);
+        } else if (msg.has("event")) {
+            JsonNode ts = msg.path("timestamp");
+            JsonNode data = msg.has("data") ? msg.get("data") : JsonNodeFactory.instance.objectNode();
+            QmpEvent ev = new QmpEvent(msg.get("event").asText(), data, ts.path("seconds").asLong(),
+                    ts.path("microseconds").asLong());
+            eventThread.execute(() -> {
+                try {
+                    listener.event(ev);
+                } catch (RuntimeException e) {
+                    LOG.warn("qmp {}: event {} handler failed", name, ev.name(), e);
+                }
+            });
+        } else if (msg.has("return") || msg.has("error")) {
+            Pending p = pending.get(msg.path("id").asText(""));
+            if (p == null) {
+                LOG.debug("qmp {}: reply to no waiting command: {}", name, msg);
+                return;
+            }
+            if (msg.has("error")) {
+                JsonNode err = msg.get("error");
+                p.reply().completeExceptionally(new QmpError(p.command(), err.path("class").asText("GenericError"),
+                        err.path("desc").asText("")));
+            } else {
+                p.reply().complete(msg.get("return"));
+            }
+        } else {
+            LOG.debug("qmp {}: unknown message {}", name, msg);
+        }
+    }
+
+    private void finish() {
+        closed = true;
+        boolean byClient = closing.get();
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.debug("qmp {}: close: {}", name, e.toString());
+        }
+        QmpError gone = new QmpError("(monitor)", QmpError.CLOSED, "the monitor closed");
+        greeting.completeExceptionally(gone);
+        for (Pending p : pending.values()) {
+            p.reply().completeExceptionally(new QmpError(p.command(), QmpError.CLOSED, "the monitor closed"));
+        }
+        eventThread.execute(() -> listener.closed(byClient));
+        eventThread.shutdown();
+    }
+
+    /** Closes the connection (QEMU goes on running) and waits for the reader to end. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.debug("qmp {}: close: {}", name, e.toString());
+        }
+        if (Thread.currentThread() != reader) {
+            try {
+                reader.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits until the event thread has delivered everything, the close notice included. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return eventThread.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "QmpMonitor[" + name + "]";
+    }
+
+    /** Reads straight from the channel: the JDK's channel streams lock reads against writes. */
+    private static final class ChannelInput extends InputStream {
+        private final SocketChannel ch;
+
+        ChannelInput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n = ch.read(ByteBuffer.wrap(b, off, len));
+            return n == 0 ? -1 : n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
+        }
+    }
+
+    private static final class ChannelOutput extends OutputStream {
+        private final SocketChannel ch;
+
+        ChannelOutput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.jvirt.driver.qemu;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jvirt.api.CloseReason;
+import org.jvirt.api.Connect;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainDestroyFlag;
+import org.jvirt.api.ListDomainsFlag;
+import org.jvirt.api.driver.ConnectRequest;
+import org.jvirt.api.driver.EventSink;
+import org.jvirt.api.event.DomainEvent;
+import org.jvirt.api.event.DomainLifecycleEvent;
+
+/** A driver on a temporary home, a connection that records events, and a guest XML that needs no OS. */
+final class QemuFixture implements AutoCloseable {
+    final Path home;
+    final QemuHypervisorDriver driver;
+    final Connect conn;
+    final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
+
+    QemuFixture(Path home) {
+        this.home = home;
+        this.driver = new QemuHypervisorDriver(home);
+        this.conn = open();
+    }
+
+    Connect open() {
+        return driver.open(new ConnectRequest(URI.create("qemu:///system"), Set.of(), null, new EventSink() {
+            @Override
+            public void domainEvent(DomainEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void connectionClosed(CloseReason reason) {
+            }
+        })).orElseThrow();
+    }
+
+    static String xml(String name) {
+        return xml(name, "");
+    }
+
+    static String xml(String name, String devices) {
+        return "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>" + devices
+                + "</devices></domain>";
+    }
+
+    /** The next lifecycle event, as "TYPE/DETAIL" with the detail's constant name. */
+    String nextLifecycle() throws InterruptedException {
+        while (true) {
+            DomainEvent e = events.poll(30, TimeUnit.SECONDS);
+            if (e == null) {
+                return "(none)";
+            }
+            if (e instanceof DomainLifecycleEvent l) {
+                return l.type() + "/" + ((Enum<?>) l.detailConstant()).name();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        // end every guest this test left, so that no QEMU outlives it
+        try {
+            for (Domain d : conn.listAllDomains(Set.of(ListDomainsFlag.ACTIVE))) {
+                d.destroy(Set.of(DomainDestroyFlag.DEFAULT));
+            }
+        } finally {
+            conn.close();
+            driver.close();
+        }
+    }
+
+    static List<String> names(List<Domain> ds) {
+        return ds.stream().map(Domain::getName).sorted().toList();
+    }
+}
