@@ -7,14 +7,39 @@ import java.util.Map;
 
 import javax.management.openmbean.SimpleType;
 
+import org.jvirt.api.event.DomainAgentLifecycleEvent;
+import org.jvirt.api.event.DomainBalloonChangeEvent;
+import org.jvirt.api.event.DomainBlockJob2Event;
+import org.jvirt.api.event.DomainBlockJobEvent;
+import org.jvirt.api.event.DomainBlockThresholdEvent;
+import org.jvirt.api.event.DomainControlErrorEvent;
+import org.jvirt.api.event.DomainDeviceAddedEvent;
+import org.jvirt.api.event.DomainDeviceRemovalFailedEvent;
+import org.jvirt.api.event.DomainDeviceRemovedEvent;
+import org.jvirt.api.event.DomainDiskChangeEvent;
 import org.jvirt.api.event.DomainEventId;
+import org.jvirt.api.event.DomainGraphicsEvent;
+import org.jvirt.api.event.DomainIOErrorEvent;
+import org.jvirt.api.event.DomainIOErrorReasonEvent;
+import org.jvirt.api.event.DomainJobCompletedEvent;
 import org.jvirt.api.event.DomainLifecycleEvent;
+import org.jvirt.api.event.DomainMemoryDeviceSizeChangeEvent;
+import org.jvirt.api.event.DomainMemoryFailureEvent;
+import org.jvirt.api.event.DomainMetadataChangeEvent;
+import org.jvirt.api.event.DomainMigrationIterationEvent;
+import org.jvirt.api.event.DomainPMSuspendDiskEvent;
+import org.jvirt.api.event.DomainPMSuspendEvent;
+import org.jvirt.api.event.DomainPMWakeupEvent;
 import org.jvirt.api.event.DomainRebootEvent;
+import org.jvirt.api.event.DomainRtcChangeEvent;
+import org.jvirt.api.event.DomainTrayChangeEvent;
+import org.jvirt.api.event.DomainTunableEvent;
+import org.jvirt.api.event.DomainWatchdogEvent;
 
 /**
- * The domain events jvirt turns into notifications: one row per event id the API delivers as a record. A record
- * maps itself (its components become the items, see {@link RecordItems}); only lifecycle has words of its own.
- * An event id without a row is neither subscribed to nor declared.
+ * The domain events jvirt turns into notifications: one row per event id the API delivers as a record (all of
+ * libvirt's). A record maps itself (its components become the items, see {@link RecordItems}); only lifecycle has
+ * words of its own. An event id without a row is neither subscribed to nor declared.
  */
 final class DomainEventTypes {
     /** virsh's names of the event ids ({@code virsh event --list}), indexed by libvirt's number. */
@@ -27,8 +52,59 @@ final class DomainEventTypes {
 
     private static final Map<DomainEventId, DomainEventType> TABLE = table(
             lifecycle(),
-            DomainEventType.ofRecord(DomainEventId.REBOOT, DomainRebootEvent.class, "The domain's guest rebooted")
-            // the API's further event records join here, one line each
+            DomainEventType.ofRecord(DomainEventId.REBOOT, DomainRebootEvent.class,
+                    "The guest rebooted"),
+            DomainEventType.ofRecord(DomainEventId.RTC_CHANGE, DomainRtcChangeEvent.class,
+                    "The guest changed its real-time clock; utcOffset is the new offset from UTC in seconds"),
+            DomainEventType.ofRecord(DomainEventId.WATCHDOG, DomainWatchdogEvent.class,
+                    "The guest's watchdog fired; action is what was done"),
+            DomainEventType.ofRecord(DomainEventId.IO_ERROR, DomainIOErrorEvent.class,
+                    "A disk had an I/O error; action is what was done"),
+            DomainEventType.ofRecord(DomainEventId.GRAPHICS, DomainGraphicsEvent.class,
+                    "A graphics client connected, was authenticated or disconnected"),
+            DomainEventType.ofRecord(DomainEventId.IO_ERROR_REASON, DomainIOErrorReasonEvent.class,
+                    "A disk had an I/O error, with its reason"),
+            DomainEventType.ofRecord(DomainEventId.CONTROL_ERROR, DomainControlErrorEvent.class,
+                    "The hypervisor lost control of the domain (e.g. its monitor failed)"),
+            DomainEventType.ofRecord(DomainEventId.BLOCK_JOB, DomainBlockJobEvent.class,
+                    "A block job (copy, commit, pull) completed, failed, was canceled or is ready; disk by path"),
+            DomainEventType.ofRecord(DomainEventId.DISK_CHANGE, DomainDiskChangeEvent.class,
+                    "A removable disk's medium changed or was dropped"),
+            DomainEventType.ofRecord(DomainEventId.TRAY_CHANGE, DomainTrayChangeEvent.class,
+                    "A removable disk's tray opened or closed"),
+            DomainEventType.ofRecord(DomainEventId.PMWAKEUP, DomainPMWakeupEvent.class,
+                    "The guest woke up from power-management suspension"),
+            DomainEventType.ofRecord(DomainEventId.PMSUSPEND, DomainPMSuspendEvent.class,
+                    "The guest suspended to memory"),
+            DomainEventType.ofRecord(DomainEventId.BALLOON_CHANGE, DomainBalloonChangeEvent.class,
+                    "The guest's balloon changed its memory; actualKiB is the new size"),
+            DomainEventType.ofRecord(DomainEventId.PMSUSPEND_DISK, DomainPMSuspendDiskEvent.class,
+                    "The guest suspended to disk"),
+            DomainEventType.ofRecord(DomainEventId.DEVICE_REMOVED, DomainDeviceRemovedEvent.class,
+                    "A device was removed from the domain"),
+            DomainEventType.ofRecord(DomainEventId.BLOCK_JOB_2, DomainBlockJob2Event.class,
+                    "A block job completed, failed, was canceled or is ready; disk by target name"),
+            DomainEventType.ofRecord(DomainEventId.TUNABLE, DomainTunableEvent.class,
+                    "The domain's tunables changed (CPU pinning, scheduler, block I/O limits)"),
+            DomainEventType.ofRecord(DomainEventId.AGENT_LIFECYCLE, DomainAgentLifecycleEvent.class,
+                    "The guest agent connected or disconnected"),
+            DomainEventType.ofRecord(DomainEventId.DEVICE_ADDED, DomainDeviceAddedEvent.class,
+                    "A device was added to the domain"),
+            DomainEventType.ofRecord(DomainEventId.MIGRATION_ITERATION, DomainMigrationIterationEvent.class,
+                    "A live migration began another pass over memory"),
+            DomainEventType.ofRecord(DomainEventId.JOB_COMPLETED, DomainJobCompletedEvent.class,
+                    "A job (migration, save, dump, backup) completed; params are its statistics"),
+            DomainEventType.ofRecord(DomainEventId.DEVICE_REMOVAL_FAILED, DomainDeviceRemovalFailedEvent.class,
+                    "The guest refused to release a device"),
+            DomainEventType.ofRecord(DomainEventId.METADATA_CHANGE, DomainMetadataChangeEvent.class,
+                    "The domain's title, description or metadata changed"),
+            DomainEventType.ofRecord(DomainEventId.BLOCK_THRESHOLD, DomainBlockThresholdEvent.class,
+                    "A disk was written past its threshold"),
+            DomainEventType.ofRecord(DomainEventId.MEMORY_FAILURE, DomainMemoryFailureEvent.class,
+                    "A memory failure hit the host or the guest; action is what was done"),
+            DomainEventType.ofRecord(DomainEventId.MEMORY_DEVICE_SIZE_CHANGE, DomainMemoryDeviceSizeChangeEvent.class,
+                    "A memory device's usable size changed")
+            // a new event record of the API is one more line
     );
 
     private DomainEventTypes() {

@@ -113,10 +113,12 @@ class DomainEventTypesTest {
     }
 
     @Test
-    void anEventIdWithoutARecordHasNoRow() {
-        assertThat(DomainEventTypes.of(DomainEventId.BLOCK_THRESHOLD)).isNull();
-        assertThat(DomainEventTypes.all()).extracting(DomainEventType::id)
-                .containsExactly(DomainEventId.LIFECYCLE, DomainEventId.REBOOT);
+    void everyEventIdHasARowInLibvirtsOrder() {
+        assertThat(DomainEventTypes.all()).extracting(DomainEventType::id).containsExactly(DomainEventId.values());
+        assertThat(DomainEventTypes.of(DomainEventId.BLOCK_THRESHOLD).notificationType())
+                .isEqualTo("jvirt.domain.block-threshold");
+        assertThat(DomainEventTypes.of(DomainEventId.BLOCK_THRESHOLD).compositeType().keySet())
+                .containsExactlyInAnyOrder("connection", "domain", "uuid", "dev", "path", "threshold", "excess");
     }
 
     static Domain domain(String name) {

@@ -26,7 +26,10 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DriverInfo;
 import org.jvirt.api.event.DomainEventId;
 import org.jvirt.api.event.DomainEventListener;
+import org.jvirt.api.TypedParameters;
+import org.jvirt.api.event.DomainBlockThresholdEvent;
 import org.jvirt.api.event.DomainRebootEvent;
+import org.jvirt.api.event.DomainTunableEvent;
 import org.jvirt.jmx.JvirtObjectNames;
 
 /**
@@ -53,8 +56,7 @@ class InjectedEventsTest {
 
     @Test
     void jmxSubscribesToEveryEventIdOfTheTableAndNoOther() {
-        assertThat(factory.listeners.keySet()).containsExactlyInAnyOrder(DomainEventId.LIFECYCLE,
-                DomainEventId.REBOOT);
+        assertThat(factory.listeners.keySet()).containsExactlyInAnyOrder(DomainEventId.values());
     }
 
     @Test
@@ -74,6 +76,42 @@ class InjectedEventsTest {
         assertThat(data.get("uuid")).isEqualTo("6695eb01-f6a4-8304-79aa-97f2502e193f");
         assertThat(data.get("connection")).isEqualTo(URI);
         assertThat(received.isEmpty()).as("a reboot is no State change").isTrue();
+    }
+
+    @Test
+    void aBlockThresholdEventCarriesItsFields() throws Exception {
+        JmxTestSupport.Notifications received = new JmxTestSupport.Notifications();
+        SERVER.addNotificationListener(JvirtObjectNames.connection(URI), received, null, null);
+        Domain test = factory.connection.domainLookupByName("test");
+
+        factory.listeners.get(DomainEventId.BLOCK_THRESHOLD).onEvent(
+                new DomainBlockThresholdEvent(test, "vda", "/var/lib/images/test.qcow2", 1L << 30, 4096));
+
+        Notification n = received.next("jvirt.domain.block-threshold");
+        assertThat(n.getMessage()).isEqualTo("event 'block-threshold' for domain 'test'");
+        CompositeData data = (CompositeData) n.getUserData();
+        assertThat(data.get("domain")).isEqualTo("test");
+        assertThat(data.get("dev")).isEqualTo("vda");
+        assertThat(data.get("path")).isEqualTo("/var/lib/images/test.qcow2");
+        assertThat(data.get("threshold")).isEqualTo(1L << 30);
+        assertThat(data.get("excess")).isEqualTo(4096L);
+    }
+
+    @Test
+    void aTunableEventsTypedParametersAreRows() throws Exception {
+        JmxTestSupport.Notifications received = new JmxTestSupport.Notifications();
+        SERVER.addNotificationListener(TEST, received, null, null);
+        Domain test = factory.connection.domainLookupByName("test");
+
+        factory.listeners.get(DomainEventId.TUNABLE).onEvent(new DomainTunableEvent(test,
+                TypedParameters.builder().addULLong("cputune.shares", 2048).build()));
+
+        CompositeData data = (CompositeData) received.next("jvirt.domain.tunable").getUserData();
+        CompositeData[] params = (CompositeData[]) data.get("params");
+        assertThat(params).hasSize(1);
+        assertThat(params[0].get("field")).isEqualTo("cputune.shares");
+        assertThat(params[0].get("type")).isEqualTo("ULLONG");
+        assertThat(params[0].get("value")).isEqualTo("2048");
     }
 
     /** The real factory, whose connections hand JMX's event listeners to the test. */
