@@ -24,6 +24,22 @@ public final class JvirtObjectNames {
         return name(DOMAIN + ":type=Domain,connection=" + ObjectName.quote(uri) + ",name=" + ObjectName.quote(name));
     }
 
+    /** {@code org.jvirt:type=Network,connection="<uri>",name="<name>"}. */
+    public static ObjectName network(String uri, String name) {
+        return object("Network", uri, name);
+    }
+
+    /** {@code org.jvirt:type=StoragePool,connection="<uri>",name="<name>"}. */
+    public static ObjectName storagePool(String uri, String name) {
+        return object("StoragePool", uri, name);
+    }
+
+    /** {@code org.jvirt:type=<type>,connection="<uri>",name="<name>"}: an object of a connection. */
+    public static ObjectName object(String type, String uri, String name) {
+        return name(DOMAIN + ":type=" + type + ",connection=" + ObjectName.quote(uri) + ",name="
+                + ObjectName.quote(name));
+    }
+
     /** {@code org.jvirt:type=Driver,name="<name>"}: the driver bundle that first declared that name. */
     public static ObjectName driver(String name) {
         return name(DOMAIN + ":type=Driver,name=" + ObjectName.quote(name));

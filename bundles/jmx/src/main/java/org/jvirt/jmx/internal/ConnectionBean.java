@@ -80,7 +80,9 @@ final class ConnectionBean implements ConnectionMXBean {
     public Map<String, Integer> getObjectCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ObjectBeans o : objects) {
-            counts.put(o.type(), o.count());
+            if (o.supported()) {
+                counts.put(o.type(), o.count());
+            }
         }
         return counts;
     }

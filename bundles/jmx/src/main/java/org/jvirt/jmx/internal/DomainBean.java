@@ -72,7 +72,7 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
     }
 
     /** Emits the typed notification of a domain event. */
-    void event(DomainEventType type, String message, CompositeData data) {
+    void event(EventType type, String message, CompositeData data) {
         Notification n = new Notification(type.notificationType(), objectName, sequence.incrementAndGet(),
                 System.currentTimeMillis(), message);
         n.setUserData(data);

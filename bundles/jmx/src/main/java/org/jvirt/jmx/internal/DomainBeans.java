@@ -16,6 +16,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.event.DomainEvent;
+import org.jvirt.api.event.DomainEventId;
 import org.jvirt.api.event.DomainLifecycleEvent;
 import org.jvirt.api.event.EventSubscription;
 import org.jvirt.api.event.LifecycleEventType;
@@ -67,8 +68,8 @@ final class DomainBeans implements ObjectBeans {
         }
         // subscribe first: a domain that comes or goes while we list is then caught by its event
         List<EventSubscription> subs = new ArrayList<>();
-        for (DomainEventType type : DomainEventTypes.all()) {
-            subs.add(connect.domainEventRegisterAny(null, type.id(), this::onEvent));
+        for (EventType type : DomainEventTypes.all()) {
+            subs.add(connect.domainEventRegisterAny(null, (DomainEventId) type.id(), this::onEvent));
         }
         synchronized (this) {
             if (closed) {
@@ -142,7 +143,7 @@ final class DomainBeans implements ObjectBeans {
     }
 
     private void onEvent(DomainEvent event) {
-        DomainEventType type = DomainEventTypes.of(event.id());
+        EventType type = DomainEventTypes.of(event.id());
         if (type == null) {
             return;
         }
@@ -170,7 +171,7 @@ final class DomainBeans implements ObjectBeans {
         }
     }
 
-    private synchronized Outcome handle(DomainEvent event, DomainEventType type) {
+    private synchronized Outcome handle(DomainEvent event, EventType type) {
         if (closed) {
             return null;
         }

@@ -17,6 +17,7 @@ import org.jvirt.api.event.DomainDeviceAddedEvent;
 import org.jvirt.api.event.DomainDeviceRemovalFailedEvent;
 import org.jvirt.api.event.DomainDeviceRemovedEvent;
 import org.jvirt.api.event.DomainDiskChangeEvent;
+import org.jvirt.api.event.DomainEvent;
 import org.jvirt.api.event.DomainEventId;
 import org.jvirt.api.event.DomainGraphicsEvent;
 import org.jvirt.api.event.DomainIOErrorEvent;
@@ -50,59 +51,59 @@ final class DomainEventTypes {
             "device-removal-failed", "metadata-change", "block-threshold", "memory-failure",
             "memory-device-size-change");
 
-    private static final Map<DomainEventId, DomainEventType> TABLE = table(
+    private static final Map<DomainEventId, EventType> TABLE = table(
             lifecycle(),
-            DomainEventType.ofRecord(DomainEventId.REBOOT, DomainRebootEvent.class,
+            row(DomainEventId.REBOOT, DomainRebootEvent.class,
                     "The guest rebooted"),
-            DomainEventType.ofRecord(DomainEventId.RTC_CHANGE, DomainRtcChangeEvent.class,
+            row(DomainEventId.RTC_CHANGE, DomainRtcChangeEvent.class,
                     "The guest changed its real-time clock; utcOffset is the new offset from UTC in seconds"),
-            DomainEventType.ofRecord(DomainEventId.WATCHDOG, DomainWatchdogEvent.class,
+            row(DomainEventId.WATCHDOG, DomainWatchdogEvent.class,
                     "The guest's watchdog fired; action is what was done"),
-            DomainEventType.ofRecord(DomainEventId.IO_ERROR, DomainIOErrorEvent.class,
+            row(DomainEventId.IO_ERROR, DomainIOErrorEvent.class,
                     "A disk had an I/O error; action is what was done"),
-            DomainEventType.ofRecord(DomainEventId.GRAPHICS, DomainGraphicsEvent.class,
+            row(DomainEventId.GRAPHICS, DomainGraphicsEvent.class,
                     "A graphics client connected, was authenticated or disconnected"),
-            DomainEventType.ofRecord(DomainEventId.IO_ERROR_REASON, DomainIOErrorReasonEvent.class,
+            row(DomainEventId.IO_ERROR_REASON, DomainIOErrorReasonEvent.class,
                     "A disk had an I/O error, with its reason"),
-            DomainEventType.ofRecord(DomainEventId.CONTROL_ERROR, DomainControlErrorEvent.class,
+            row(DomainEventId.CONTROL_ERROR, DomainControlErrorEvent.class,
                     "The hypervisor lost control of the domain (e.g. its monitor failed)"),
-            DomainEventType.ofRecord(DomainEventId.BLOCK_JOB, DomainBlockJobEvent.class,
+            row(DomainEventId.BLOCK_JOB, DomainBlockJobEvent.class,
                     "A block job (copy, commit, pull) completed, failed, was canceled or is ready; disk by path"),
-            DomainEventType.ofRecord(DomainEventId.DISK_CHANGE, DomainDiskChangeEvent.class,
+            row(DomainEventId.DISK_CHANGE, DomainDiskChangeEvent.class,
                     "A removable disk's medium changed or was dropped"),
-            DomainEventType.ofRecord(DomainEventId.TRAY_CHANGE, DomainTrayChangeEvent.class,
+            row(DomainEventId.TRAY_CHANGE, DomainTrayChangeEvent.class,
                     "A removable disk's tray opened or closed"),
-            DomainEventType.ofRecord(DomainEventId.PMWAKEUP, DomainPMWakeupEvent.class,
+            row(DomainEventId.PMWAKEUP, DomainPMWakeupEvent.class,
                     "The guest woke up from power-management suspension"),
-            DomainEventType.ofRecord(DomainEventId.PMSUSPEND, DomainPMSuspendEvent.class,
+            row(DomainEventId.PMSUSPEND, DomainPMSuspendEvent.class,
                     "The guest suspended to memory"),
-            DomainEventType.ofRecord(DomainEventId.BALLOON_CHANGE, DomainBalloonChangeEvent.class,
+            row(DomainEventId.BALLOON_CHANGE, DomainBalloonChangeEvent.class,
                     "The guest's balloon changed its memory; actualKiB is the new size"),
-            DomainEventType.ofRecord(DomainEventId.PMSUSPEND_DISK, DomainPMSuspendDiskEvent.class,
+            row(DomainEventId.PMSUSPEND_DISK, DomainPMSuspendDiskEvent.class,
                     "The guest suspended to disk"),
-            DomainEventType.ofRecord(DomainEventId.DEVICE_REMOVED, DomainDeviceRemovedEvent.class,
+            row(DomainEventId.DEVICE_REMOVED, DomainDeviceRemovedEvent.class,
                     "A device was removed from the domain"),
-            DomainEventType.ofRecord(DomainEventId.BLOCK_JOB_2, DomainBlockJob2Event.class,
+            row(DomainEventId.BLOCK_JOB_2, DomainBlockJob2Event.class,
                     "A block job completed, failed, was canceled or is ready; disk by target name"),
-            DomainEventType.ofRecord(DomainEventId.TUNABLE, DomainTunableEvent.class,
+            row(DomainEventId.TUNABLE, DomainTunableEvent.class,
                     "The domain's tunables changed (CPU pinning, scheduler, block I/O limits)"),
-            DomainEventType.ofRecord(DomainEventId.AGENT_LIFECYCLE, DomainAgentLifecycleEvent.class,
+            row(DomainEventId.AGENT_LIFECYCLE, DomainAgentLifecycleEvent.class,
                     "The guest agent connected or disconnected"),
-            DomainEventType.ofRecord(DomainEventId.DEVICE_ADDED, DomainDeviceAddedEvent.class,
+            row(DomainEventId.DEVICE_ADDED, DomainDeviceAddedEvent.class,
                     "A device was added to the domain"),
-            DomainEventType.ofRecord(DomainEventId.MIGRATION_ITERATION, DomainMigrationIterationEvent.class,
+            row(DomainEventId.MIGRATION_ITERATION, DomainMigrationIterationEvent.class,
                     "A live migration began another pass over memory"),
-            DomainEventType.ofRecord(DomainEventId.JOB_COMPLETED, DomainJobCompletedEvent.class,
+            row(DomainEventId.JOB_COMPLETED, DomainJobCompletedEvent.class,
                     "A job (migration, save, dump, backup) completed; params are its statistics"),
-            DomainEventType.ofRecord(DomainEventId.DEVICE_REMOVAL_FAILED, DomainDeviceRemovalFailedEvent.class,
+            row(DomainEventId.DEVICE_REMOVAL_FAILED, DomainDeviceRemovalFailedEvent.class,
                     "The guest refused to release a device"),
-            DomainEventType.ofRecord(DomainEventId.METADATA_CHANGE, DomainMetadataChangeEvent.class,
+            row(DomainEventId.METADATA_CHANGE, DomainMetadataChangeEvent.class,
                     "The domain's title, description or metadata changed"),
-            DomainEventType.ofRecord(DomainEventId.BLOCK_THRESHOLD, DomainBlockThresholdEvent.class,
+            row(DomainEventId.BLOCK_THRESHOLD, DomainBlockThresholdEvent.class,
                     "A disk was written past its threshold"),
-            DomainEventType.ofRecord(DomainEventId.MEMORY_FAILURE, DomainMemoryFailureEvent.class,
+            row(DomainEventId.MEMORY_FAILURE, DomainMemoryFailureEvent.class,
                     "A memory failure hit the host or the guest; action is what was done"),
-            DomainEventType.ofRecord(DomainEventId.MEMORY_DEVICE_SIZE_CHANGE, DomainMemoryDeviceSizeChangeEvent.class,
+            row(DomainEventId.MEMORY_DEVICE_SIZE_CHANGE, DomainMemoryDeviceSizeChangeEvent.class,
                     "A memory device's usable size changed")
             // a new event record of the API is one more line
     );
@@ -111,12 +112,12 @@ final class DomainEventTypes {
     }
 
     /** Every type with a row, in libvirt's order of event ids. */
-    static Collection<DomainEventType> all() {
+    static Collection<EventType> all() {
         return TABLE.values();
     }
 
     /** The row of {@code id}, or null when the API delivers no record for it yet. */
-    static DomainEventType of(DomainEventId id) {
+    static EventType of(DomainEventId id) {
         return TABLE.get(id);
     }
 
@@ -125,7 +126,11 @@ final class DomainEventTypes {
         return VIRSH_NAMES.get(id.value());
     }
 
-    private static DomainEventType lifecycle() {
+    private static EventType row(DomainEventId id, Class<? extends DomainEvent> recordClass, String description) {
+        return EventType.ofRecord(EventFamily.DOMAIN, id, virshName(id), recordClass, description);
+    }
+
+    private static EventType lifecycle() {
         List<OpenItem> items = List.of(
                 new OpenItem("event", SimpleType.STRING, "what happened, in virsh's word: Started, Stopped, ...",
                         e -> LifecycleWords.type(((DomainLifecycleEvent) e).type())),
@@ -136,7 +141,7 @@ final class DomainEventTypes {
                         e -> ((DomainLifecycleEvent) e).type().value()),
                 new OpenItem("detailNumber", SimpleType.INTEGER, "libvirt's number of the detail",
                         e -> ((DomainLifecycleEvent) e).detail()));
-        return new DomainEventType(DomainEventId.LIFECYCLE, DomainLifecycleEvent.class,
+        return new EventType(EventFamily.DOMAIN, DomainEventId.LIFECYCLE, "lifecycle", DomainLifecycleEvent.class,
                 "The domain was defined, undefined, started, suspended, resumed, stopped, shut down, pm-suspended "
                         + "or crashed", items,
                 (domain, e) -> {
@@ -146,10 +151,10 @@ final class DomainEventTypes {
                 });
     }
 
-    private static Map<DomainEventId, DomainEventType> table(DomainEventType... rows) {
-        Map<DomainEventId, DomainEventType> map = new EnumMap<>(DomainEventId.class);
-        for (DomainEventType row : rows) {
-            if (map.put(row.id(), row) != null) {
+    private static Map<DomainEventId, EventType> table(EventType... rows) {
+        Map<DomainEventId, EventType> map = new EnumMap<>(DomainEventId.class);
+        for (EventType row : rows) {
+            if (map.put((DomainEventId) row.id(), row) != null) {
                 throw new IllegalStateException("two rows for " + row.id());
             }
         }

@@ -42,9 +42,14 @@ final class ExportedConnection implements AutoCloseable {
         this.onLost = onLost;
         String uri = connect.getURI();
         ObjectName name = JvirtObjectNames.connection(uri);
-        this.relay = new EventRelay(name);
+        List<EventType> types = new java.util.ArrayList<>(DomainEventTypes.all());
+        types.addAll(NetworkKind.INSTANCE.eventTypes());
+        types.addAll(StoragePoolKind.INSTANCE.eventTypes());
+        this.relay = new EventRelay(name, types);
         DomainBeans domains = new DomainBeans(connect, uri, registry, relay);
-        this.objects = List.of(domains);
+        this.objects = List.of(domains,
+                new LifecycleObjectBeans<>(NetworkKind.INSTANCE, connect, uri, registry, relay),
+                new LifecycleObjectBeans<>(StoragePoolKind.INSTANCE, connect, uri, registry, relay));
         this.bean = new ConnectionBean(connect, domains, objects, name);
     }
 

@@ -13,6 +13,11 @@ interface ObjectBeans extends AutoCloseable {
     /** How many MBeans of this kind are registered now. */
     int count();
 
+    /** Whether the connection's driver has objects of this kind at all (false: left out of the counts). */
+    default boolean supported() {
+        return true;
+    }
+
     /** Subscribes to the connection's events, then registers an MBean for each object there is. */
     void start();
 

@@ -50,7 +50,7 @@ class DomainEventTypesTest {
             }
         }
         Set<String> mapped = new TreeSet<>();
-        for (DomainEventType t : DomainEventTypes.all()) {
+        for (EventType t : DomainEventTypes.all()) {
             mapped.add(t.recordClass().getSimpleName());
         }
         assertThat(records).as("the API's domain event records").isNotEmpty().isEqualTo(mapped);
@@ -86,7 +86,7 @@ class DomainEventTypesTest {
 
     @Test
     void lifecycleReadsAsVirshPrintsIt() {
-        DomainEventType lifecycle = DomainEventTypes.of(DomainEventId.LIFECYCLE);
+        EventType lifecycle = DomainEventTypes.of(DomainEventId.LIFECYCLE);
         DomainLifecycleEvent event = new DomainLifecycleEvent(domain("vm1"), LifecycleEventType.STOPPED,
                 StoppedDetail.DESTROYED);
 
@@ -105,7 +105,7 @@ class DomainEventTypesTest {
 
     @Test
     void aDetailThisVersionDoesNotKnowReadsUnknownAsInVirsh() {
-        DomainEventType lifecycle = DomainEventTypes.of(DomainEventId.LIFECYCLE);
+        EventType lifecycle = DomainEventTypes.of(DomainEventId.LIFECYCLE);
         DomainLifecycleEvent event = new DomainLifecycleEvent(domain("vm1"), LifecycleEventType.STARTED, 99);
 
         assertThat(lifecycle.message("vm1", event)).isEqualTo("event 'lifecycle' for domain 'vm1': Started unknown");
@@ -114,7 +114,7 @@ class DomainEventTypesTest {
 
     @Test
     void everyEventIdHasARowInLibvirtsOrder() {
-        assertThat(DomainEventTypes.all()).extracting(DomainEventType::id).containsExactly(DomainEventId.values());
+        assertThat(DomainEventTypes.all()).extracting(EventType::id).containsExactly(DomainEventId.values());
         assertThat(DomainEventTypes.of(DomainEventId.BLOCK_THRESHOLD).notificationType())
                 .isEqualTo("jvirt.domain.block-threshold");
         assertThat(DomainEventTypes.of(DomainEventId.BLOCK_THRESHOLD).compositeType().keySet())

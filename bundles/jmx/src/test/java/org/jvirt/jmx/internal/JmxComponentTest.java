@@ -201,7 +201,8 @@ class JmxComponentTest {
         assertThat(infos[1].getDescriptor().getFieldValue("openType")).isInstanceOf(CompositeType.class);
         assertThat(SERVER.isInstanceOf(TEST, javax.management.NotificationEmitter.class.getName())).isTrue();
         assertThat(SERVER.getMBeanInfo(CONNECTION).getNotifications()).extracting(i -> i.getNotifTypes()[0])
-                .hasSize(org.jvirt.api.event.DomainEventId.values().length).startsWith("jvirt.domain.lifecycle");
+                .hasSize(org.jvirt.api.event.DomainEventId.values().length + 3).startsWith("jvirt.domain.lifecycle")
+                .endsWith("jvirt.network.lifecycle", "jvirt.storage-pool.lifecycle", "jvirt.storage-pool.refresh");
     }
 
     @Test
