@@ -42,7 +42,8 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
     private String lastState; // guarded by this
 
     DomainBean(Domain domain, ObjectName objectName) {
-        super(NOTIFICATIONS);
+        // no per-instance copy of the 28 infos (NotificationBroadcasterSupport would clone them): see below
+        super();
         this.domain = domain;
         this.objectName = objectName;
         this.lastState = StateWords.state(domain.getState().state());
@@ -69,6 +70,11 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
         sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
                 System.currentTimeMillis(), "State changed from " + old + " to " + state, STATE,
                 String.class.getName(), old, state));
+    }
+
+    @Override
+    public MBeanNotificationInfo[] getNotificationInfo() {
+        return NOTIFICATIONS.clone();
     }
 
     /** Emits the typed notification of a domain event. */

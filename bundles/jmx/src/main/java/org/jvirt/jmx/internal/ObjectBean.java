@@ -18,13 +18,19 @@ abstract class ObjectBean extends NotificationBroadcasterSupport {
     private final ObjectName objectName;
     private final String stateAttribute;
     private final AtomicLong sequence = new AtomicLong();
+    private final MBeanNotificationInfo[] infos; // shared by the kind's MBeans, never changed
     private Object lastState; // guarded by this
 
     ObjectBean(ObjectName objectName, String stateAttribute, Object state, MBeanNotificationInfo[] infos) {
-        super(infos);
+        this.infos = infos;
         this.objectName = objectName;
         this.stateAttribute = stateAttribute;
         this.lastState = state;
+    }
+
+    @Override
+    public MBeanNotificationInfo[] getNotificationInfo() {
+        return infos.clone();
     }
 
     final ObjectName objectName() {
