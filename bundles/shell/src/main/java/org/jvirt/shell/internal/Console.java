@@ -102,9 +102,15 @@ public final class Console {
         return state.status();
     }
 
-    /** A line through Gogo; the status is the last command's. */
+    /**
+     * A line: with virsh's grammar when it starts with one of the shell's commands (or holds none), else through
+     * Gogo (another scope's command, Gogo's own syntax); the status is the last command's.
+     */
     int runLine(CommandSession session, ShellSession state, String line) {
         state.status(0);
+        if (runner.isVirshLine(line)) {
+            return runner.runLine(line, state, request.out(), request.err());
+        }
         try {
             Object result = session.execute(line);
             if (result != null) {
@@ -136,6 +142,7 @@ public final class Console {
 
     /** The prompt loop, until quit, exit or the end of the input. */
     private void prompt(CommandSession session, ShellSession state) {
+        state.interactive(true);
         if (!request.quiet()) {
             request.out().print(BANNER);
         }

@@ -1,0 +1,25 @@
+package org.jvirt.shell.internal.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jvirt.shell.internal.VirshCommand;
+import org.jvirt.shell.internal.vsh.CommandGroup;
+
+/** Every command the shell has, in no particular order: the catalog groups them as virsh's help does. */
+public final class Commands {
+    private Commands() {
+    }
+
+    /** @param groups the help groups, for help itself */
+    public static List<VirshCommand> all(Supplier<List<CommandGroup>> groups) {
+        List<VirshCommand> all = new ArrayList<>(List.of(new Define(), new Destroy(), new Dumpxml(), new Reboot(),
+                new Resume(), new Shutdown(), new Start(), new Suspend(), new Undefine(), new Dominfo(),
+                new Domstate(), new ListDomains(), new Hostname(), new Nodeinfo(), new Uri(), new Version(),
+                new Quit("exit"), new Help(groups), new Quit("quit"), new Connect(), new Drivers(), new XmlFormat(),
+                new XmlValidate()));
+        all.addAll(ShellBuiltins.all());
+        return all;
+    }
+}
