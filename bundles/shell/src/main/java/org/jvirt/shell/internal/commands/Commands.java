@@ -20,6 +20,8 @@ public final class Commands {
                 new Quit("exit"), new Help(groups), new Quit("quit"), new Connect(), new Drivers(), new XmlFormat(),
                 new XmlValidate()));
         all.addAll(ShellBuiltins.all());
+        all.addAll(DomainBasics.all());
+        all.addAll(DomainMonitor.all());
         return all;
     }
 }

@@ -43,6 +43,11 @@ public final class ParsedArgs {
         return helpRequested;
     }
 
+    /** Whether the command has an option of that name at all. */
+    public boolean definesOption(String name) {
+        return command.option(name).isPresent();
+    }
+
     /** Whether the option was given (vshCommandOptBool, which also probes options with values). */
     public boolean has(String name) {
         return find(name).isPresent();
