@@ -22,6 +22,7 @@ public final class Commands {
         all.addAll(ShellBuiltins.all());
         all.addAll(DomainBasics.all());
         all.addAll(DomainMonitor.all());
+        all.addAll(DomainTuning.all());
         return all;
     }
 }
