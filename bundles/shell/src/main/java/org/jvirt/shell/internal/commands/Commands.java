@@ -23,6 +23,8 @@ public final class Commands {
         all.addAll(DomainBasics.all());
         all.addAll(DomainMonitor.all());
         all.addAll(DomainTuning.all());
+        all.addAll(NetworkCommands.all());
+        all.addAll(StorageCommands.all());
         return all;
     }
 }

@@ -116,6 +116,7 @@ public final class VirshTables {
                 case "alias" -> all.add(OptionDef.alias(e[2], e[3]));
                 case "empty-ok" -> options.replaceAll(o -> o.name().equals(e[2]) ? o.allowingEmpty() : o);
                 case "no-connect" -> noConnect = true;
+                case "option" -> options.add(option(new String[] {"O", e[2], e[3], "", e[4]}));
                 default -> throw new IllegalStateException("unknown extra " + e[1]);
             }
         }
