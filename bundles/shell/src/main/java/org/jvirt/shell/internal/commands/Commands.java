@@ -25,6 +25,9 @@ public final class Commands {
         all.addAll(DomainTuning.all());
         all.addAll(NetworkCommands.all());
         all.addAll(StorageCommands.all());
+        all.addAll(HostCommands.all());
+        all.addAll(SnapshotCommands.all());
+        all.add(new EventCommand());
         return all;
     }
 }
