@@ -31,7 +31,7 @@ public final class CommandCatalog {
     public static CommandCatalog standard() {
         CommandCatalog c = new CommandCatalog();
         Map<String, VirshCommand> commands = new LinkedHashMap<>();
-        for (VirshCommand command : Commands.all(c::groups)) {
+        for (VirshCommand command : Commands.all(c)) {
             if (commands.putIfAbsent(command.definition().name(), command) != null) {
                 throw new IllegalStateException("two commands named " + command.definition().name());
             }

@@ -146,7 +146,8 @@ public final class Console {
         if (!request.quiet()) {
             request.out().print(BANNER);
         }
-        try (LineInput input = input()) {
+        state.terminal(request.terminal());
+        try (LineInput input = input(state)) {
             while (true) {
                 String line = input.read(state.readOnly() ? READ_ONLY_PROMPT : PROMPT);
                 if (line == null) {
@@ -165,13 +166,13 @@ public final class Console {
         request.out().flush();
     }
 
-    private LineInput input() {
+    private LineInput input(ShellSession state) {
         if (!request.terminal()) {
             return new PlainLineInput(request.in(), request.out(), true);
         }
         try {
             Class.forName("org.jline.reader.LineReader", false, Console.class.getClassLoader());
-            return JLineInput.open(historyFile());
+            return JLineInput.open(historyFile(), new Completions(runner.catalog()), state);
         } catch (ClassNotFoundException | LinkageError e) {
             LOG.info("JLine is not available ({}): the prompt reads plain lines", e.toString());
         } catch (IOException | RuntimeException e) {

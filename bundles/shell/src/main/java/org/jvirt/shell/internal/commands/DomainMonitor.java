@@ -57,6 +57,7 @@ final class DomainMonitor {
                 TableCommand.of("dommemstat", DomainMonitor::memStat),
                 TableCommand.of("domtime", DomainMonitor::time),
                 TableCommand.of("domjobinfo", DomainMonitor::jobInfo),
+                TableCommand.of("domstats", DomainMonitor::stats),
                 TableCommand.of("domjobabort", (ctx, args) -> {
                     Domain dom = DomainLookup.domain(ctx, args);
                     if (args.has("postcopy")) {
@@ -463,6 +464,50 @@ final class DomainMonitor {
             String label = JobFields.label(p.field());
             if (label != null) {
                 ctx.print(String.format("%-17s %s\n", label, JobFields.value(p)));
+            }
+        }
+    }
+
+    private static final String[][] STATS = {{"state", "STATE"}, {"cpu-total", "CPU_TOTAL"},
+        {"balloon", "BALLOON"}, {"vcpu", "VCPU"}, {"interface", "INTERFACE"}, {"block", "BLOCK"}, {"perf", "PERF"},
+        {"iothread", "IOTHREAD"}, {"memory", "MEMORY"}, {"dirtyrate", "DIRTYRATE"}, {"vm", "VM"}};
+    private static final String[][] LIST = {{"list-active", "ACTIVE"}, {"list-inactive", "INACTIVE"},
+        {"list-persistent", "PERSISTENT"}, {"list-transient", "TRANSIENT"}, {"list-running", "RUNNING"},
+        {"list-paused", "PAUSED"}, {"list-shutoff", "SHUTOFF"}, {"list-other", "OTHER"}, {"nowait", "NOWAIT"},
+        {"backing", "BACKING"}, {"enforce", "ENFORCE_STATS"}};
+
+    /** domstats: each domain's statistics as "  FIELD=VALUE" lines under "Domain: 'NAME'". */
+    private static void stats(CommandContext ctx, ParsedArgs args) {
+        EnumSet<org.jvirt.api.DomainStatsType> types = EnumSet.noneOf(org.jvirt.api.DomainStatsType.class);
+        for (String[] s : STATS) {
+            if (args.has(s[0])) {
+                types.add(org.jvirt.api.DomainStatsType.valueOf(s[1]));
+            }
+        }
+        EnumSet<org.jvirt.api.GetAllDomainStatsFlag> flags = EnumSet.noneOf(org.jvirt.api.GetAllDomainStatsFlag.class);
+        for (String[] l : LIST) {
+            if (args.has(l[0])) {
+                flags.add(org.jvirt.api.GetAllDomainStatsFlag.valueOf(l[1]));
+            }
+        }
+        List<String> names = args.argv("domain");
+        List<org.jvirt.api.DomainStatsRecord> records;
+        if (names.isEmpty()) {
+            records = ctx.connection().getAllDomainStats(types, flags);
+        } else {
+            List<Domain> doms = new ArrayList<>();
+            for (String n : names) {
+                doms.add(DomainLookup.find(ctx.connection(), n, DomainLookup.By.ID_UUID_NAME));
+            }
+            records = ctx.connection().domainListGetStats(doms, types, flags);
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                ctx.print("\n");
+            }
+            ctx.print("Domain: '" + records.get(i).domain().getName() + "'\n");
+            for (TypedParameter p : records.get(i).params()) {
+                ctx.print("  " + p.field() + "=" + p.valueText() + "\n");
             }
         }
     }

@@ -136,7 +136,7 @@ final class SnapshotCommands {
         }
         b.append("</domainsnapshot>\n");
         if (args.has("print-xml")) {
-            ctx.print(b.toString());
+            ctx.print(b + "\n");
             return;
         }
         DomainSnapshot s = dom.snapshotCreateXML(b.toString(), createFlags(args));
