@@ -180,11 +180,8 @@ final class NetworkUpdate {
         return ObjectXml.parse("<network><name>update</name>" + inner + "</network>", NetworkDef.class);
     }
 
-    /** VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, which jvirt's API does not name yet (it drops constants ending _LAST). */
-    private static final int ADD_LAST = 3;
-
     static boolean isAdd(NetworkUpdateCommand c) {
-        return c == NetworkUpdateCommand.ADD_FIRST || c != null && c.value() == ADD_LAST;
+        return c == NetworkUpdateCommand.ADD_FIRST || c == NetworkUpdateCommand.ADD_LAST;
     }
 
     /** virNetworkDefUpdateCheckElementName. */
