@@ -48,9 +48,8 @@ class CpuModelsTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor()).isZero();
             List<String> models = c.getCPUModelNames(arch);
-            // virsh prints one model a line, or a sentence when the driver accepts any model
-            String expected = models.isEmpty() ? "all CPU models are accepted\n"
-                    : String.join("\n", models) + "\n";
+            // virsh prints one model a line, or a sentence when the driver accepts any model, then an empty line
+            String expected = (models.isEmpty() ? "all CPU models are accepted" : String.join("\n", models)) + "\n\n";
             assertThat(out).as(arch).isEqualTo(expected);
         }
     }
