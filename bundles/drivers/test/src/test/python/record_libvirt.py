@@ -6,7 +6,8 @@ LibvirtCallsTest replays the same scripts against jvirt's test driver and compar
 
     /usr/bin/python3 src/test/python/record_libvirt.py [NAME ...]      (from bundles/drivers/test)
 
-A script is one call per line: "open URI", "close", "events" (the events received since the last "events"), or a
+A script is one call per line: "open URI", "openauth URI TYPE=ANSWER ..." (opens with a credential callback
+offering those types, shows what it was asked, then closes), "close", "events" (the events received since the last "events"), or a
 libvirt C function with its arguments, optionally kept in a variable: "$net = virNetworkLookupByName default".
 Functions of the connection take it implicitly. Arguments: integers, "JSON strings", null, $variables, @FILE (the
 text of a file beside the script), [a,b] lists of those without spaces, ${dir} (the script's folder) inside words.
@@ -283,6 +284,28 @@ class Script:
              c.nodeDeviceEventRegisterAny(None, libvirt.VIR_NODE_DEVICE_EVENT_ID_UPDATE, self.on_update, None)),
         ]
 
+    def open_auth(self, uri, answers):
+        """Opens with a credential callback offering the types named as TYPE=ANSWER (TYPE alone: no answer)."""
+        given = {}
+        for a in answers:
+            name, _, value = a.partition('=')
+            given[getattr(libvirt, 'VIR_CRED_' + name)] = value if _ else None
+        names = {getattr(libvirt, k): k[len('VIR_CRED_'):] for k in dir(libvirt) if k.startswith('VIR_CRED_')}
+        asked = []
+
+        def callback(creds, opaque):
+            for cred in creds:
+                asked.append('ask %s %s' % (names[cred[0]], json.dumps(cred[1])))
+                cred[4] = given.get(cred[0])
+            return 0
+        try:
+            conn = libvirt.openAuth(uri, [list(given), callback, None], 0)
+            conn.close()
+            asked.append('ok')
+        except libvirt.libvirtError as e:
+            asked.append(error(e))
+        return '\n'.join(asked)
+
     def on_network(self, conn, net, event, detail, opaque):
         self.events.append('event network %s %s %d' % (net.name(), NET_EVENTS[event], detail))
 
@@ -322,8 +345,13 @@ class Script:
             toks = toks[2:]
         fn = toks[0][1]
         if fn == 'open':
-            self.open(self.value(toks[1]))
+            try:
+                self.open(self.value(toks[1]))
+            except libvirt.libvirtError as e:
+                return error(e)
             return 'ok'
+        if fn == 'openauth':
+            return self.open_auth(self.value(toks[1]), [t[1] for t in toks[2:]])
         if fn == 'close':
             self.close()
             return 'ok'
@@ -337,14 +365,17 @@ class Script:
         try:
             result = FUNCS[fn](self.conn, *args)
         except libvirt.libvirtError as e:
-            return 'error %s %s: %s' % (ERR_NAMES.get(e.get_error_code(), e.get_error_code()),
-                                        FROM_NAMES.get(e.get_error_domain(), e.get_error_domain()),
-                                        e.get_error_message())
+            return error(e)
         if fn in VOID and result == 0:
             return 'ok'
         if target:
             self.vars[target] = result
         return render(result)
+
+
+def error(e):
+    return 'error %s %s: %s' % (ERR_NAMES.get(e.get_error_code(), e.get_error_code()),
+                                FROM_NAMES.get(e.get_error_domain(), e.get_error_domain()), e.get_error_message())
 
 
 def inline(v):

@@ -18,6 +18,9 @@ import org.jvirt.api.BaselineCPUFlag;
 import org.jvirt.api.CloseReason;
 import org.jvirt.api.CompareCPUFlag;
 import org.jvirt.api.Connect;
+import org.jvirt.api.ConnectAuth;
+import org.jvirt.api.Credential;
+import org.jvirt.api.CredentialType;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Interface;
 import org.jvirt.api.InterfaceDefineFlag;
@@ -141,8 +144,15 @@ final class CallScript {
         String fn = (String) toks.get(0)[1];
         switch (fn) {
             case "open" -> {
-                open((String) value(toks.get(1)));
+                try {
+                    open((String) value(toks.get(1)));
+                } catch (VirtException e) {
+                    return error(fn, e);
+                }
                 return "ok";
+            }
+            case "openauth" -> {
+                return openAuth((String) value(toks.get(1)), toks.subList(2, toks.size()));
             }
             case "close" -> {
                 conn.close();
@@ -197,6 +207,38 @@ final class CallScript {
             }
         };
         conn = driver.open(new ConnectRequest(URI.create(uri), Set.of(), null, sink)).orElseThrow();
+    }
+
+    /** Opens with a credential callback answering the types named TYPE=ANSWER; what it was asked, then the end. */
+    private String openAuth(String uri, List<Object[]> answers) {
+        Map<CredentialType, String> given = new java.util.LinkedHashMap<>();
+        for (Object[] a : answers) {
+            String w = (String) a[1];
+            int eq = w.indexOf('=');
+            given.put(CredentialType.valueOf(eq < 0 ? w : w.substring(0, eq)), eq < 0 ? null : w.substring(eq + 1));
+        }
+        List<String> asked = new ArrayList<>();
+        ConnectAuth auth = new ConnectAuth() {
+            @Override
+            public Set<CredentialType> supportedTypes() {
+                return given.keySet();
+            }
+
+            @Override
+            public void request(List<Credential> credentials) {
+                for (Credential c : credentials) {
+                    asked.add("ask " + c.type().name() + " " + json(c.prompt()));
+                    c.setResult(given.get(c.type()));
+                }
+            }
+        };
+        try {
+            driver.open(new ConnectRequest(URI.create(uri), Set.of(), auth, null)).orElseThrow().close();
+            asked.add("ok");
+        } catch (VirtException e) {
+            asked.add(error("openauth", e));
+        }
+        return String.join("\n", asked);
     }
 
     private static String eventLine(ObjectEvent e) {
