@@ -1,5 +1,6 @@
 package org.jvirt.driver.test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.jvirt.api.ErrorCode;
@@ -286,7 +287,7 @@ final class DhcpUpdate {
         }
         byte[] x = mac(a);
         byte[] y = mac(b);
-        return x != null && java.util.Arrays.equals(x, y);
+        return x != null && Arrays.equals(x, y);
     }
 
     /** virMacAddrParse: six hex numbers separated by colons. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jvirt.api.ListNodeDevicesFlag;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
@@ -45,7 +46,7 @@ final class NodeDeviceObjList {
     }
 
     /** Whether any capability filter of {@code flags} holds for {@code def} (virNodeDeviceObjMatch). */
-    static boolean matches(NodeDeviceDef def, java.util.Set<ListNodeDevicesFlag> flags) {
+    static boolean matches(NodeDeviceDef def, Set<ListNodeDevicesFlag> flags) {
         boolean filtered = false;
         for (Map.Entry<ListNodeDevicesFlag, String> e : CAPS.entrySet()) {
             if (flags.contains(e.getKey())) {

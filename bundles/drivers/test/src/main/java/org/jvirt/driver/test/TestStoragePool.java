@@ -20,7 +20,9 @@ import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolCreateFlag;
 import org.jvirt.api.StorageXMLFlag;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.event.StoragePoolLifecycleEvent;
 import org.jvirt.api.event.StoragePoolLifecycleType;
+import org.jvirt.api.event.StoragePoolRefreshEvent;
 import org.jvirt.conf.storage.StoragePoolDef;
 import org.jvirt.conf.storage.StorageVolDef;
 
@@ -171,16 +173,14 @@ final class TestStoragePool implements StoragePool {
     @Override
     public void refresh() {
         active(o -> {
-            state().emitEvent(c -> new org.jvirt.api.event.StoragePoolRefreshEvent(
-                    new TestStoragePool(c, name, uuid)));
+            state().emitEvent(c -> new StoragePoolRefreshEvent(new TestStoragePool(c, name, uuid)));
             return null;
         });
     }
 
     /** An event about this pool, under the handle's name as libvirt's test driver sends it. */
     private Void emit(StoragePoolLifecycleType type) {
-        state().emitEvent(c -> new org.jvirt.api.event.StoragePoolLifecycleEvent(new TestStoragePool(c, name, uuid),
-                type, 0));
+        state().emitEvent(c -> new StoragePoolLifecycleEvent(new TestStoragePool(c, name, uuid), type, 0));
         return null;
     }
 

@@ -1,6 +1,7 @@
 package org.jvirt.driver.test;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.jvirt.api.Connect;
@@ -72,7 +73,7 @@ final class TestStorageVol implements StorageVol {
     }
 
     @Override
-    public void delete(java.util.Set<StorageVolDeleteFlag> flags) {
+    public void delete(Set<StorageVolDeleteFlag> flags) {
         Flags.check("testStorageVolDelete", flags, 0);
         with((o, v) -> {
             o.removeVolume(v);
