@@ -437,8 +437,9 @@ class Run:
         self.dom(d).setAutostart(int(v))
         self.emit('ok')
 
-    def op_stats(self, stats, flags):
-        for dom, params in self.conn.getAllDomainStats(self.flags(stats), self.flags(flags)):
+    def op_stats(self, flags_stats, flags):
+        records = self.conn.getAllDomainStats(self.flags(flags_stats), self.flags(flags))
+        for dom, params in sorted(records, key=lambda r: r[0].name()):
             self.emit('domain %s' % dom.name())
             self.show_params(params)
 
@@ -450,8 +451,12 @@ class Run:
     def op_snapCreate(self, d, xml, flags):
         self.emit(self.dom(d).snapshotCreateXML(self.text(xml), self.flags(flags)).getName())
 
+    def names(self, items, flags, topological):
+        names = [x.getName() for x in items]
+        self.emit(' '.join(names if self.flags(flags) & topological else sorted(names)))
+
     def op_snapList(self, d, flags):
-        self.emit(' '.join(s.getName() for s in self.dom(d).listAllSnapshots(self.flags(flags))))
+        self.names(self.dom(d).listAllSnapshots(self.flags(flags)), flags, 1024)
 
     def op_snapNum(self, d, flags):
         self.emit(self.dom(d).snapshotNum(self.flags(flags)))
@@ -475,7 +480,7 @@ class Run:
         self.emit(self.snap(d, name).hasMetadata(0))
 
     def op_snapChildren(self, d, name, flags):
-        self.emit(' '.join(s.getName() for s in self.snap(d, name).listAllChildren(self.flags(flags))))
+        self.names(self.snap(d, name).listAllChildren(self.flags(flags)), flags, 1024)
 
     def op_snapDelete(self, d, name, flags):
         self.snap(d, name).delete(self.flags(flags))
@@ -494,7 +499,7 @@ class Run:
         self.emit(self.dom(d).checkpointCreateXML(self.text(xml), self.flags(flags)).getName())
 
     def op_chkList(self, d, flags):
-        self.emit(' '.join(c.getName() for c in self.dom(d).listAllCheckpoints(self.flags(flags))))
+        self.names(self.dom(d).listAllCheckpoints(self.flags(flags)), flags, 2)
 
     def op_chkXML(self, d, name, flags):
         self.xml(self.chk(d, name).getXMLDesc(self.flags(flags)))
@@ -503,7 +508,7 @@ class Run:
         self.emit(self.chk(d, name).getParent(0).getName())
 
     def op_chkChildren(self, d, name, flags):
-        self.emit(' '.join(c.getName() for c in self.chk(d, name).listAllChildren(self.flags(flags))))
+        self.names(self.chk(d, name).listAllChildren(self.flags(flags)), flags, 2)
 
     def op_chkDelete(self, d, name, flags):
         self.chk(d, name).delete(self.flags(flags))

@@ -129,14 +129,17 @@ final class DomainMetadata {
         } catch (Exception e) {
             throw Errors.internal(e.getMessage());
         }
-        Element root = move(out, doc.getDocumentElement(), key, uri);
-        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + key, uri);
+        Element root = move(out, doc.getDocumentElement(), key, uri, true);
         out.appendChild(root);
         return root;
     }
 
-    private static Element move(Document out, Element e, String key, String uri) {
+    private static Element move(Document out, Element e, String key, String uri, boolean root) {
         Element c = out.createElementNS(uri, key + ":" + e.getLocalName());
+        if (root) {
+            // the namespace declaration comes first, as libvirt writes it
+            c.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + key, uri);
+        }
         NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
@@ -146,7 +149,7 @@ final class DomainMetadata {
         }
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element k) {
-                c.appendChild(move(out, k, key, uri));
+                c.appendChild(move(out, k, key, uri, false));
             } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
                 c.appendChild(out.createTextNode(n.getNodeValue()));
             }

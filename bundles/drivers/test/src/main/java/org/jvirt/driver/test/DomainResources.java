@@ -202,6 +202,16 @@ final class DomainResources {
         return Optional.of(CpuMaps.all(hostCpus));
     }
 
+    /** Whether a {@code <cputune>} says nothing, so libvirt would not write it. */
+    static boolean isEmpty(Cputune t) {
+        return t.shares == null && t.period == null && t.quota == null && t.globalPeriod == null
+                && t.globalQuota == null && t.emulatorPeriod == null && t.emulatorQuota == null
+                && t.iothreadPeriod == null && t.iothreadQuota == null && t.vcpupins.isEmpty()
+                && t.emulatorpin == null && t.iothreadpins.isEmpty() && t.emulatorsched == null
+                && t.vcpuscheds.isEmpty() && t.iothreadscheds.isEmpty() && t.cachetunes.isEmpty()
+                && t.memorytunes.isEmpty();
+    }
+
     // ---- IOThreads
 
     static IoThreadIds.IoThread iothread(DomainDef def, int id) {
@@ -301,6 +311,9 @@ final class DomainResources {
                 def.iothreadids.iothreads.remove(iothread(def, id));
                 if (def.cputune != null) {
                     def.cputune.iothreadpins.removeIf(p -> Integer.parseInt(p.iothread) == id);
+                }
+                if (def.cputune != null && isEmpty(def.cputune)) {
+                    def.cputune = null;
                 }
                 int n = def.iothreadids.iothreads.size();
                 def.iothreads = n == 0 ? null : Integer.toString(n);

@@ -12,8 +12,9 @@ final class Flags {
     static int check(String function, int bits, int allowed) {
         int extra = bits & ~allowed;
         if (extra != 0) {
-            throw Errors.invalidArg("unsupported flags (0x" + Integer.toHexString(extra) + ") in function "
-                    + function);
+            throw org.jvirt.api.VirtException.withMessage(org.jvirt.api.ErrorCode.INVALID_ARG,
+                    org.jvirt.api.ErrorDomain.TEST, "unsupported flags (0x" + Integer.toHexString(extra)
+                            + ") in function " + function);
         }
         return bits;
     }

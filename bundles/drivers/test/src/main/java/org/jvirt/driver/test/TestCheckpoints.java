@@ -29,7 +29,12 @@ final class TestCheckpoints {
     }
 
     static String create(TestDomainObj o, String xml, int flags) {
-        Flags.check("testDomainCheckpointCreateXML", flags, 1 | 2);
+        if ((flags & 4) != 0 && (flags & 1) == 0) {
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN_CHECKPOINT,
+                    "Flag 'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE' is required by flag "
+                            + "'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE'");
+        }
+        Flags.check("testDomainCheckpointCreateXML", flags, 1 | 2 | 4);
         boolean redefine = (flags & 1) != 0;
         if (o.snapshots.size() > 0) {
             throw Errors.unsupported("cannot create checkpoint while snapshot exists");
@@ -49,7 +54,7 @@ final class TestCheckpoints {
             def.creationTime = Long.toString(System.currentTimeMillis() / 1000);
         }
         if (o.checkpoints.get(def.name) != null) {
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN_CHECKPOINT,
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
                     "domain moment " + def.name + " already exists");
         }
         String parent;
@@ -124,6 +129,10 @@ final class TestCheckpoints {
         } finally {
             def.domain = dom;
             def.parent = null;
+            // the size is shown only when asked for
+            if (def.disks != null) {
+                def.disks.disks.forEach(d -> d.size = null);
+            }
         }
     }
 

@@ -67,7 +67,7 @@ final class TestSnapshots {
         }
         Moments.Moment<DomainSnapshotDef> existing = o.snapshots.get(def.name);
         if (existing != null && !redefine) {
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN_SNAPSHOT,
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
                     "domain moment " + def.name + " already exists");
         }
         String parent;
