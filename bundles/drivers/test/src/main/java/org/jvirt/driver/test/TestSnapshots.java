@@ -239,12 +239,13 @@ final class TestSnapshots {
             boolean wasRunning = false;
             boolean wasStopped = false;
             if (o.isActive()) {
-                if (o.state == DomainState.RUNNING) {
-                    wasRunning = true;
-                    o.setState(DomainState.PAUSED, PausedReason.FROM_SNAPSHOT.value());
-                    event = new int[] {LifecycleEventType.SUSPENDED.value(), SuspendedDetail.FROM_SNAPSHOT.value()};
-                }
-                o.newDef = config;
+                // libvirt 9.0's test driver finds the running definition never ABI-stable with the snapshot's:
+                // it stops the domain and starts it again from the snapshot
+                state.shutdownState(o, ShutoffReason.FROM_SNAPSHOT.value());
+                emit(state, o, new int[] {LifecycleEventType.STOPPED.value(), StoppedDetail.FROM_SNAPSHOT.value()});
+            }
+            if (false) {
+                wasRunning = true;
             } else {
                 wasStopped = true;
                 o.def = config;
