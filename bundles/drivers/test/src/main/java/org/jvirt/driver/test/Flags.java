@@ -2,24 +2,25 @@ package org.jvirt.driver.test;
 
 import java.util.Set;
 
-import org.jvirt.api.ErrorCode;
-import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirFlag;
-import org.jvirt.api.VirtException;
 
-/** virCheckFlags as the test driver reports it: the bits a function does not accept, in its name. */
+/** libvirt's virCheckFlags: bits a function does not take fail with "unsupported flags (0x…) in function …". */
 final class Flags {
     private Flags() {
     }
 
-    /** Fails with "unsupported flags (0x…) in function F" when {@code flags} holds a bit outside {@code allowed}. */
-    static void check(String function, Set<? extends VirFlag> flags, int allowed) {
-        int bits = VirFlag.toBits(flags) & ~allowed;
-        if (bits != 0) {
-            // virCheckFlags reports the sentence alone, without the code's "invalid argument" text
-            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.TEST, "unsupported flags (0x"
-                    + Integer.toHexString(bits) + ") in function " + function);
+    static int check(String function, int bits, int allowed) {
+        int extra = bits & ~allowed;
+        if (extra != 0) {
+            throw org.jvirt.api.VirtException.withMessage(org.jvirt.api.ErrorCode.INVALID_ARG,
+                    org.jvirt.api.ErrorDomain.TEST, "unsupported flags (0x" + Integer.toHexString(extra)
+                            + ") in function " + function);
         }
+        return bits;
+    }
+
+    static int check(String function, Set<? extends VirFlag> flags, int allowed) {
+        return check(function, VirFlag.toBits(flags), allowed);
     }
 
     /** The mask of every constant of {@code type}. */

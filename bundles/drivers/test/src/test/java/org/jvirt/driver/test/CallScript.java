@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jvirt.api.BaselineCPUFlag;
 import org.jvirt.api.CloseReason;
@@ -74,26 +75,63 @@ import org.jvirt.api.event.StoragePoolRefreshEvent;
 /**
  * Runs a call script of src/test/resources/libvirt against jvirt's test driver and renders each answer as
  * record_libvirt.py renders libvirt's: the same calls, the same text, so that the two can be compared line by line.
- * The driver is called directly; where the platform would name an unsupported function (core's proxies), the
- * runner names it the same way.
+ * An {@link Opener} says how the script reaches the driver: {@link #direct()} calls it as the platform would (and
+ * names an unsupported function as the platform's proxies name it); core's tests open through the platform.
  */
-final class CallScript {
+public final class CallScript {
     /** One call of a script and what it gave. */
-    record Call(int line, String text, String result) {
+    public record Call(int line, String text, String result) {
+    }
+
+    /** How a script's connections are opened; one opener serves one script. */
+    public interface Opener {
+        /** Opens {@code uri}; each event of the connection is added to {@code events} as a line of the script. */
+        Connect open(String uri, ConnectAuth auth, List<String> events);
+
+        /** Whether events come later, on another thread: an "events" call then waits for those libvirt gave. */
+        default boolean asynchronous() {
+            return false;
+        }
+    }
+
+    /** The test driver itself, one instance for the script, its events handed over as they happen. */
+    public static Opener direct() {
+        TestHypervisorDriver driver = new TestHypervisorDriver();
+        return (uri, auth, events) -> driver.open(new ConnectRequest(URI.create(uri), Set.of(), auth, new EventSink() {
+            @Override
+            public void event(ObjectEvent event) {
+                String e = eventLine(event);
+                if (e != null) {
+                    events.add(e);
+                }
+            }
+
+            @Override
+            public void domainEvent(DomainEvent event) {
+            }
+
+            @Override
+            public void connectionClosed(CloseReason reason) {
+            }
+        })).orElseThrow();
     }
 
     private final Path dir;
-    private final TestHypervisorDriver driver = new TestHypervisorDriver();
+    private final Opener opener;
     private final Map<String, Object> vars = new HashMap<>();
-    private final List<String> events = new ArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
     private Connect conn;
 
-    CallScript(Path dir) {
+    public CallScript(Path dir, Opener opener) {
         this.dir = dir;
+        this.opener = opener;
     }
 
-    /** Runs every call of {@code script}; the calls in order with what each gave. */
-    List<Call> run(Path script) throws IOException {
+    /**
+     * Runs every call of {@code script}; the calls in order with what each gave. {@code expected} (libvirt's answers)
+     * tells an asynchronous opener how many events to wait for.
+     */
+    public List<Call> run(Path script, List<Call> expected) throws IOException {
         List<Call> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -101,7 +139,9 @@ final class CallScript {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            out.add(new Call(i + 1, line, run(line)));
+            int index = out.size();
+            String want = index < expected.size() ? expected.get(index).result() : "";
+            out.add(new Call(i + 1, line, run(line, want)));
         }
         if (conn != null) {
             conn.close();
@@ -110,7 +150,7 @@ final class CallScript {
     }
 
     /** The calls of an expected file: each "> call" line and the answer below it. */
-    static List<Call> expected(Path file) throws IOException {
+    public static List<Call> expected(Path file) throws IOException {
         List<Call> out = new ArrayList<>();
         String call = null;
         StringBuilder result = new StringBuilder();
@@ -134,7 +174,7 @@ final class CallScript {
         return out;
     }
 
-    private String run(String line) {
+    private String run(String line, String want) {
         List<Object[]> toks = tokens(line);
         String target = null;
         if (toks.size() > 2 && ((String) toks.get(0)[1]).startsWith("$") && "=".equals(toks.get(1)[1])) {
@@ -160,9 +200,12 @@ final class CallScript {
                 return "ok";
             }
             case "events" -> {
-                String s = events.isEmpty() ? "none" : String.join("\n", events);
-                events.clear();
-                return s;
+                if (opener.asynchronous()) {
+                    awaitEvents(want.equals("none") ? 0 : want.split("\n").length);
+                }
+                List<String> got = new ArrayList<>(events);
+                events.removeAll(got);
+                return got.isEmpty() ? "none" : String.join("\n", got);
             }
             default -> {
             }
@@ -189,24 +232,20 @@ final class CallScript {
     }
 
     private void open(String uri) {
-        EventSink sink = new EventSink() {
-            @Override
-            public void event(ObjectEvent event) {
-                String e = eventLine(event);
-                if (e != null) {
-                    events.add(e);
-                }
-            }
+        conn = opener.open(uri, null, events);
+    }
 
-            @Override
-            public void domainEvent(DomainEvent event) {
+    /** Waits, a bounded while, for the number of events libvirt gave at this point (a platform thread hands them). */
+    private void awaitEvents(int count) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (events.size() < count && System.nanoTime() < end) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-
-            @Override
-            public void connectionClosed(CloseReason reason) {
-            }
-        };
-        conn = driver.open(new ConnectRequest(URI.create(uri), Set.of(), null, sink)).orElseThrow();
+        }
     }
 
     /** Opens with a credential callback answering the types named TYPE=ANSWER; what it was asked, then the end. */
@@ -233,7 +272,7 @@ final class CallScript {
             }
         };
         try {
-            driver.open(new ConnectRequest(URI.create(uri), Set.of(), auth, null)).orElseThrow().close();
+            opener.open(uri, auth, new ArrayList<>()).close();
             asked.add("ok");
         } catch (VirtException e) {
             asked.add(error("openauth", e));
@@ -241,7 +280,8 @@ final class CallScript {
         return String.join("\n", asked);
     }
 
-    private static String eventLine(ObjectEvent e) {
+    /** An event as the recorder writes libvirt's, or null for the events scripts do not follow (domains). */
+    public static String eventLine(ObjectEvent e) {
         if (e instanceof NetworkLifecycleEvent n) {
             return "event network " + n.network().getName() + " " + n.type().name() + " " + n.detail();
         }
