@@ -4,7 +4,10 @@ binding, in this process) and writes what libvirt answers next to each script as
 
 LibvirtCallsTest replays the same scripts against jvirt's test driver and compares, call by call.
 
-    /usr/bin/python3 src/test/python/record_libvirt.py [NAME ...]      (from bundles/drivers/test)
+    /usr/bin/python3 src/test/python/record_libvirt.py [--dir FOLDER] [NAME ...]      (from bundles/drivers/test)
+
+The scripts are those of src/test/resources/libvirt, or of FOLDER (libvirt-cpu holds those that need libvirt's CPU
+map, which jvirt reads from the folder its test points jvirt.cpumap at).
 
 A script is one call per line: "open URI", "openauth URI TYPE=ANSWER ..." (opens with a credential callback
 offering those types, shows what it was asked, then closes), "close", "events" (the events received since the last "events"), or a
@@ -420,15 +423,19 @@ def record(path):
         f.write('\n'.join(out) + '\n')
 
 
-def main(names):
+def main(args):
+    folder = CALLS
+    if args[:1] == ['--dir']:
+        folder = os.path.abspath(args[1])
+        args = args[2:]
     libvirt.virEventRegisterDefaultImpl()
     libvirt.virEventAddTimeout(10, lambda timer, opaque: None, None)
     libvirt.registerErrorHandler(lambda ctx, err: None, None)
-    scripts = sorted(f for f in os.listdir(CALLS) if f.endswith('.calls'))
+    scripts = sorted(f for f in os.listdir(folder) if f.endswith('.calls'))
     for name in scripts:
-        if names and name[:-len('.calls')] not in names:
+        if args and name[:-len('.calls')] not in args:
             continue
-        record(os.path.join(CALLS, name))
+        record(os.path.join(folder, name))
         print('recorded', name)
 
 
