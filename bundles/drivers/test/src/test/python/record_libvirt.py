@@ -13,7 +13,8 @@ A script is one call per line: "open URI", "openauth URI TYPE=ANSWER ..." (opens
 offering those types, shows what it was asked, then closes), "close", "events" (the events received since the last "events"), or a
 libvirt C function with its arguments, optionally kept in a variable: "$net = virNetworkLookupByName default".
 Functions of the connection take it implicitly. Arguments: integers, "JSON strings", null, $variables, @FILE (the
-text of a file beside the script), [a,b] lists of those without spaces, ${dir} (the script's folder) inside words.
+text of a file beside the script), [a,b] lists of those without spaces, ${dir} (the script's folder) and ${shared}
+(the project's shared test data, ../shared beside the worktree or $JVIRT_SHARED) inside words.
 """
 import ctypes
 import json
@@ -24,6 +25,9 @@ import libvirt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CALLS = os.path.normpath(os.path.join(HERE, '..', 'resources', 'libvirt'))
+# the project's shared test data (libvirt's own test files), beside the worktree as the build expects it
+SHARED = os.environ.get('JVIRT_SHARED', os.path.normpath(os.path.join(HERE, '..', '..', '..', '..', '..', '..',
+                                                                         '..', 'shared')))
 
 ERR_NAMES = {getattr(libvirt, k): k for k in dir(libvirt) if k.startswith('VIR_ERR_') and
              k not in ('VIR_ERR_NONE', 'VIR_ERR_WARNING', 'VIR_ERR_ERROR')}
@@ -133,6 +137,7 @@ FUNCS = {
     'virNetworkGetDHCPLeases': lambda c, n, mac: n.DHCPLeases(mac),
     'virNetworkListAllPorts': lambda c, n: n.listAllPorts(),
     # domains: lookups and definitions; the rest answer only "ok" or their error (core's scenarios compare values)
+    'virConnectListAllDomains': lambda c, f: handles(c.listAllDomains(f)),
     'virDomainLookupByName': lambda c, n: handle(c.lookupByName(n)),
     'virDomainLookupByUUIDString': lambda c, u: handle(c.lookupByUUIDString(u)),
     'virDomainLookupByID': lambda c, i: handle(c.lookupByID(i)),
@@ -141,8 +146,8 @@ FUNCS = {
     'virDomainGetName': lambda c, d: d.name(),
     'virDomainIsActive': lambda c, d: d.isActive(),
     'virDomainScreenshot': screenshot,
-    'virDomainGetXMLDesc': done(lambda c, d, f: d.XMLDesc(f)),
-    'virDomainGetState': done(lambda c, d: d.state(0)),
+    'virDomainGetXMLDesc': lambda c, d, f: d.XMLDesc(f),
+    'virDomainGetState': lambda c, d: d.state(0),
     'virDomainGetInfo': done(lambda c, d: d.info()),
     'virDomainGetMessages': done(lambda c, d, f: d.messages(f)),
     'virDomainGetMetadata': done(lambda c, d, t, u, f: d.metadata(t, u, f)),
@@ -385,7 +390,7 @@ class Script:
             return [self.value(('word', w)) for w in inner.split(',')] if inner else []
         if text.lstrip('-').isdigit() or text.startswith('0x'):
             return int(text, 0)
-        return text.replace('${dir}', self.dir)
+        return text.replace('${dir}', self.dir).replace('${shared}', SHARED)
 
     def open(self, uri):
         self.conn = libvirt.open(uri)

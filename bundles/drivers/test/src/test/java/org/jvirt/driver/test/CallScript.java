@@ -46,6 +46,7 @@ import org.jvirt.api.DomainSetTimeFlag;
 import org.jvirt.api.DomainSetUserPasswordFlag;
 import org.jvirt.api.DomainShutdownFlag;
 import org.jvirt.api.DomainSnapshotCreateFlag;
+import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.DomainSnapshotListFlag;
 import org.jvirt.api.DomainUndefineFlag;
 import org.jvirt.api.DomainVcpuFlag;
@@ -56,6 +57,7 @@ import org.jvirt.api.Interface;
 import org.jvirt.api.InterfaceDefineFlag;
 import org.jvirt.api.InterfaceXMLFlag;
 import org.jvirt.api.KeycodeSet;
+import org.jvirt.api.ListDomainsFlag;
 import org.jvirt.api.ListInterfacesFlag;
 import org.jvirt.api.ListNetworksFlag;
 import org.jvirt.api.ListNodeDevicesFlag;
@@ -383,12 +385,18 @@ public final class CallScript {
             case "virNetworkGetDHCPLeases" -> net(a).getDHCPLeases(str(a, 1));
             case "virNetworkListAllPorts" -> net(a).listAllPorts();
             // domains: lookups and definitions; the rest answer only "ok" or their error, as the recorder has them
+            case "virConnectListAllDomains" -> sorted(c.listAllDomains(flags(ListDomainsFlag.class, a, 0)));
             case "virDomainLookupByName" -> c.domainLookupByName(str(a, 0));
             case "virDomainLookupByUUIDString" -> c.domainLookupByUUIDString(str(a, 0));
             case "virDomainLookupByID" -> c.domainLookupByID(integer(a, 0));
             case "virDomainDefineXML" -> c.domainDefineXML(str(a, 0));
             case "virDomainCreateXML" -> c.domainCreateXML(str(a, 0), flags(DomainCreateFlag.class, a, 1));
             case "virDomainGetName" -> dom(a).getName();
+            case "virDomainGetXMLDesc" -> dom(a).getXMLDesc(flags(DomainXMLFlag.class, a, 1));
+            case "virDomainGetState" -> {
+                DomainStateInfo st = dom(a).getState();
+                yield List.of(st.state(), (long) st.reason());
+            }
             case "virDomainIsActive" -> dom(a).isActive();
             case "virDomainIsPersistent" -> dom(a).isPersistent();
             case "virDomainIsUpdated" -> dom(a).isUpdated();
@@ -613,8 +621,6 @@ public final class CallScript {
     private Object done(String fn, List<Object> a) {
         Domain d = a.isEmpty() || !(a.get(0) instanceof Domain) ? null : dom(a);
         Runnable r = switch (fn) {
-            case "virDomainGetXMLDesc" -> () -> d.getXMLDesc(flags(DomainXMLFlag.class, a, 1));
-            case "virDomainGetState" -> d::getState;
             case "virDomainGetInfo" -> d::getInfo;
             case "virDomainGetMessages" -> () -> d.getMessages(flags(DomainMessageType.class, a, 1));
             case "virDomainGetMetadata" -> () -> d.getMetadata(DomainMetadataType.fromValue(integer(a, 1)), str(a, 2),
@@ -989,7 +995,16 @@ public final class CallScript {
         if (text.startsWith("0x")) {
             return Long.parseLong(text.substring(2), 16);
         }
-        return text.replace("${dir}", dir.toAbsolutePath().toString());
+        return text.replace("${dir}", dir.toAbsolutePath().toString()).replace("${shared}", shared());
+    }
+
+    /** The project's shared test data (system property jvirt.shared, which surefire sets). */
+    static String shared() {
+        String shared = System.getProperty("jvirt.shared");
+        if (shared == null) {
+            throw new IllegalStateException("jvirt.shared is not set");
+        }
+        return Path.of(shared).toAbsolutePath().normalize().toString();
     }
 
     /** Words and JSON strings, as the recorder splits a line. */
