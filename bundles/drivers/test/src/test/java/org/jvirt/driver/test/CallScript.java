@@ -741,10 +741,12 @@ public final class CallScript {
                     flags(DomainDeviceModifyFlag.class, a, 2));
             case "virDomainGetBlockJobInfo" -> () -> d.getBlockJobInfo(str(a, 1),
                     flags(DomainBlockJobInfoFlag.class, a, 2));
-            case "virDomainBlockJobAbort" -> () -> d.blockJobAbort(str(a, 1), flags(DomainBlockJobAbortFlag.class, a, 2));
+            case "virDomainBlockJobAbort" -> () -> d.blockJobAbort(str(a, 1),
+                    flags(DomainBlockJobAbortFlag.class, a, 2));
             case "virDomainBlockJobSetSpeed" -> () -> d.blockJobSetSpeed(str(a, 1), number(a, 2),
                     flags(DomainBlockJobSetSpeedFlag.class, a, 3));
-            case "virDomainBlockPull" -> () -> d.blockPull(str(a, 1), number(a, 2), flags(DomainBlockPullFlag.class, a, 3));
+            case "virDomainBlockPull" -> () -> d.blockPull(str(a, 1), number(a, 2),
+                    flags(DomainBlockPullFlag.class, a, 3));
             case "virDomainBlockRebase" -> () -> d.blockRebase(str(a, 1), str(a, 2), number(a, 3),
                     flags(DomainBlockRebaseFlag.class, a, 4));
             case "virDomainBlockCommit" -> () -> d.blockCommit(str(a, 1), str(a, 2), str(a, 3), number(a, 4),
@@ -772,7 +774,8 @@ public final class CallScript {
             case "virDomainAgentSetResponseTimeout" -> () -> d.agentSetResponseTimeout(integer(a, 1));
             case "virDomainStartDirtyRateCalc" -> () -> d.startDirtyRateCalc(integer(a, 1),
                     flags(DomainDirtyRateCalcFlag.class, a, 2));
-            case "virDomainMigrateGetMaxSpeed" -> () -> d.migrateGetMaxSpeed(flags(DomainMigrateMaxSpeedFlag.class, a, 1));
+            case "virDomainMigrateGetMaxSpeed" -> () -> d.migrateGetMaxSpeed(
+                    flags(DomainMigrateMaxSpeedFlag.class, a, 1));
             case "virDomainMigrateSetMaxSpeed" -> () -> d.migrateSetMaxSpeed(number(a, 1),
                     flags(DomainMigrateMaxSpeedFlag.class, a, 2));
             case "virDomainMigrateGetCompressionCache" -> d::migrateGetCompressionCache;
