@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +27,9 @@ import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.ChrDef;
-import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
+import org.jvirt.driver.qemu.block.DiskChains;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 import org.jvirt.driver.qemu.command.Aliases;
 import org.jvirt.driver.qemu.command.LaunchPaths;
@@ -56,7 +52,6 @@ final class QemuProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(QemuProcesses.class);
     static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxxx");
 
     private final QemuDriver driver;
 
@@ -78,7 +73,7 @@ final class QemuProcesses {
         QemuCaps caps = driver.capsFor(persistent);
         DomainDef live = DomainXml.copy(persistent, driver.parse);
         QemuDefaults.apply(live, caps, false);
-        checkDisks(live);
+        DiskChains.check(live);
         Aliases.assign(live);
         int id = driver.allocateId();
         Path dir = driver.paths.domainDir(id, live.name);
@@ -92,6 +87,7 @@ final class QemuProcesses {
         Process p = null;
         QmpMonitor mon = null;
         long logOffset = 0;
+        Phase phase = Phase.PREPARE;
         try {
             Files.createDirectories(dir);
             Path key = dir.resolve("master-key.aes");
@@ -99,7 +95,7 @@ final class QemuProcesses {
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(monitor, pidFile, key, vnc));
             fillGraphicsPort(live, vnc);
-            logOffset = appendLogHeader(log, args, caps);
+            logOffset = QemuLog.appendHeader(log, args, caps);
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
                     .env("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
                     .env("HOME", dir.toString()).env("XDG_DATA_HOME", dir.resolve(".local/share").toString())
@@ -107,6 +103,7 @@ final class QemuProcesses {
                     .env("XDG_CONFIG_HOME", dir.resolve(".config").toString())
                     .appendOutputTo(log).directory(dir);
             live.id = id;
+            phase = Phase.EXEC;
             p = cmd.start();
             Process proc = p;
             synchronized (o) {
@@ -122,16 +119,13 @@ final class QemuProcesses {
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
-            try {
-                mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT,
-                        proc::isAlive);
-            } catch (IOException | QmpError e) {
-                throw exitedError(log, logOffset, proc, "process exited while connecting to monitor", e);
-            }
+            phase = Phase.CONNECT;
+            mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive);
             synchronized (o) {
                 o.monitor = mon;
             }
             readPtys(mon, live);
+            phase = Phase.SET_UP;
             synchronized (o) {
                 if (o.persistent) {
                     o.newDef = persistent;
@@ -149,11 +143,8 @@ final class QemuProcesses {
             StatusFile.write(driver.paths.statusFile(live.name), o);
             LOG.info("domain {} started (id {}, pid {})", live.name, id, p.pid());
         } catch (IOException | RuntimeException e) {
-            VirtException ve = e instanceof VirtException v ? v
-                    : e instanceof QmpError q ? exitedError(log, logOffset, p, "unable to execute QEMU command '"
-                            + q.command() + "'", q)
-                    : new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
-            if (!(e instanceof VirtException)) {
+            VirtException ve = startFailure(e, phase, p, log, logOffset);
+            if (!(e instanceof VirtException) && !(e instanceof QmpError) && phase != Phase.CONNECT) {
                 LOG.warn("domain {}: start failed", live.name, e);
             }
             cleanupFailedStart(o, persistent, p, mon, dir, pidFile);
@@ -165,15 +156,61 @@ final class QemuProcesses {
         }
     }
 
-    /** libvirt checks each disk's top image before it runs QEMU. */
-    private static void checkDisks(DomainDef def) {
-        for (DiskDef d : def.devices().disks) {
-            String path = d.source == null ? null : d.source.file != null ? d.source.file : d.source.dev;
-            if (path != null && !Files.exists(Path.of(path))) {
-                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
-                        "Cannot access storage file '" + path + "': No such file or directory");
+    /** Where a start was when it failed: what libvirt says depends on it. */
+    private enum Phase {
+        /** files and the command line */
+        PREPARE,
+        /** running the emulator */
+        EXEC,
+        /** connecting to the monitor and reading what QEMU made (qemuProcessWaitForMonitor) */
+        CONNECT,
+        /** setting the guest up and letting it run */
+        SET_UP
+    }
+
+    /**
+     * libvirt's error for a start that failed: a QEMU gone while its monitor was being connected is "process
+     * exited while connecting to monitor", one gone later "qemu unexpectedly closed the monitor", each followed by
+     * what QEMU wrote to its log.
+     */
+    private static VirtException startFailure(Exception e, Phase phase, Process p, Path log, long offset) {
+        if (e instanceof VirtException v) {
+            return v;
+        }
+        boolean dead = false;
+        if (p != null) {
+            try {
+                // the log is complete once QEMU has exited; a live QEMU gets a moment to finish dying
+                dead = p.waitFor(e instanceof QmpError q && !q.closed() ? 0 : 2, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
             }
         }
+        if (phase == Phase.EXEC) {
+            return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "Cannot run QEMU binary: " + e.getMessage());
+        }
+        if (dead && phase == Phase.CONNECT) {
+            return withLog("process exited while connecting to monitor", log, offset);
+        }
+        if (e instanceof QmpError q) {
+            if (q.closed()) {
+                return withLog("qemu unexpectedly closed the monitor", log, offset);
+            }
+            return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "unable to execute QEMU command '" + q.command() + "': " + q.desc());
+        }
+        if (phase == Phase.CONNECT) {
+            return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "monitor socket did not show up: " + e.getMessage());
+        }
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, String.valueOf(e.getMessage()), e);
+    }
+
+    private static VirtException withLog(String prefix, Path log, long offset) {
+        String text = QemuLog.quoted(log, offset);
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                text.isEmpty() ? prefix : prefix + ": " + text);
     }
 
     private static void writeMasterKey(Path key) throws IOException {
@@ -251,50 +288,6 @@ final class QemuProcesses {
         }
     }
 
-    /** The log header libvirt writes: a time stamp, then the environment and command line. */
-    private static long appendLogHeader(Path log, List<String> args, QemuCaps caps) throws IOException {
-        Files.createDirectories(log.getParent());
-        long offset = FileTail.size(log);
-        StringBuilder b = new StringBuilder();
-        b.append(OffsetDateTime.now(ZoneOffset.UTC).format(LOG_TIME)).append(": starting up jvirt, qemu version: ")
-                .append(caps.versionText()).append(caps.packageText().isEmpty() ? "" : "(" + caps.packageText() + ")")
-                .append('\n');
-        b.append("LC_ALL=C \\\n");
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            b.append(quote(a));
-            boolean option = a.startsWith("-") && i + 1 < args.size() && !args.get(i + 1).startsWith("-");
-            b.append(i + 1 == args.size() ? "\n" : option ? " " : " \\\n");
-        }
-        Files.writeString(log, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        return offset + b.toString().getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static String quote(String a) {
-        return a.matches("[A-Za-z0-9_./:=,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'";
-    }
-
-    /**
-     * libvirt's error for a QEMU that failed while starting: its own words, then what QEMU wrote to its log
-     * ("internal error: process exited while connecting to monitor: …").
-     */
-    private static VirtException exitedError(Path log, long offset, Process p, String what, Exception cause) {
-        if (p != null) {
-            try {
-                p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        String text = FileTail.since(log, offset, 8192).strip();
-        String detail = text.isEmpty() ? cause.getMessage() : text;
-        if (cause instanceof QmpError q && !q.closed() && !QmpError.TIMEOUT.equals(q.errorClass())) {
-            detail = q.desc();
-        }
-        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, what + ": " + detail);
-    }
-
     private void cleanupFailedStart(QemuDomainObj o, DomainDef persistent, Process p, QmpMonitor mon, Path dir,
             Path pidFile) {
         synchronized (o) {
@@ -306,7 +299,7 @@ final class QemuProcesses {
         if (p != null && p.isAlive()) {
             p.destroyForcibly();
             try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                p.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -384,7 +377,7 @@ final class QemuProcesses {
 
     private static boolean waitExit(Process p, Duration d) {
         try {
-            return p.waitFor(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return p.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !p.isAlive();
