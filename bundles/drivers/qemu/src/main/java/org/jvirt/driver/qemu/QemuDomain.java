@@ -253,6 +253,9 @@ final class QemuDomain implements Domain {
             if (o.state != DomainState.RUNNING) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
             }
+            synchronized (o) {
+                o.fakeReboot = false;
+            }
             command(o, "system_powerdown");
         });
     }
@@ -263,9 +266,10 @@ final class QemuDomain implements Domain {
         job(o -> {
             checkActive(o);
             synchronized (o) {
-                // the guest's SHUTDOWN that follows is a reboot: reset and go on (libvirt's fake reboot)
-                o.def.onPoweroff = "restart";
+                // the guest's power-off that follows becomes a reset (libvirt's fake reboot)
+                o.fakeReboot = true;
             }
+            writeStatus(o);
             command(o, "system_powerdown");
         });
     }

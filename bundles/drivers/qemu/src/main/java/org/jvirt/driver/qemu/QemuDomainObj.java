@@ -46,6 +46,10 @@ final class QemuDomainObj {
     boolean beingDestroyed;
     /** An API call is changing the run state itself and will report it; QEMU's STOP/RESUME are not news. */
     boolean apiRunStateChange;
+    /** A reboot was asked through ACPI: the guest's power-off is to be a reset (libvirt's fakeReboot). */
+    boolean fakeReboot;
+    /** QEMU stopped for a power-off that becomes a reboot: its SHUTDOWN and STOP are not the domain's state. */
+    boolean pausedShutdown;
 
     private final ReentrantLock job = new ReentrantLock(true);
 

@@ -116,6 +116,8 @@ final class QemuProcesses {
                 o.gotShutdown = false;
                 o.shutdownByGuest = false;
                 o.beingDestroyed = false;
+                o.fakeReboot = false;
+                o.pausedShutdown = false;
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
@@ -410,6 +412,8 @@ final class QemuProcesses {
             o.startTicks = -1;
             o.beingDestroyed = false;
             o.gotShutdown = false;
+            o.fakeReboot = false;
+            o.pausedShutdown = false;
             o.def.id = -1;
             transientGone = !o.persistent;
         }
@@ -454,6 +458,7 @@ final class QemuProcesses {
                 o.monitorPath = s.monitor();
                 o.logFile = driver.paths.logFile(s.def().name);
                 o.logOffset = FileTail.size(o.logFile);
+                o.fakeReboot = s.fakeReboot();
                 o.setState(s.state().state(), s.state().reason());
             }
             boolean alive = HostProcesses.isRunning(s.pid(), s.startTicks())

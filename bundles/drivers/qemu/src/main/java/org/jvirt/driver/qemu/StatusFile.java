@@ -36,9 +36,11 @@ final class StatusFile {
      * @param pid        QEMU's pid
      * @param startTicks QEMU's start time in clock ticks since boot
      * @param monitor    the monitor socket
+     * @param fakeReboot whether a reboot asked through ACPI was waiting for the guest's power-off
      * @param def        the live domain (with its id)
      */
-    record Status(DomainStateInfo state, long pid, long startTicks, Path monitor, DomainDef def) {
+    record Status(DomainStateInfo state, long pid, long startTicks, Path monitor, boolean fakeReboot,
+            DomainDef def) {
     }
 
     private StatusFile() {
@@ -53,6 +55,9 @@ final class StatusFile {
                     .append("' pid='").append(o.pid).append("'>\n");
             b.append("  <monitor path='").append(escape(o.monitorPath.toString())).append("' type='unix'/>\n");
             b.append("  <process starttime='").append(o.startTicks).append("'/>\n");
+            if (o.fakeReboot) {
+                b.append("  <fakereboot/>\n");
+            }
             String dom = DomainXml.format(o.def, EnumSet.noneOf(DomainXMLFlag.class));
             dom.lines().forEach(l -> b.append("  ").append(l).append('\n'));
         }
@@ -87,7 +92,7 @@ final class StatusFile {
         return new Status(new DomainStateInfo(state, parseReason(state, root.getAttribute("reason"))),
                 Long.parseLong(root.getAttribute("pid")),
                 process == null ? -1 : Long.parseLong(process.getAttribute("starttime")),
-                Path.of(monitor.getAttribute("path")), def);
+                Path.of(monitor.getAttribute("path")), child(root, "fakereboot") != null, def);
     }
 
     private static Element child(Element e, String name) {
