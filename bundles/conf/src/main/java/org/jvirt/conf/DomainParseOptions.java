@@ -27,6 +27,23 @@ public record DomainParseOptions(String defaultArch, boolean inactive, Function<
         return new DomainParseOptions("i686", true, DomainParseOptions::testDriverVideo, new SecureRandom());
     }
 
+    /**
+     * libvirt's QEMU driver as far as the XML goes: x86_64 guests, and the video model QEMU would pick where none
+     * is named (virtio on architectures without VGA, VGA elsewhere).
+     */
+    public static DomainParseOptions qemu() {
+        return new DomainParseOptions("x86_64", true, DomainParseOptions::qemuVideo, new SecureRandom());
+    }
+
+    private static String qemuVideo(DomainDef def) {
+        String arch = def.os == null || def.os.type == null ? null : def.os.type.arch;
+        if (arch != null && (arch.startsWith("s390") || arch.startsWith("aarch64") || arch.startsWith("arm")
+                || arch.startsWith("riscv") || arch.startsWith("loongarch"))) {
+            return "virtio";
+        }
+        return "vga";
+    }
+
     /** The same, with another source of randomness (tests use a fixed one). */
     public DomainParseOptions withRandom(Random r) {
         return new DomainParseOptions(defaultArch, inactive, defaultVideoType, r);

@@ -8,10 +8,10 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.domain.DomainDef;
-import org.jvirt.conf.internal.DomainFormatter;
+import org.jvirt.conf.internal.DomainFormat;
 import org.jvirt.conf.internal.DomainPostParse;
 import org.jvirt.conf.internal.GuardedXmlReader;
-import org.jvirt.conf.internal.Jaxb;
+import org.jvirt.conf.internal.XmlBinder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -45,14 +45,14 @@ public final class DomainXml {
     public static DomainDef parseElement(Element root, DomainParseOptions options) {
         expectRoot(root, "domain");
         dropUnqualifiedMetadata(root);
-        DomainDef def = Jaxb.unmarshalDomain(root);
+        DomainDef def = XmlBinder.bind(root, DomainDef.class);
         DomainPostParse.apply(def, options);
         return def;
     }
 
     /** Formats as libvirt does; {@code flags} as virDomainGetXMLDesc's (INACTIVE, SECURE). */
     public static String format(DomainDef def, Set<DomainXMLFlag> flags) {
-        return DomainFormatter.format(def, flags.isEmpty() ? EnumSet.noneOf(DomainXMLFlag.class)
+        return DomainFormat.format(def, flags.isEmpty() ? EnumSet.noneOf(DomainXMLFlag.class)
                 : EnumSet.copyOf(flags));
     }
 

@@ -2,7 +2,7 @@ package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 
-/** {@code <alias name=''/>}. */
+/** {@code <alias>}. */
 public class Alias {
     @XmlAttribute
     public String name;

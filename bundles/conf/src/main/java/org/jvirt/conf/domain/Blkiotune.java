@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlType;
 
-/** {@code <blkiotune>}: block I/O weights and limits. */
+/** {@code <blkiotune>}. */
 public class Blkiotune {
     public String weight;
     @XmlElement(name = "device")
-    public List<Device> devices = new ArrayList<>();
+    public List<Blkiotune.Device> devices = new ArrayList<>();
 
-    /** {@code <device>}: limits for one host block device. */
-    @jakarta.xml.bind.annotation.XmlType(name = "")
+    /** {@code <device>}. */
+    @XmlType(name = "")
     public static class Device {
         public String path;
         public String weight;

@@ -2,7 +2,7 @@ package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 
-/** {@code <boot order=''/>} of a device. */
+/** {@code <boot>}. */
 public class BootOrder {
     @XmlAttribute
     public String order;

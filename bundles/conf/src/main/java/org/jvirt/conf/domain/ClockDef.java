@@ -5,8 +5,9 @@ import java.util.List;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlType;
 
-/** {@code <clock offset=''>}. */
+/** {@code <clock>}. */
 public class ClockDef {
     @XmlAttribute
     public String offset;
@@ -16,11 +17,13 @@ public class ClockDef {
     public String adjustment;
     @XmlAttribute
     public String basis;
+    @XmlAttribute
+    public String start;
     @XmlElement(name = "timer")
-    public List<Timer> timers = new ArrayList<>();
+    public List<ClockDef.Timer> timers = new ArrayList<>();
 
-    /** {@code <timer name='' track='' tickpolicy='' frequency='' mode='' present=''/>}. */
-    @jakarta.xml.bind.annotation.XmlType(name = "")
+    /** {@code <timer>}. */
+    @XmlType(name = "")
     public static class Timer {
         @XmlAttribute
         public String name;
@@ -34,5 +37,17 @@ public class ClockDef {
         public String frequency;
         @XmlAttribute
         public String mode;
+        public ClockDef.Timer.Catchup catchup;
+
+        /** {@code <catchup>}. */
+        @XmlType(name = "")
+        public static class Catchup {
+            @XmlAttribute
+            public String slew;
+            @XmlAttribute
+            public String threshold;
+            @XmlAttribute
+            public String limit;
+        }
     }
 }

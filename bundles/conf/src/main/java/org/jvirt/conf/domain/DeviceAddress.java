@@ -1,27 +1,16 @@
 package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlType;
 
-/** {@code <address type=''>}: where a device sits on its bus; which attributes count depends on the type. */
+/** {@code <address>}. */
 public class DeviceAddress {
     @XmlAttribute
     public String type;
     @XmlAttribute
-    public String domain;
-    @XmlAttribute
-    public String bus;
-    @XmlAttribute
-    public String slot;
-    @XmlAttribute
-    public String function;
-    @XmlAttribute
-    public String multifunction;
-    @XmlAttribute
     public String controller;
     @XmlAttribute
-    public String target;
-    @XmlAttribute
-    public String unit;
+    public String bus;
     @XmlAttribute
     public String port;
     @XmlAttribute
@@ -35,10 +24,23 @@ public class DeviceAddress {
     @XmlAttribute
     public String iobase;
     @XmlAttribute
-    public String irq;
+    public String domain;
+    @XmlAttribute
+    public String slot;
     @XmlAttribute
     public String base;
-
+    @XmlAttribute
+    public String function;
+    @XmlAttribute
+    public String irq;
+    @XmlAttribute
+    public String multifunction;
+    @XmlAttribute
+    public String target;
+    @XmlAttribute
+    public String unit;
+    public DeviceAddress.Zpci zpci;
+    
     /** A drive address (controller, bus, target, unit). */
     public static DeviceAddress drive(int controller, int bus, int target, int unit) {
         DeviceAddress a = new DeviceAddress();
@@ -48,5 +50,14 @@ public class DeviceAddress {
         a.target = Integer.toString(target);
         a.unit = Integer.toString(unit);
         return a;
+    }
+
+    /** {@code <zpci>}. */
+    @XmlType(name = "")
+    public static class Zpci {
+        @XmlAttribute
+        public String uid;
+        @XmlAttribute
+        public String fid;
     }
 }

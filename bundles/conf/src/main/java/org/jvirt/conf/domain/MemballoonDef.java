@@ -1,8 +1,9 @@
 package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlType;
 
-/** {@code <memballoon model='' autodeflate=''>}. */
+/** {@code <memballoon>}. */
 public class MemballoonDef {
     @XmlAttribute
     public String model;
@@ -10,12 +11,25 @@ public class MemballoonDef {
     public String autodeflate;
     @XmlAttribute
     public String freePageReporting;
-    public Stats stats;
+    public MemballoonDef.Stats stats;
+    public MemballoonDef.Driver driver;
+    public DeviceAcpi acpi;
     public Alias alias;
     public DeviceAddress address;
 
-    /** {@code <stats period=''/>}. */
-    @jakarta.xml.bind.annotation.XmlType(name = "")
+    /** {@code <driver>}. */
+    @XmlType(name = "")
+    public static class Driver {
+        @XmlAttribute
+        public String ats;
+        @XmlAttribute
+        public String iommu;
+        @XmlAttribute
+        public String packed;
+    }
+
+    /** {@code <stats>}. */
+    @XmlType(name = "")
     public static class Stats {
         @XmlAttribute
         public String period;

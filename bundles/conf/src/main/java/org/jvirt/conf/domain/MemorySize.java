@@ -4,16 +4,19 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlValue;
 
-/** A memory size with its unit ({@code <memory unit='MiB'>1024</memory>}); libvirt keeps and writes KiB. */
+/**
+ * A size with its unit ({@code <memory unit='MiB'>1024</memory>}, {@code <size unit='KiB'>…}): libvirt keeps the
+ * value in a fixed unit (KiB for memory) and writes that unit back.
+ */
 public class MemorySize {
-    @XmlAttribute
-    public String unit;
     /** {@code <maxMemory slots=''>}. */
     @XmlAttribute
     public String slots;
     /** {@code <memory dumpCore='on|off'>}. */
     @XmlAttribute
     public String dumpCore;
+    @XmlAttribute
+    public String unit;
     @XmlValue
     public String text;
     /** The size in KiB, filled when parsed. */

@@ -2,16 +2,17 @@ package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlType;
 
-/** {@code <pm>}: guest power management. */
+/** {@code <pm>}. */
 public class PmDef {
     @XmlElement(name = "suspend-to-mem")
-    public State suspendToMem;
+    public PmDef.State suspendToMem;
     @XmlElement(name = "suspend-to-disk")
-    public State suspendToDisk;
+    public PmDef.State suspendToDisk;
 
-    /** {@code enabled='yes|no'}. */
-    @jakarta.xml.bind.annotation.XmlType(name = "")
+    /** {@code <state>}. */
+    @XmlType(name = "")
     public static class State {
         @XmlAttribute
         public String enabled;

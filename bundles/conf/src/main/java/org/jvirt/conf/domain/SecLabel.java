@@ -2,7 +2,7 @@ package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 
-/** {@code <seclabel type='' model='' relabel=''>}. */
+/** {@code <seclabel>}. */
 public class SecLabel {
     @XmlAttribute
     public String type;

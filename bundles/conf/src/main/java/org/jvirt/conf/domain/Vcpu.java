@@ -4,7 +4,7 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlValue;
 
-/** {@code <vcpu placement='static' cpuset='' current=''>N</vcpu>}. */
+/** {@code <vcpu>}. */
 public class Vcpu {
     @XmlAttribute
     public String placement;

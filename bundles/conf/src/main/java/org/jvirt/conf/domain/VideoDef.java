@@ -1,15 +1,33 @@
 package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlType;
 
 /** {@code <video>}. */
 public class VideoDef {
-    public Model model;
+    public VideoDef.Driver driver;
+    public VideoDef.Model model;
+    public DeviceAcpi acpi;
     public Alias alias;
     public DeviceAddress address;
 
-    /** {@code <model type='' ram='' vram='' heads='' primary=''/>}. */
-    @jakarta.xml.bind.annotation.XmlType(name = "")
+    /** {@code <driver>}. */
+    @XmlType(name = "")
+    public static class Driver {
+        @XmlAttribute
+        public String ats;
+        @XmlAttribute
+        public String iommu;
+        @XmlAttribute
+        public String packed;
+        @XmlAttribute
+        public String name;
+        @XmlAttribute
+        public String vgaconf;
+    }
+
+    /** {@code <model>}. */
+    @XmlType(name = "")
     public static class Model {
         @XmlAttribute
         public String type;
@@ -25,5 +43,29 @@ public class VideoDef {
         public String heads;
         @XmlAttribute
         public String primary;
+        @XmlAttribute
+        public String blob;
+        public VideoDef.Model.Resolution resolution;
+        public VideoDef.Model.Acceleration acceleration;
+
+        /** {@code <acceleration>}. */
+        @XmlType(name = "")
+        public static class Acceleration {
+            @XmlAttribute
+            public String accel3d;
+            @XmlAttribute
+            public String rendernode;
+            @XmlAttribute
+            public String accel2d;
+        }
+
+        /** {@code <resolution>}. */
+        @XmlType(name = "")
+        public static class Resolution {
+            @XmlAttribute
+            public String x;
+            @XmlAttribute
+            public String y;
+        }
     }
 }

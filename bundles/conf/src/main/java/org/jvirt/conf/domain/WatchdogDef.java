@@ -2,12 +2,13 @@ package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 
-/** {@code <watchdog model='' action=''/>}. */
+/** {@code <watchdog>}. */
 public class WatchdogDef {
     @XmlAttribute
     public String model;
     @XmlAttribute
     public String action;
+    public DeviceAcpi acpi;
     public Alias alias;
     public DeviceAddress address;
 }

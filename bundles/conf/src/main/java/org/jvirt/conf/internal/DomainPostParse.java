@@ -13,6 +13,8 @@ import org.jvirt.api.Uuids;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrProtocol;
+import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.CpuDef;
 import org.jvirt.conf.domain.DeviceAddress;
@@ -91,6 +93,14 @@ public final class DomainPostParse {
         parseControllers(d);
         parseInterfaces(d, opts);
         parseChrs(def, d, opts);
+        ChrSourcePostParse.others(d);
+        SmartcardPostParse.apply(d);
+        CputunePostParse.apply(def);
+        FeaturesPostParse.apply(def.features);
+        if (def.numatune != null && def.numatune.memory != null && "auto".equals(def.numatune.memory.placement)) {
+            // an automatic placement has no node set of its own
+            def.numatune.memory.nodeset = null;
+        }
         parseInputs(def, d);
         parseGraphics(d);
         addImplicitControllers(d);
@@ -150,6 +160,14 @@ public final class DomainPostParse {
         if (def.memory != null) {
             def.memory.kib = kib(def.memory, "./memory[1]");
         }
+        long numaKiB = numaMemoryKiB(def);
+        if (numaKiB > 0) {
+            // with NUMA cells the domain's memory is their sum (virDomainDefPostParseMemory)
+            def.memory = def.memory == null ? MemorySize.ofKiB(numaKiB) : def.memory;
+            def.memory.kib = numaKiB;
+            def.memory.unit = "KiB";
+            def.memory.text = Long.toString(numaKiB);
+        }
         if (def.memory == null || def.memory.kib == 0) {
             throw xmlError("Memory size must be specified via <memory> or in the <numa> configuration");
         }
@@ -160,6 +178,26 @@ public final class DomainPostParse {
                 || def.currentMemory.kib > def.memory.kib) {
             def.currentMemory = MemorySize.ofKiB(def.memory.kib);
         }
+    }
+
+    private static long numaMemoryKiB(DomainDef def) {
+        if (def.cpu == null || def.cpu.numa == null) {
+            return 0;
+        }
+        long total = 0;
+        for (var cell : def.cpu.numa.cells) {
+            if (cell.memory == null) {
+                continue;
+            }
+            MemorySize m = new MemorySize();
+            m.text = cell.memory;
+            m.unit = cell.unit;
+            long k = kib(m, "./cpu/numa/cell/@memory");
+            cell.memory = Long.toString(k);
+            cell.unit = "KiB";
+            total += k;
+        }
+        return total;
     }
 
     private static long kib(MemorySize m, String xpath) {
@@ -550,8 +588,45 @@ public final class DomainPostParse {
             } else {
                 n.mac.address = parseMac(n.mac.address);
             }
+            keepSourceAttributesOfType(n);
             if (n.type.equals("direct") && n.source != null && n.source.mode == null) {
                 n.source.mode = "vepa";
+            }
+        }
+    }
+
+    /** libvirt reads only the source attributes of the interface's type (virDomainNetDefParseXML). */
+    private static void keepSourceAttributesOfType(NetDef n) {
+        NetDef.Source s = n.source;
+        if (s == null) {
+            return;
+        }
+        java.util.Set<String> keep = switch (n.type) {
+            case "network" -> java.util.Set.of("network", "portgroup", "portid");
+            case "bridge" -> java.util.Set.of("bridge");
+            case "direct" -> java.util.Set.of("dev", "mode");
+            case "server", "client", "mcast", "udp" -> java.util.Set.of("address", "port");
+            case "internal" -> java.util.Set.of("name");
+            case "vhostuser" -> java.util.Set.of("type", "path", "mode");
+            case "vdpa" -> java.util.Set.of("dev");
+            case "null", "vds" -> java.util.Set.of("switchid", "portid", "portgroupid", "connectionid");
+            default -> null;
+        };
+        if (keep == null) {
+            return;
+        }
+        for (java.lang.reflect.Field f : NetDef.Source.class.getFields()) {
+            jakarta.xml.bind.annotation.XmlAttribute at = f.getAnnotation(jakarta.xml.bind.annotation.XmlAttribute.class);
+            if (at == null) {
+                continue;
+            }
+            String name = "##default".equals(at.name()) ? f.getName() : at.name();
+            if (!keep.contains(name)) {
+                try {
+                    f.set(s, null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }
@@ -620,6 +695,7 @@ public final class DomainPostParse {
             c.type = "pty";
         }
         checkEnum("type", kind, c.type, CHR_TYPES);
+        ChrSourcePostParse.apply(c.type, c.sources);
         if (opts.inactive()) {
             c.tty = null;
         }
@@ -628,9 +704,9 @@ public final class DomainPostParse {
         }
         if (c.type.equals("udp")) {
             // libvirt keeps one bind and one connect end, and writes the bind end first
-            ChrDef.Source bind = null;
-            ChrDef.Source connect = null;
-            for (ChrDef.Source s : c.sources) {
+            ChrSource bind = null;
+            ChrSource connect = null;
+            for (ChrSource s : c.sources) {
                 if ("bind".equals(s.mode)) {
                     bind = bind == null ? s : bind;
                 } else if (connect == null) {
@@ -649,11 +725,11 @@ public final class DomainPostParse {
                 c.sources.add(connect);
             }
         }
-        if (c.type.equals("tcp") || c.type.equals("unix")) {
+        if (c.type.equals("tcp")) {
             if (c.sources.isEmpty()) {
-                c.sources.add(new ChrDef.Source());
+                c.sources.add(new ChrSource());
             }
-            ChrDef.Source s = c.sources.get(0);
+            ChrSource s = c.sources.get(0);
             if (s.mode == null) {
                 s.mode = "connect";
             }
@@ -661,7 +737,7 @@ public final class DomainPostParse {
                 throw xmlError("Missing source service attribute for char device");
             }
             if (c.type.equals("tcp") && c.protocol == null) {
-                c.protocol = new ChrDef.Protocol();
+                c.protocol = new ChrProtocol();
                 c.protocol.type = "raw";
             }
         }
@@ -677,13 +753,13 @@ public final class DomainPostParse {
             return;
         }
         if (d.serials.isEmpty()) {
-            ChrDef serial = console.copy();
+            ChrDef serial = XmlCopy.of(console);
             serial.target = new ChrDef.Target();
             serial.target.port = "0";
             d.serials.add(serial);
         } else {
             ChrDef serial = d.serials.get(0);
-            ChrDef copy = serial.copy();
+            ChrDef copy = XmlCopy.of(serial);
             copy.target = new ChrDef.Target();
             copy.target.type = "serial";
             copy.target.port = serial.target.port;
@@ -699,7 +775,8 @@ public final class DomainPostParse {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "missing input device type");
             }
             checkEnum("type", "input", in.type, INPUT_TYPES);
-            if (in.bus == null) {
+            boolean pointer = in.type.equals("mouse") || in.type.equals("keyboard") || in.type.equals("tablet");
+            if (in.bus == null && pointer) {
                 String os = def.os.type.value;
                 if (in.type.equals("tablet")) {
                     in.bus = "usb";

@@ -26,6 +26,8 @@ import org.jvirt.shell.internal.commands.Suspend;
 import org.jvirt.shell.internal.commands.Undefine;
 import org.jvirt.shell.internal.commands.Uri;
 import org.jvirt.shell.internal.commands.Version;
+import org.jvirt.shell.internal.commands.XmlFormat;
+import org.jvirt.shell.internal.commands.XmlValidate;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandGroup;
 
@@ -54,6 +56,7 @@ public final class CommandCatalog {
         c.group("Host and Hypervisor", "host", List.of(new Hostname(), new Nodeinfo(), new Uri(), new Version()));
         c.group("Jvirt itself", "jvirt", List.of(new Quit("exit"), new Help(c::groups), new Quit("quit"),
                 new Connect(), new Drivers()));
+        c.group("XML documents", "xml", List.of(new XmlFormat(), new XmlValidate()));
         return c;
     }
 

@@ -1,0 +1,34 @@
+package org.jvirt.conf.domain;
+
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlType;
+
+/** {@code <bandwidth>}. */
+public class Bandwidth {
+    public Bandwidth.Inbound inbound;
+    public Bandwidth.Outbound outbound;
+
+    /** {@code <inbound>}. */
+    @XmlType(name = "")
+    public static class Inbound {
+        @XmlAttribute
+        public String average;
+        @XmlAttribute
+        public String peak;
+        @XmlAttribute
+        public String burst;
+        @XmlAttribute
+        public String floor;
+    }
+
+    /** {@code <outbound>}. */
+    @XmlType(name = "")
+    public static class Outbound {
+        @XmlAttribute
+        public String average;
+        @XmlAttribute
+        public String peak;
+        @XmlAttribute
+        public String burst;
+    }
+}

@@ -1,0 +1,7 @@
+package org.jvirt.conf.domain;
+
+/** {@code <nvram>}. */
+public class NvramDef {
+    public Alias alias;
+    public DeviceAddress address;
+}

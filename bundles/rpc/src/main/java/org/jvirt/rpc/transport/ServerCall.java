@@ -1,0 +1,37 @@
+package org.jvirt.rpc.transport;
+
+import org.jvirt.rpc.Header;
+import org.jvirt.rpc.Procedure;
+
+/** One call being answered: who called, which procedure, and the means to open the call's stream. */
+public final class ServerCall {
+    private final ServerClient client;
+    private final Header header;
+    private final Procedure<?, ?> procedure;
+
+    ServerCall(ServerClient client, Header header, Procedure<?, ?> procedure) {
+        this.client = client;
+        this.header = header;
+        this.procedure = procedure;
+    }
+
+    public ServerClient client() {
+        return client;
+    }
+
+    public Header header() {
+        return header;
+    }
+
+    public Procedure<?, ?> procedure() {
+        return procedure;
+    }
+
+    /**
+     * The stream of this call (for @readstream/@writestream procedures): packets the client sends with this
+     * call's serial arrive in it from now on; the reply goes out when the handler returns.
+     */
+    public RpcStream openStream() {
+        return client.openStream(header);
+    }
+}

@@ -1,0 +1,144 @@
+package org.jvirt.rpc.transport;
+
+import java.nio.channels.ByteChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.rpc.Header;
+import org.jvirt.rpc.MessageStatus;
+import org.jvirt.rpc.MessageType;
+import org.jvirt.rpc.NetError;
+import org.jvirt.rpc.Packet;
+import org.jvirt.rpc.Procedure;
+import org.jvirt.rpc.ProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client of a server: its calls are decoded on its reader thread and answered on the server's workers. At
+ * most {@code maxClientRequests} calls run at once per client; past that the reader stops reading (as libvirtd
+ * does) until one finishes. A call that cannot be decoded gets an error reply; the connection goes on.
+ */
+public final class ServerClient extends RpcConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerClient.class);
+
+    private final RpcServer server;
+    private final Semaphore requests;
+    private final Map<Integer, RpcStream> streams = new ConcurrentHashMap<>();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
+    ServerClient(RpcServer server, String name, ByteChannel channel, ServerConfig config) {
+        super(name, channel, config.maxMessage());
+        this.server = server;
+        this.requests = new Semaphore(Math.max(1, config.maxClientRequests()));
+    }
+
+    void start() {
+        startReading("server");
+    }
+
+    /** What the daemon keeps per client (its connection to the API, its event callbacks …). */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    /** Sends an event (a MESSAGE packet, serial 0). */
+    public <M> void sendEvent(Procedure<M, ?> event, M body) {
+        send(new Header(event.program(), event.version(), event.number(), MessageType.MESSAGE, 0, MessageStatus.OK),
+                event.args(), body);
+    }
+
+    RpcStream openStream(Header call) {
+        RpcStream s = new RpcStream(this, call, true, () -> streams.remove(call.serial()));
+        streams.put(call.serial(), s);
+        return s;
+    }
+
+    @Override
+    protected void handle(Packet p) {
+        Header h = p.header();
+        switch (h.type()) {
+            case CALL -> call(p);
+            case STREAM, STREAM_HOLE -> {
+                RpcStream s = streams.get(h.serial());
+                if (s != null) {
+                    s.deliver(p);
+                } else {
+                    LOG.debug("{}: stream packet for unknown serial {}", name(), h.serial());
+                }
+            }
+            case CALL_WITH_FDS -> replyError(h, new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.RPC,
+                    "passing file descriptors"));
+            default -> throw new ProtocolException("Unexpected message type " + h.type().value());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void call(Packet p) {
+        Header h = p.header();
+        ServerProgram prog = server.program(h.program());
+        if (prog == null || prog.program().version() != h.version()) {
+            replyError(h, new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
+                    "Cannot find program " + h.program() + " version " + h.version()));
+            return;
+        }
+        Procedure proc = prog.program().procedure(h.procedure());
+        CallHandler handler = proc == null || proc.event() ? null : prog.handler(h.procedure());
+        if (handler == null) {
+            replyError(h, new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "unknown procedure: " + h.procedure()));
+            return;
+        }
+        Object args;
+        try {
+            args = p.decode(proc.args());
+        } catch (VirtException e) {
+            replyError(h, e);
+            return;
+        }
+        try {
+            requests.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ServerCall call = new ServerCall(this, h, proc);
+        server.dispatch(proc, () -> {
+            try {
+                Object ret = handler.handle(call, args);
+                if (isOpen()) {
+                    send(h.with(MessageType.REPLY, MessageStatus.OK), proc.ret(), ret);
+                }
+            } catch (VirtException e) {
+                replyError(h, e);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: {} failed", name(), proc, e);
+                replyError(h, new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                        "unexpected failure in " + proc.name()));
+            } finally {
+                requests.release();
+            }
+        });
+    }
+
+    private void replyError(Header h, VirtException e) {
+        if (isOpen()) {
+            try {
+                send(h.with(MessageType.REPLY, MessageStatus.ERROR), NetError.XDR, NetError.of(e));
+            } catch (VirtException ignored) {
+                LOG.debug("{}: error reply not sent: {}", name(), ignored.getMessage());
+            }
+        }
+    }
+
+    @Override
+    protected void closed(VirtException reason) {
+        for (RpcStream s : streams.values()) {
+            s.connectionClosed(reason);
+        }
+        streams.clear();
+        server.clientClosed(this);
+    }
+}
