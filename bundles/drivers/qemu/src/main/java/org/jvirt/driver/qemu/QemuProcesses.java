@@ -274,14 +274,14 @@ final class QemuProcesses {
                     String tty = n.path("filename").asText().substring(4);
                     c.tty = tty;
                     if (c.sources.isEmpty()) {
-                        c.sources.add(new ChrDef.Source());
+                        c.sources.add(new org.jvirt.conf.domain.ChrSource());
                     }
                     c.sources.get(0).path = tty;
                     if (i == 0 && !def.devices().consoles.isEmpty()) {
                         ChrDef con = def.devices().consoles.get(0);
                         con.tty = tty;
                         if (con.sources.isEmpty()) {
-                            con.sources.add(new ChrDef.Source());
+                            con.sources.add(new org.jvirt.conf.domain.ChrSource());
                         }
                         con.sources.get(0).path = tty;
                     }

@@ -133,12 +133,8 @@ public final class QemuCommandLine {
         if (m != null && m.defaultRamId() != null) {
             b.append(",memory-backend=").append(m.defaultRamId());
         }
-        b.append(",acpi=").append(hasFeature("acpi") ? "on" : "off");
+        b.append(",acpi=").append(def.features != null && def.features.acpi != null ? "on" : "off");
         add("-machine", b.toString());
-    }
-
-    private boolean hasFeature(String name) {
-        return def.features != null && def.features.elements.stream().anyMatch(e -> name.equals(e.getLocalName()));
     }
 
     private void memory() {
@@ -449,7 +445,7 @@ public final class QemuCommandLine {
     }
 
     private String chardev(ChrDef c, String id) {
-        ChrDef.Source src = c.sources.isEmpty() ? null : c.sources.get(0);
+        org.jvirt.conf.domain.ChrSource src = c.sources.isEmpty() ? null : c.sources.get(0);
         return switch (c.type) {
             case "pty" -> "pty,id=" + id;
             case "null" -> "null,id=" + id;
