@@ -50,7 +50,7 @@ final class QemuDriver implements AutoCloseable {
     final QemuPaths paths;
     final CapsCache caps;
     final QemuProcesses processes;
-    final DomainParseOptions parse = DomainParseOptions.generic();
+    final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);

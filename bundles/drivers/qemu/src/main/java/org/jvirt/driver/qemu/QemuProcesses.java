@@ -29,6 +29,7 @@ import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.ChrDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
+import org.jvirt.driver.qemu.block.CdromDrives;
 import org.jvirt.driver.qemu.block.DiskChains;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 import org.jvirt.driver.qemu.command.Aliases;
@@ -93,7 +94,8 @@ final class QemuProcesses {
             Path key = dir.resolve("master-key.aes");
             writeMasterKey(key);
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
-            List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(monitor, pidFile, key, vnc));
+            List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
+                    CdromDrives.of(live)));
             fillGraphicsPort(live, vnc);
             logOffset = QemuLog.appendHeader(log, args, caps);
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
@@ -225,11 +227,16 @@ final class QemuProcesses {
 
     private static boolean needsVncPort(DomainDef def) {
         for (GraphicsDef g : def.devices().graphics) {
-            if ("vnc".equals(g.type) && (g.port == null || "-1".equals(g.port) || "yes".equals(g.autoport))) {
+            if ("vnc".equals(g.type) && listensOnAddress(g)
+                    && (g.port == null || "-1".equals(g.port) || "yes".equals(g.autoport))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean listensOnAddress(GraphicsDef g) {
+        return g.listens.isEmpty() || g.listens.get(0).type == null || "address".equals(g.listens.get(0).type);
     }
 
     /** The first port from 5900 that nobody listens on (libvirt's port allocator checks with bind as well). */
@@ -248,7 +255,7 @@ final class QemuProcesses {
 
     private static void fillGraphicsPort(DomainDef def, int port) {
         for (GraphicsDef g : def.devices().graphics) {
-            if ("vnc".equals(g.type) && port > 0 && (g.port == null || "-1".equals(g.port)
+            if ("vnc".equals(g.type) && port > 0 && listensOnAddress(g) && (g.port == null || "-1".equals(g.port)
                     || "yes".equals(g.autoport))) {
                 g.port = Integer.toString(port);
                 g.autoport = "yes";

@@ -18,7 +18,7 @@ public final class Aliases {
     public static void assign(DomainDef def) {
         Devices d = def.devices();
         for (DiskDef disk : d.disks) {
-            disk.alias = alias(disk(disk));
+            disk.alias = alias(disk(def, disk));
         }
         for (ControllerDef c : d.controllers) {
             c.alias = alias(controller(c));
@@ -59,16 +59,28 @@ public final class Aliases {
         }
     }
 
-    static String disk(DiskDef disk) {
+    static String disk(DomainDef def, DiskDef disk) {
         String bus = disk.target.bus;
         var a = disk.address;
         return switch (bus) {
-            case "ide", "scsi", "sata" -> bus + a.controller + "-" + a.bus + "-" + a.unit;
+            case "scsi" -> lsiLogic(def, a.controller) ? "scsi" + a.controller + "-" + a.bus + "-" + a.unit
+                    : "scsi" + a.controller + "-" + a.bus + "-" + a.target + "-" + a.unit;
+            case "ide", "sata" -> bus + a.controller + "-" + a.bus + "-" + a.unit;
             case "fdc" -> "fdc0-0-" + a.unit;
             case "virtio" -> "virtio-disk" + diskIndex(disk.target.dev);
             case "usb" -> "usb-disk" + diskIndex(disk.target.dev);
             default -> bus + "-disk" + diskIndex(disk.target.dev);
         };
+    }
+
+    /** Disks on an LSI Logic controller have no target in their alias (libvirt's older form). */
+    private static boolean lsiLogic(DomainDef def, String controller) {
+        for (ControllerDef c : def.devices().controllers) {
+            if ("scsi".equals(c.type) && Integer.toString(c.index()).equals(controller)) {
+                return "lsilogic".equals(c.model);
+            }
+        }
+        return false;
     }
 
     static String controller(ControllerDef c) {
