@@ -76,11 +76,14 @@ final class QemuDriver implements AutoCloseable {
         });
     }
 
-    /** Loads configs, reconnects to running guests, starts autostart domains (qemuStateInitialize). */
+    /**
+     * Loads configs and reconnects to running guests (qemuStateInitialize); the autostart domains then start on
+     * the worker threads, so that nobody waits for them.
+     */
     void start() {
         loadConfigs();
         processes.reconnectAll(loadStatuses());
-        autostart();
+        worker.execute(this::autostart);
     }
 
     HostFacts host() {
@@ -280,8 +283,12 @@ final class QemuDriver implements AutoCloseable {
         return o;
     }
 
+    /** Starts each autostart domain that is not running (qemuAutostartDomains). */
     private void autostart() {
         for (QemuDomainObj o : all()) {
+            if (closed) {
+                return;
+            }
             boolean start;
             synchronized (o) {
                 start = o.autostart && !o.isActive();
@@ -290,7 +297,12 @@ final class QemuDriver implements AutoCloseable {
                 try {
                     o.beginJob();
                     try {
-                        processes.start(o, false, org.jvirt.api.event.StartedDetail.BOOTED);
+                        synchronized (o) {
+                            start = o.autostart && !o.isActive() && byUuid(o.def.uuid) == o;
+                        }
+                        if (start) {
+                            processes.start(o, false, org.jvirt.api.event.StartedDetail.BOOTED);
+                        }
                     } finally {
                         o.endJob();
                     }

@@ -62,7 +62,8 @@ final class StatusFile {
             dom.lines().forEach(l -> b.append("  ").append(l).append('\n'));
         }
         b.append("</domstatus>\n");
-        AtomicFiles.writeString(file, b.toString());
+        // live state: atomic against a crash of the platform; after a crash of the host its guests are gone too
+        AtomicFiles.writeLive(file, b.toString());
     }
 
     static Status read(Path file, DomainParseOptions options) throws IOException {

@@ -9,6 +9,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,8 +127,24 @@ public final class QmpMonitor implements AutoCloseable {
     private static SocketChannel openWhenReady(Path socket, long deadline, BooleanSupplier peerAlive)
             throws IOException {
         UnixDomainSocketAddress addr = UnixDomainSocketAddress.of(socket);
-        long pause = 100_000; // ns: QEMU makes its socket within a few ms of exec
+        // QEMU makes its socket about a millisecond before it greets: look often, a stat costs microseconds
+        long pause = 100_000;
         while (true) {
+            if (!Files.exists(socket)) {
+                if (!peerAlive.getAsBoolean()) {
+                    throw new IOException("monitor socket " + socket + ": the process exited");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("monitor socket " + socket + " did not appear in time");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for " + socket);
+                }
+                continue;
+            }
             SocketChannel ch = SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
             try {
                 ch.connect(addr);
@@ -146,7 +163,6 @@ public final class QmpMonitor implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for " + socket);
                 }
-                pause = Math.min(pause * 2, 5_000_000);
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
