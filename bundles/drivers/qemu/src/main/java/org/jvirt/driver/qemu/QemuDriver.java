@@ -332,6 +332,10 @@ final class QemuDriver implements AutoCloseable {
             uuid = o.def.uuid;
             id = o.def.id;
         }
+        emitLifecycle(name, uuid, id, type, detail);
+    }
+
+    void emitLifecycle(String name, UUID uuid, int id, LifecycleEventType type, int detail) {
         deliver(c -> new DomainLifecycleEvent(new QemuDomain(c, name, uuid, id), type, detail));
     }
 

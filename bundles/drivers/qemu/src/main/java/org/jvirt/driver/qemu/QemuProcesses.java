@@ -27,6 +27,7 @@ import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
 import org.jvirt.driver.qemu.block.CdromDrives;
@@ -281,14 +282,14 @@ final class QemuProcesses {
                     String tty = n.path("filename").asText().substring(4);
                     c.tty = tty;
                     if (c.sources.isEmpty()) {
-                        c.sources.add(new org.jvirt.conf.domain.ChrSource());
+                        c.sources.add(new ChrSource());
                     }
                     c.sources.get(0).path = tty;
                     if (i == 0 && !def.devices().consoles.isEmpty()) {
                         ChrDef con = def.devices().consoles.get(0);
                         con.tty = tty;
                         if (con.sources.isEmpty()) {
-                            con.sources.add(new org.jvirt.conf.domain.ChrSource());
+                            con.sources.add(new ChrSource());
                         }
                         con.sources.get(0).path = tty;
                     }
@@ -412,6 +413,7 @@ final class QemuProcesses {
         }
         removeRunFiles(dir, driver.paths.pidFile(name), driver.paths.statusFile(name));
         boolean transientGone;
+        java.util.UUID uuid;
         synchronized (o) {
             o.setState(DomainState.SHUTOFF, reason.value());
             o.process = null;
@@ -423,18 +425,18 @@ final class QemuProcesses {
             o.pausedShutdown = false;
             o.def.id = -1;
             transientGone = !o.persistent;
-        }
-        driver.emitLifecycle(o, LifecycleEventType.STOPPED, detail.value());
-        synchronized (o) {
+            uuid = o.def.uuid;
             if (o.newDef != null) {
                 o.def = o.newDef;
                 o.newDef = null;
             }
             o.def.id = -1;
         }
+        // a transient domain is gone before anyone hears that it stopped, as in libvirt
         if (transientGone) {
             driver.remove(o);
         }
+        driver.emitLifecycle(name, uuid, -1, LifecycleEventType.STOPPED, detail.value());
         LOG.info("domain {} stopped ({})", name, reason);
     }
 

@@ -9,6 +9,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.DeviceAddress;
 import org.jvirt.conf.domain.Devices;
@@ -493,7 +494,7 @@ public final class QemuCommandLine {
     }
 
     private String chardev(ChrDef c, String id) {
-        org.jvirt.conf.domain.ChrSource src = c.sources.isEmpty() ? null : c.sources.get(0);
+        ChrSource src = c.sources.isEmpty() ? null : c.sources.get(0);
         return switch (c.type) {
             case "pty" -> "pty,id=" + id;
             case "null" -> "null,id=" + id;
