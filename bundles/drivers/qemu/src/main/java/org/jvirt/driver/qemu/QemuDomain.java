@@ -7,6 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.jvirt.api.Connect;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
@@ -31,6 +35,7 @@ import org.jvirt.api.event.StartedDetail;
 import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.api.event.UndefinedDetail;
+import org.jvirt.api.qemu.QemuMonitorCommandFlag;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
@@ -358,7 +363,49 @@ final class QemuDomain implements Domain {
 
     @Override
     public List<String> getMessages(Set<org.jvirt.api.DomainMessageType> flags) {
-        return query(o -> List.of());
+        QemuConnect.checkFlags("qemuDomainGetMessages", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainMessageType.values())));
+        boolean tainting = flags.isEmpty() || flags.contains(org.jvirt.api.DomainMessageType.TAINTING);
+        return query(o -> tainting ? o.taints.stream().map(t -> "tainted: " + t.message).toList() : List.of());
+    }
+
+    @Override
+    public String qemuMonitorCommand(String command, Set<QemuMonitorCommandFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainQemuMonitorCommand", flags, QemuMonitorCommandFlag.HMP.value());
+        QemuDomainObj o = obj();
+        QmpMonitor mon = monitor(o);
+        conn.driver().taint(o, Taint.CUSTOM_MONITOR);
+        if (flags.contains(QemuMonitorCommandFlag.HMP)) {
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("command-line", command);
+            try {
+                return mon.execute("human-monitor-command", args, QemuProcesses.COMMAND_TIMEOUT).asText("");
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        }
+        JsonNode parsed;
+        try {
+            parsed = QmpMonitor.JSON.readTree(command);
+        } catch (java.io.IOException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof ObjectNode message)) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "cannot parse json " + command
+                    + ": not a JSON object");
+        }
+        try {
+            return mon.executeRaw(message, QemuProcesses.COMMAND_TIMEOUT).toString();
+        } catch (QmpError e) {
+            throw monitorError(e);
+        }
+    }
+
+    private static VirtException monitorError(QmpError e) {
+        if (e.closed()) {
+            return new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
+        }
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                "unable to execute QEMU command '" + e.command() + "': " + e.desc());
     }
 
     /** The pid of a running domain's QEMU, for tests and tools. */

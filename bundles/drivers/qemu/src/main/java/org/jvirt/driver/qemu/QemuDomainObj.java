@@ -51,6 +51,9 @@ final class QemuDomainObj {
     /** QEMU stopped for a power-off that becomes a reboot: its SHUTDOWN and STOP are not the domain's state. */
     boolean pausedShutdown;
 
+    /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
+    final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
+
     private final ReentrantLock job = new ReentrantLock(true);
 
     QemuDomainObj(DomainDef def) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.jvirt.api.Domain;
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -313,6 +314,27 @@ final class QemuDriver implements AutoCloseable {
         }
     }
 
+    /** Marks a running domain tainted, once per reason, and says so in its log (qemuDomainObjTaint). */
+    void taint(QemuDomainObj o, Taint t) {
+        Path log;
+        int id;
+        synchronized (o) {
+            if (!o.isActive() || !o.taints.add(t)) {
+                return;
+            }
+            log = o.logFile;
+            id = o.def.id;
+        }
+        if (log != null) {
+            try {
+                Files.writeString(log, "Domain id=" + id + " is tainted: " + t.name + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LOG.warn("domain {}: cannot write to its log: {}", o.name(), e.toString());
+            }
+        }
+    }
+
     // ---- events
 
     void attach(QemuConnect c) {
@@ -351,13 +373,41 @@ final class QemuDriver implements AutoCloseable {
         deliver(c -> new DomainRebootEvent(new QemuDomain(c, name, uuid, id)));
     }
 
-    private void deliver(java.util.function.Function<QemuConnect, DomainEvent> make) {
+    /** A QMP event as it came, for libvirt-qemu's monitor event subscribers. */
+    void emitMonitorEvent(QemuDomainObj o, org.jvirt.driver.qemu.qmp.QmpEvent e) {
+        String name;
+        UUID uuid;
+        int id;
+        synchronized (o) {
+            name = o.def.name;
+            uuid = o.def.uuid;
+            id = o.def.id;
+        }
+        String details = e.data() == null || e.data().isEmpty() ? null : e.data().toString();
+        deliver(c -> new org.jvirt.api.qemu.QemuMonitorEvent(new QemuDomain(c, name, uuid, id), e.name(),
+                e.seconds(), (int) e.micros(), details));
+    }
+
+    /** A domain event made per connection from the domain's current name, UUID and id. */
+    void emit(QemuDomainObj o, java.util.function.Function<Domain, org.jvirt.api.event.ObjectEvent> make) {
+        String name;
+        UUID uuid;
+        int id;
+        synchronized (o) {
+            name = o.def.name;
+            uuid = o.def.uuid;
+            id = o.def.id;
+        }
+        deliver(c -> make.apply(new QemuDomain(c, name, uuid, id)));
+    }
+
+    private void deliver(java.util.function.Function<QemuConnect, ? extends org.jvirt.api.event.ObjectEvent> make) {
         for (QemuConnect c : connections) {
             if (c.events() == null || c.isClosed()) {
                 continue;
             }
             try {
-                c.events().domainEvent(make.apply(c));
+                c.events().event(make.apply(c));
             } catch (RuntimeException e) {
                 LOG.warn("QEMU driver: event delivery to {} failed: {}", c, e.toString());
             }

@@ -423,6 +423,7 @@ final class QemuProcesses {
             o.gotShutdown = false;
             o.fakeReboot = false;
             o.pausedShutdown = false;
+            o.taints.clear();
             o.def.id = -1;
             transientGone = !o.persistent;
             uuid = o.def.uuid;

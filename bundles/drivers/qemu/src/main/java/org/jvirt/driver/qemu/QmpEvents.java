@@ -41,6 +41,7 @@ final class QmpEvents implements QmpMonitor.Listener {
     @Override
     public void event(QmpEvent e) {
         LOG.debug("domain {}: QMP event {} {}", o.name(), e.name(), e.data());
+        driver.emitMonitorEvent(o, e);
         switch (e.name()) {
             case "SHUTDOWN" -> shutdown(e);
             case "STOP" -> stop();

@@ -24,6 +24,8 @@ final class QemuFixture implements AutoCloseable {
     final QemuHypervisorDriver driver;
     final Connect conn;
     final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
+    /** QEMU's own events, as libvirt-qemu's monitor event subscribers get them. */
+    final BlockingQueue<org.jvirt.api.qemu.QemuMonitorEvent> monitorEvents = new LinkedBlockingQueue<>();
 
     QemuFixture(Path home) {
         this(home, new QemuHypervisorDriver(home));
@@ -48,6 +50,15 @@ final class QemuFixture implements AutoCloseable {
 
     Connect open() {
         return driver.open(new ConnectRequest(URI.create("qemu:///system"), Set.of(), null, new EventSink() {
+            @Override
+            public void event(org.jvirt.api.event.ObjectEvent event) {
+                if (event instanceof org.jvirt.api.qemu.QemuMonitorEvent m) {
+                    monitorEvents.add(m);
+                } else if (event instanceof DomainEvent d) {
+                    events.add(d);
+                }
+            }
+
             @Override
             public void domainEvent(DomainEvent event) {
                 events.add(event);

@@ -73,7 +73,8 @@ public final class QmpMonitor implements AutoCloseable {
     private final Object writeLock = new Object();
     private volatile boolean closed;
 
-    private record Pending(String command, CompletableFuture<JsonNode> reply) {
+    /** A command waiting for its reply; {@code whole} wants the reply message itself, not its return value. */
+    private record Pending(String command, CompletableFuture<JsonNode> reply, boolean whole) {
     }
 
     private QmpMonitor(String name, InputStream in, OutputStream out, Closeable transport, Listener listener) {
@@ -240,7 +241,7 @@ public final class QmpMonitor implements AutoCloseable {
             msg.set("arguments", arguments);
         }
         msg.put("id", id);
-        pending.put(id, new Pending(command, reply));
+        pending.put(id, new Pending(command, reply, false));
         byte[] bytes;
         try {
             bytes = (JSON.writeValueAsString(msg) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -262,6 +263,44 @@ public final class QmpMonitor implements AutoCloseable {
             reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "the monitor is closed"));
         }
         return reply;
+    }
+
+    /**
+     * Sends a message as given (a QMP command object, libvirt's qemu-monitor-command passthrough), with an id
+     * added when it has none, and returns QEMU's whole reply, an error reply included.
+     */
+    public JsonNode executeRaw(ObjectNode message, Duration timeout) {
+        String command = message.path("execute").asText(message.path("exec-oob").asText("(raw)"));
+        String id = message.hasNonNull("id") ? message.get("id").asText() : "jvirt-" + ids.incrementAndGet();
+        message.put("id", id);
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        reply.whenComplete((v, t) -> pending.remove(id));
+        pending.put(id, new Pending(command, reply, true));
+        try {
+            byte[] bytes = (JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (closed) {
+                throw new QmpError(command, QmpError.CLOSED, "the monitor is closed");
+            }
+            synchronized (writeLock) {
+                out.write(bytes);
+                out.flush();
+            }
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (JsonProcessingException e) {
+            throw new QmpError(command, "GenericError", e.getMessage());
+        } catch (IOException e) {
+            throw new QmpError(command, QmpError.CLOSED, "cannot send: " + e.getMessage());
+        } catch (TimeoutException e) {
+            throw new QmpError(command, QmpError.TIMEOUT, "no reply in " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof QmpError q ? new QmpError(q.command(), q.errorClass(), q.desc())
+                    : new QmpError(command, QmpError.CLOSED, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QmpError(command, QmpError.CLOSED, "interrupted");
+        } finally {
+            pending.remove(id);
+        }
     }
 
     private void readLoop() {
@@ -300,7 +339,9 @@ public final class QmpMonitor implements AutoCloseable {
                 LOG.debug("qmp {}: reply to no waiting command: {}", name, msg);
                 return;
             }
-            if (msg.has("error")) {
+            if (p.whole()) {
+                p.reply().complete(msg);
+            } else if (msg.has("error")) {
                 JsonNode err = msg.get("error");
                 p.reply().completeExceptionally(new QmpError(p.command(), err.path("class").asText("GenericError"),
                         err.path("desc").asText("")));
