@@ -37,6 +37,8 @@ import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.api.event.UndefinedDetail;
 import org.jvirt.api.qemu.QemuMonitorCommandFlag;
 import org.jvirt.conf.DomainXml;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.command.Aliases;
 import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
 import org.jvirt.util.HostProcesses;
@@ -177,8 +179,24 @@ final class QemuDomain implements Domain {
     @Override
     public String getXMLDesc(Set<DomainXMLFlag> flags) {
         QemuConnect.checkFlags("qemuDomainGetXMLDesc", flags, VirFlag.toBits(Set.of(DomainXMLFlag.values())));
-        return query(o -> DomainXml.format(flags.contains(DomainXMLFlag.INACTIVE) && o.newDef != null ? o.newDef
-                : o.def, flags));
+        return query(o -> {
+            if (!flags.contains(DomainXMLFlag.INACTIVE)) {
+                return DomainXml.format(o.def, flags);
+            }
+            if (o.newDef != null || !o.isActive()) {
+                return DomainXml.format(o.newDef != null ? o.newDef : o.def, flags);
+            }
+            // a running transient domain: its definition without what the run found (chains, indexes)
+            DomainDef copy = DomainXml.copy(o.def, conn.driver().parse);
+            for (var disk : copy.devices().disks) {
+                disk.backingStore = null;
+                if (disk.source != null) {
+                    disk.source.index = null;
+                }
+            }
+            Aliases.clearAssigned(copy);
+            return DomainXml.format(copy, flags);
+        });
     }
 
     @Override

@@ -51,6 +51,8 @@ final class QemuDomainObj {
     /** QEMU stopped for a power-off that becomes a reboot: its SHUTDOWN and STOP are not the domain's state. */
     boolean pausedShutdown;
 
+    /** The index the next new image of this run gets (libvirt's nodenameindex): block nodes libvirt-N-*. */
+    int nextNodeIndex = 1;
     /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
     final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
 

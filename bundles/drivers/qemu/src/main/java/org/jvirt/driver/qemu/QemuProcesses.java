@@ -34,6 +34,7 @@ import org.jvirt.driver.qemu.block.CdromDrives;
 import org.jvirt.driver.qemu.block.DiskChains;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 import org.jvirt.driver.qemu.command.Aliases;
+import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.LaunchPaths;
 import org.jvirt.driver.qemu.command.QemuCommandLine;
 import org.jvirt.driver.qemu.command.QemuDefaults;
@@ -76,6 +77,7 @@ final class QemuProcesses {
         DomainDef live = DomainXml.copy(persistent, driver.parse);
         QemuDefaults.apply(live, caps, false);
         DiskChains.check(live);
+        int nextIndex = BlockNodes.assignIndexes(live, 1);
         Aliases.assign(live);
         int id = driver.allocateId();
         Path dir = driver.paths.domainDir(id, live.name);
@@ -121,6 +123,7 @@ final class QemuProcesses {
                 o.beingDestroyed = false;
                 o.fakeReboot = false;
                 o.pausedShutdown = false;
+                o.nextNodeIndex = nextIndex;
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
@@ -469,6 +472,7 @@ final class QemuProcesses {
                 o.logFile = driver.paths.logFile(s.def().name);
                 o.logOffset = FileTail.size(o.logFile);
                 o.fakeReboot = s.fakeReboot();
+                o.nextNodeIndex = BlockNodes.maxIndex(s.def()) + 1;
                 o.setState(s.state().state(), s.state().reason());
             }
             boolean alive = HostProcesses.isRunning(s.pid(), s.startTicks())

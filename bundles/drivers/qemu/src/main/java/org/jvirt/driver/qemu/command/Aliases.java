@@ -59,6 +59,43 @@ public final class Aliases {
         }
     }
 
+    /**
+     * Drops the aliases a start assigned (all but the user's "ua-" ones), which the inactive form does not show:
+     * conf's formatter would leave an element open for the alias it then omits.
+     */
+    public static void clearAssigned(DomainDef def) {
+        clear(def.devices());
+    }
+
+    private static void clear(Object node) {
+        if (node == null) {
+            return;
+        }
+        for (java.lang.reflect.Field f : node.getClass().getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            try {
+                Object v = f.get(node);
+                if (v instanceof Alias a) {
+                    if (a.name == null || !a.name.startsWith("ua-")) {
+                        f.set(node, null);
+                    }
+                } else if (v instanceof java.util.List<?> list) {
+                    for (Object item : list) {
+                        if (item != null && item.getClass().getName().startsWith("org.jvirt.conf.domain.")) {
+                            clear(item);
+                        }
+                    }
+                } else if (v != null && v.getClass().getName().startsWith("org.jvirt.conf.domain.")) {
+                    clear(v);
+                }
+            } catch (IllegalAccessException e) {
+                // public fields of conf's model: not reached
+            }
+        }
+    }
+
     static String disk(DomainDef def, DiskDef disk) {
         String bus = disk.target.bus;
         var a = disk.address;

@@ -279,73 +279,26 @@ public final class QemuCommandLine {
         add("-device", o.toString());
     }
 
-    /**
-     * The disks, their nodes named as libvirt numbers them: disks from the last, one number each (an empty drive
-     * too), so the first disk has the highest number.
-     */
+    /** The disks: their images' block nodes (numbered as libvirt numbers them), then the device. */
     private void disks(Devices d) {
-        int node = d.disks.size();
+        boolean indexed = d.disks.stream().anyMatch(x -> BlockNodes.hasSource(x) && x.source.index != null);
+        if (!indexed) {
+            BlockNodes.assignIndexes(def, 1);
+        }
         for (DiskDef disk : d.disks) {
             if ("lun".equals(disk.device) || "floppy".equals(disk.device)) {
                 throw unsupported("disks of device type '" + disk.device + "'");
             }
             String drive = null;
-            if (hasSource(disk)) {
-                drive = blockdev(disk, node);
+            if (BlockNodes.hasSource(disk)) {
+                for (ObjectNode n : BlockNodes.blockdevs(disk, paths.hostCdroms())) {
+                    add("-blockdev", n.toString());
+                }
+                String cache = disk.driver == null ? null : disk.driver.cache;
+                drive = BlockNodes.chain(disk).get(0).topNode(cache);
             }
-            node--;
             diskDevice(disk, drive);
         }
-    }
-
-    static boolean hasSource(DiskDef disk) {
-        return disk.source != null && (disk.source.file != null || disk.source.dev != null);
-    }
-
-    /** The -blockdev nodes of a disk's image; returns the node its device uses. */
-    private String blockdev(DiskDef disk, int n) {
-        String type = disk.type == null ? "file" : disk.type;
-        String format = disk.driver == null || disk.driver.type == null ? "raw" : disk.driver.type;
-        String cache = disk.driver == null ? null : disk.driver.cache;
-        boolean readOnly = disk.readonly != null || "cdrom".equals(disk.device);
-        String storage = "libvirt-" + n + "-storage";
-        ObjectNode s = J.objectNode();
-        switch (type) {
-            case "file" -> s.put("driver", "file").put("filename", disk.source.file);
-            case "block" -> s.put("driver", "cdrom".equals(disk.device) && "raw".equals(format)
-                    && paths.hostCdroms().contains(disk.source.dev) ? "host_cdrom" : "host_device")
-                    .put("filename", disk.source.dev);
-            default -> throw unsupported("disks of type '" + type + "'");
-        }
-        s.put("node-name", storage);
-        boolean formatLayer = !"raw".equals(format) || cache != null;
-        if (!formatLayer) {
-            s.put("read-only", readOnly);
-            add("-blockdev", s.toString());
-            return storage;
-        }
-        s.put("auto-read-only", true).put("discard", "unmap");
-        if (cache != null) {
-            s.set("cache", cacheNode(cache));
-        }
-        add("-blockdev", s.toString());
-        String fmt = "libvirt-" + n + "-format";
-        ObjectNode f = J.objectNode().put("node-name", fmt).put("read-only", readOnly);
-        if (cache != null) {
-            f.set("cache", cacheNode(cache));
-        }
-        if (!List.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc", "vhdx").contains(format)) {
-            throw unsupported("disk format '" + format + "'");
-        }
-        f.put("driver", format).put("file", storage);
-        add("-blockdev", f.toString());
-        return fmt;
-    }
-
-    private static ObjectNode cacheNode(String cache) {
-        boolean direct = cache.equals("none") || cache.equals("directsync");
-        boolean noFlush = cache.equals("unsafe");
-        return J.objectNode().put("direct", direct).put("no-flush", noFlush);
     }
 
     private static Boolean writeCache(String cache) {
