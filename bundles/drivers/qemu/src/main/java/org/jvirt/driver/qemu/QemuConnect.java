@@ -1,6 +1,7 @@
 package org.jvirt.driver.qemu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDefineFlag;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStatsRecord;
+import org.jvirt.api.DomainStatsType;
+import org.jvirt.api.GetAllDomainStatsFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ListDomainsFlag;
@@ -176,6 +180,89 @@ final class QemuConnect implements Connect {
             return false;
         }
         return !(f.contains(ListDomainsFlag.MANAGEDSAVE) && !f.contains(ListDomainsFlag.NO_MANAGEDSAVE));
+    }
+
+    @Override
+    public List<DomainStatsRecord> getAllDomainStats(Set<DomainStatsType> stats, Set<GetAllDomainStatsFlag> flags) {
+        checkStatsFlags("qemuConnectGetAllDomainStats", flags, true);
+        checkOpen();
+        Set<ListDomainsFlag> filter = EnumSet.noneOf(ListDomainsFlag.class);
+        for (GetAllDomainStatsFlag f : flags) {
+            switch (f) {
+                case ACTIVE -> filter.add(ListDomainsFlag.ACTIVE);
+                case INACTIVE -> filter.add(ListDomainsFlag.INACTIVE);
+                case PERSISTENT -> filter.add(ListDomainsFlag.PERSISTENT);
+                case TRANSIENT -> filter.add(ListDomainsFlag.TRANSIENT);
+                case RUNNING -> filter.add(ListDomainsFlag.RUNNING);
+                case PAUSED -> filter.add(ListDomainsFlag.PAUSED);
+                case SHUTOFF -> filter.add(ListDomainsFlag.SHUTOFF);
+                case OTHER -> filter.add(ListDomainsFlag.OTHER);
+                default -> {
+                }
+            }
+        }
+        List<QemuDomainObj> objs = new ArrayList<>();
+        for (QemuDomainObj o : driver.all()) {
+            synchronized (o) {
+                if (matches(o, filter)) {
+                    objs.add(o);
+                }
+            }
+        }
+        return stats(objs, stats, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainListGetStats(List<Domain> domains, Set<DomainStatsType> stats,
+            Set<GetAllDomainStatsFlag> flags) {
+        checkStatsFlags("qemuDomainListGetStats", flags, false);
+        checkOpen();
+        List<QemuDomainObj> objs = new ArrayList<>();
+        for (Domain d : domains) {
+            QemuDomainObj o = driver.byUuid(d.getUUID());
+            if (o == null) {
+                throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                        "no domain with matching uuid '" + d.getUUID() + "' (" + d.getName() + ")");
+            }
+            objs.add(o);
+        }
+        return stats(objs, stats, flags);
+    }
+
+    private static void checkStatsFlags(String function, Set<GetAllDomainStatsFlag> flags, boolean filters) {
+        int allowed = GetAllDomainStatsFlag.NOWAIT.value() | GetAllDomainStatsFlag.BACKING.value()
+                | GetAllDomainStatsFlag.ENFORCE_STATS.value();
+        if (filters) {
+            for (GetAllDomainStatsFlag f : GetAllDomainStatsFlag.values()) {
+                allowed |= f.value();
+            }
+        }
+        checkFlags(function, flags, allowed);
+    }
+
+    /** The statistics of {@code objs}: every QEMU asked first, the answers read after. */
+    private List<DomainStatsRecord> stats(List<QemuDomainObj> objs, Set<DomainStatsType> stats,
+            Set<GetAllDomainStatsFlag> flags) {
+        Set<DomainStatsType> types = EnumSet.copyOf(DomainStats.SUPPORTED);
+        if (!stats.isEmpty()) {
+            Set<DomainStatsType> unsupported = EnumSet.copyOf(stats);
+            unsupported.removeAll(DomainStats.SUPPORTED);
+            if (!unsupported.isEmpty() && flags.contains(GetAllDomainStatsFlag.ENFORCE_STATS)) {
+                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU, "Stats types bits 0x"
+                        + Integer.toHexString(VirFlag.toBits(unsupported)) + " are not supported by this daemon");
+            }
+            types.retainAll(stats);
+        }
+        List<DomainStats.Query> queries = new ArrayList<>(objs.size());
+        for (QemuDomainObj o : objs) {
+            queries.add(DomainStats.ask(o, types));
+        }
+        boolean backing = flags.contains(GetAllDomainStatsFlag.BACKING);
+        List<DomainStatsRecord> out = new ArrayList<>(objs.size());
+        for (int i = 0; i < objs.size(); i++) {
+            out.add(new DomainStatsRecord(handle(objs.get(i)), DomainStats.record(queries.get(i), types, backing)));
+        }
+        return out;
     }
 
     QemuDomain handle(QemuDomainObj o) {

@@ -37,7 +37,14 @@ import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.api.event.UndefinedDetail;
 import org.jvirt.api.qemu.QemuMonitorCommandFlag;
 import org.jvirt.conf.DomainXml;
+import org.jvirt.api.DomainBlockInfo;
+import org.jvirt.api.DomainBlockStats;
+import org.jvirt.api.TypedParamFields;
+import org.jvirt.api.TypedParameters;
+import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.block.DiskLookup;
+import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.Aliases;
 import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
@@ -415,6 +422,143 @@ final class QemuDomain implements Domain {
             return mon.executeRaw(message, QemuProcesses.COMMAND_TIMEOUT).toString();
         } catch (QmpError e) {
             throw monitorError(e);
+        }
+    }
+
+    // ---- block devices
+
+    /** The block nodes' statistics and descriptions of a running domain, asked together. */
+    private record BlockReplies(java.util.Map<String, JsonNode> stats, java.util.Map<String, JsonNode> nodes) {
+    }
+
+    private static BlockReplies blockReplies(QmpMonitor mon) {
+        // per block backend, keyed by its root node: the devices' I/O (node-level statistics count none of it)
+        var stats = mon.send("query-blockstats", null);
+        var nodes = mon.send("query-named-block-nodes", JsonNodeFactory.instance.objectNode().put("flat", true));
+        try {
+            return new BlockReplies(DomainStats.byNode(stats.get(QemuProcesses.COMMAND_TIMEOUT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)), DomainStats.byNode(nodes.get(
+                            QemuProcesses.COMMAND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof QmpError q ? monitorError(q)
+                    : new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, String.valueOf(e.getCause()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU, "no reply from the monitor");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.QEMU, "interrupted");
+        }
+    }
+
+    /** The guest-side statistics of one disk, or of all disks summed when {@code disk} is empty. */
+    private long[] diskCounters(String disk) {
+        QemuDomainObj o = obj();
+        QmpMonitor mon = monitor(o);
+        DomainDef def;
+        synchronized (o) {
+            def = o.def;
+        }
+        List<DiskDef> disks = disk.isEmpty() ? def.devices().disks : List.of(DiskLookup.require(def, disk));
+        BlockReplies r = blockReplies(mon);
+        // rd_req, rd_bytes, wr_req, wr_bytes, rd_times, wr_times, flush_req, flush_times
+        long[] sum = new long[8];
+        for (DiskDef d : disks) {
+            if (!BlockNodes.hasSource(d) || d.source.index == null) {
+                continue;
+            }
+            String node = BlockNodes.chain(d).get(0).topNode(d.driver == null ? null : d.driver.cache);
+            JsonNode st = r.stats().getOrDefault(node, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
+                    .path("stats");
+            String[] names = {"rd_operations", "rd_bytes", "wr_operations", "wr_bytes", "rd_total_time_ns",
+                "wr_total_time_ns", "flush_operations", "flush_total_time_ns"};
+            for (int i = 0; i < names.length; i++) {
+                sum[i] += st.path(names[i]).asLong();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public DomainBlockStats blockStats(String disk) {
+        long[] c = diskCounters(disk);
+        return new DomainBlockStats(c[0], c[1], c[2], c[3], -1);
+    }
+
+    @Override
+    public TypedParameters blockStatsFlags(String disk) {
+        long[] c = diskCounters(disk);
+        return TypedParameters.builder()
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_WRITE_BYTES, c[3])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_WRITE_REQ, c[2])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_READ_BYTES, c[1])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_READ_REQ, c[0])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_FLUSH_REQ, c[6])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES, c[5])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES, c[4])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES, c[7]).build();
+    }
+
+    @Override
+    public DomainBlockInfo getBlockInfo(String disk) {
+        QemuDomainObj o = obj();
+        DomainDef def;
+        QmpMonitor mon;
+        synchronized (o) {
+            def = o.def;
+            mon = o.isActive() ? o.monitor : null;
+        }
+        DiskDef d = DiskLookup.require(def, disk);
+        if (!BlockNodes.hasSource(d)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + disk + "' does not "
+                    + "currently have a source assigned");
+        }
+        if (mon == null || d.source.index == null) {
+            return inactiveBlockInfo(d);
+        }
+        BlockNodes.Layer top = BlockNodes.chain(d).get(0);
+        BlockReplies r = blockReplies(mon);
+        JsonNode image = r.nodes().getOrDefault(top.topNode(d.driver == null ? null : d.driver.cache),
+                com.fasterxml.jackson.databind.node.MissingNode.getInstance()).path("image");
+        long capacity = image.path("virtual-size").asLong();
+        long physical = DomainStats.physical(top, image);
+        long allocation = "file".equals(top.type()) ? image.path("actual-size").asLong(physical)
+                : r.stats().getOrDefault(top.topNode(null), com.fasterxml.jackson.databind.node.MissingNode
+                        .getInstance()).path("stats").path("wr_highest_offset").asLong();
+        return new DomainBlockInfo(capacity, allocation, physical);
+    }
+
+    /** A stopped domain's disk, from its image: size from the header (or the file), usage from the file. */
+    private static DomainBlockInfo inactiveBlockInfo(DiskDef d) {
+        java.nio.file.Path p = java.nio.file.Path.of(d.source.file != null ? d.source.file : d.source.dev);
+        try {
+            long size = java.nio.file.Files.size(p);
+            var h = org.jvirt.driver.qemu.block.ImageHeader.read(p, d.driver == null ? null : d.driver.type);
+            return new DomainBlockInfo(h.virtualSize() >= 0 ? h.virtualSize() : size, size, size);
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE, "cannot stat file '" + p + "': "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public void setBlockThreshold(String dev, long threshold) {
+        QemuDomainObj o = obj();
+        o.beginJob();
+        try {
+            QmpMonitor mon = monitor(o);
+            DiskLookup.Found f;
+            synchronized (o) {
+                f = DiskLookup.image(o.def, dev);
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("node-name", f.layer().storageNode())
+                    .put("write-threshold", threshold);
+            try {
+                mon.execute("block-set-write-threshold", args, QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        } finally {
+            o.endJob();
         }
     }
 

@@ -48,6 +48,7 @@ final class QmpEvents implements QmpMonitor.Listener {
             case "RESUME" -> resume();
             case "RESET" -> reset();
             case "GUEST_PANICKED" -> panicked();
+            case "BLOCK_WRITE_THRESHOLD" -> blockThreshold(e);
             default -> {
                 // POWERDOWN and the rest carry nothing the API reports yet
             }
@@ -155,6 +156,31 @@ final class QmpEvents implements QmpMonitor.Listener {
                 o.endJob();
             }
         }
+    }
+
+    /**
+     * QEMU's BLOCK_WRITE_THRESHOLD (one-shot: QEMU clears the threshold) as libvirt's BLOCK_THRESHOLD: for the
+     * disk ("vda") when the image is its top one, and for the image itself ("vda[N]") when it has an index.
+     */
+    private void blockThreshold(QmpEvent e) {
+        String node = e.data().path("node-name").asText();
+        long threshold = e.data().path("write-threshold").asLong();
+        long excess = e.data().path("amount-exceeded").asLong();
+        org.jvirt.driver.qemu.block.DiskLookup.Found f;
+        synchronized (o) {
+            f = org.jvirt.driver.qemu.block.DiskLookup.byNode(o.def, node);
+        }
+        if (f == null) {
+            LOG.debug("domain {}: write threshold of unknown node {}", o.name(), node);
+            return;
+        }
+        String dev = f.disk().target.dev;
+        String path = f.layer().path();
+        if (f.top()) {
+            driver.emit(o, d -> new org.jvirt.api.event.DomainBlockThresholdEvent(d, dev, path, threshold, excess));
+        }
+        driver.emit(o, d -> new org.jvirt.api.event.DomainBlockThresholdEvent(d, dev + "[" + f.layer().index() + "]",
+                path, threshold, excess));
     }
 
     private void stop() {

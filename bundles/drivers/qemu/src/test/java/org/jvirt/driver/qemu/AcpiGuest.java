@@ -8,7 +8,8 @@ import java.util.HexFormat;
 
 /**
  * A guest with no operating system that still answers ACPI: a 512-byte boot sector, written by the test, that
- * SeaBIOS boots from a raw disk. It prints "B" on the first serial port each time it boots, enables the power
+ * SeaBIOS boots from a raw disk. Each time it boots it writes its own sector to the disk's second sector through
+ * the BIOS (so the disk's device sees a guest write) and prints "B" on the first serial port; it enables the power
  * button event of the PIIX4 PM (SeaBIOS puts its registers at I/O port 0x600), and sleeps; when the power button
  * is pressed (QEMU's system_powerdown) it prints "P" and powers the machine off (SLP_EN with S5 into PM1a_CNT),
  * which QEMU reports as a SHUTDOWN from the guest.
@@ -17,7 +18,8 @@ final class AcpiGuest {
     /**
      * The code, assembled from this 16-bit source (GNU as, .code16, loaded at 0x7c00):
      * <pre>
-     *   cli; xor ax,ax; mov ds,ax; mov ss,ax; mov sp,0x7c00
+     *   cli; xor ax,ax; mov ds,ax; mov es,ax; mov ss,ax; mov sp,0x7c00
+     *   mov ax,0x0301; mov cx,2; xor dh,dh; mov bx,0x7c00; int 0x13   ; BIOS: write 1 sector to CHS 0/0/2
      *   mov dx,0x3f8; mov al,'B'; out dx,al; mov al,10; out dx,al     ; "B\n" on COM1
      *   mov dx,0x602; mov ax,0x100; out dx,ax                         ; PM1_EN: power button
      *   sti
@@ -29,8 +31,8 @@ final class AcpiGuest {
      *   jmp 1b
      * </pre>
      */
-    private static final String CODE = "fa31c08ed88ed0bc007cbaf803b042eeb00aeeba0206b80001effbf4ba0006eda90001"
-            + "74f6efbaf803b050eeb00aeeba0406b80020efebe3";
+    private static final String CODE = "fa31c08ed88ec08ed0bc007cb80103b9020030f6bb007ccd13baf803b042eeb00aeeba0206"
+            + "b80001effbf4ba0006eda9000174f6efbaf803b050eeb00aeeba0406b80020efebe3";
 
     final Path disk;
     final Path serial;
@@ -48,11 +50,16 @@ final class AcpiGuest {
 
     /** The domain: ACPI on, the boot disk, COM1 into a file. */
     String xml(String name) {
+        return xml(name, "");
+    }
+
+    /** The same with more devices after the boot disk. */
+    String xml(String name, String devices) {
         return "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
                 + "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os><features><acpi/></features>"
                 + "<devices><disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + disk
-                + "'/><target dev='vda' bus='virtio'/></disk><serial type='file'><source path='" + serial
-                + "'/><target port='0'/></serial></devices></domain>";
+                + "'/><target dev='vda' bus='virtio'/></disk>" + devices + "<serial type='file'><source path='"
+                + serial + "'/><target port='0'/></serial></devices></domain>";
     }
 
     /** What the guest printed so far. */
