@@ -53,6 +53,8 @@ final class QemuDomainObj {
 
     /** The index the next new image of this run gets (libvirt's nodenameindex): block nodes libvirt-N-*. */
     int nextNodeIndex = 1;
+    /** The block jobs of this run, by disk target (one per disk, as libvirt allows). */
+    final java.util.Map<String, BlockJob> blockJobs = new java.util.LinkedHashMap<>();
     /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
     final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
 

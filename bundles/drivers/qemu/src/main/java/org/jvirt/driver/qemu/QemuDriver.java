@@ -51,6 +51,7 @@ final class QemuDriver implements AutoCloseable {
     final QemuPaths paths;
     final CapsCache caps;
     final QemuProcesses processes;
+    final BlockJobs blockJobs = new BlockJobs(this);
     final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();

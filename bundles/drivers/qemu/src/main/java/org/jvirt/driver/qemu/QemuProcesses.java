@@ -427,6 +427,7 @@ final class QemuProcesses {
             o.fakeReboot = false;
             o.pausedShutdown = false;
             o.taints.clear();
+            o.blockJobs.clear();
             o.def.id = -1;
             transientGone = !o.persistent;
             uuid = o.def.uuid;
@@ -473,6 +474,13 @@ final class QemuProcesses {
                 o.logOffset = FileTail.size(o.logFile);
                 o.fakeReboot = s.fakeReboot();
                 o.nextNodeIndex = BlockNodes.maxIndex(s.def()) + 1;
+                o.blockJobs.clear();
+                for (BlockJob j : s.blockJobs()) {
+                    o.blockJobs.put(j.disk, j);
+                    if (j.mirror != null) {
+                        o.nextNodeIndex = Math.max(o.nextNodeIndex, j.mirror.index() + 1);
+                    }
+                }
                 o.setState(s.state().state(), s.state().reason());
             }
             boolean alive = HostProcesses.isRunning(s.pid(), s.startTicks())
@@ -493,6 +501,11 @@ final class QemuProcesses {
                         }
                     }
                     StatusFile.write(driver.paths.statusFile(s.def().name), o);
+                    try {
+                        driver.blockJobs.refresh(o);
+                    } catch (RuntimeException e) {
+                        LOG.warn("domain {}: cannot check its block jobs: {}", s.def().name, e.toString());
+                    }
                     LOG.info("domain {}: reconnected to QEMU pid {}", s.def().name, s.pid());
                     continue;
                 } catch (IOException | QmpError e) {

@@ -49,6 +49,8 @@ final class QmpEvents implements QmpMonitor.Listener {
             case "RESET" -> reset();
             case "GUEST_PANICKED" -> panicked();
             case "BLOCK_WRITE_THRESHOLD" -> blockThreshold(e);
+            case "JOB_STATUS_CHANGE" -> driver.blockJobs.statusChanged(o, e.data().path("id").asText(),
+                    e.data().path("status").asText());
             default -> {
                 // POWERDOWN and the rest carry nothing the API reports yet
             }

@@ -24,6 +24,20 @@ final class QemuImages {
         run(cmd);
     }
 
+    /** Writes {@code length} bytes of {@code pattern} at {@code offset} into an image (qemu-io). */
+    static void write(Path image, String format, long offset, long length, int pattern)
+            throws IOException, InterruptedException {
+        Path qemuIo = RealQemu.QEMU_IMG.resolveSibling("qemu-io");
+        run(List.of(qemuIo.toString(), "-f", format, "-c", "write -P " + pattern + " " + offset + " " + length,
+                image.toString()));
+    }
+
+    /** What qemu-img says of an image while QEMU has it open (shared access). */
+    static com.fasterxml.jackson.databind.JsonNode info(Path image) throws IOException, InterruptedException {
+        return org.jvirt.driver.qemu.qmp.QmpMonitor.JSON.readTree(run(List.of(RealQemu.qemuImg().toString(), "info",
+                "-U", "--output=json", image.toString())));
+    }
+
     static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
