@@ -63,7 +63,7 @@ final class DomainStats {
     }
 
     /** Sends the questions {@code types} need to a running domain's QEMU; nothing waits here. */
-    static Query ask(QemuDomainObj o, Set<DomainStatsType> types) {
+    static Query ask(QemuDomainObj o, Set<DomainStatsType> types, boolean backing) {
         Query q = new Query(o);
         QmpMonitor mon;
         synchronized (o) {
@@ -74,7 +74,11 @@ final class DomainStats {
         }
         if (types.contains(DomainStatsType.BLOCK)) {
             q.blockstats = mon.send("query-blockstats", null);
-            q.nodestats = mon.send("query-blockstats", JsonNodeFactory.instance.objectNode().put("query-nodes", true));
+            if (backing) {
+                // what the backing images wrote up to is known per node only
+                q.nodestats = mon.send("query-blockstats", JsonNodeFactory.instance.objectNode()
+                        .put("query-nodes", true));
+            }
             q.nodes = mon.send("query-named-block-nodes", JsonNodeFactory.instance.objectNode().put("flat", true));
         }
         if (types.contains(DomainStatsType.BALLOON)) {
@@ -181,7 +185,8 @@ final class DomainStats {
                     per.addULLong(p + "fl.reqs", s.path("flush_operations").asLong());
                     per.addULLong(p + "fl.times", s.path("flush_total_time_ns").asLong());
                 }
-                JsonNode ns = nodeStats.getOrDefault(l.topNode(cache), MissingNode.getInstance()).path("stats");
+                JsonNode ns = (i == 0 ? s : nodeStats.getOrDefault(l.topNode(cache), MissingNode.getInstance())
+                        .path("stats"));
                 if (!ns.isMissingNode()) {
                     per.addULLong(p + "allocation", ns.path("wr_highest_offset").asLong());
                 }

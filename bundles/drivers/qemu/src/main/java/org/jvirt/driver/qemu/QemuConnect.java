@@ -253,11 +253,11 @@ final class QemuConnect implements Connect {
             }
             types.retainAll(stats);
         }
+        boolean backing = flags.contains(GetAllDomainStatsFlag.BACKING);
         List<DomainStats.Query> queries = new ArrayList<>(objs.size());
         for (QemuDomainObj o : objs) {
-            queries.add(DomainStats.ask(o, types));
+            queries.add(DomainStats.ask(o, types, backing));
         }
-        boolean backing = flags.contains(GetAllDomainStatsFlag.BACKING);
         List<DomainStatsRecord> out = new ArrayList<>(objs.size());
         for (int i = 0; i < objs.size(); i++) {
             out.add(new DomainStatsRecord(handle(objs.get(i)), DomainStats.record(queries.get(i), types, backing)));

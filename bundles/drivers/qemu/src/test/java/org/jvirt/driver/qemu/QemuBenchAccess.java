@@ -37,6 +37,11 @@ public final class QemuBenchAccess implements AutoCloseable {
         return QemuFixture.xml(name);
     }
 
+    /** The same guest with devices. */
+    public static String guestXml(String name, String devices) {
+        return QemuFixture.xml(name, devices);
+    }
+
     /** The argument array the driver would give QEMU for {@code name}, its files under {@code dir}. */
     public List<String> commandLine(String name, Path dir) throws java.io.IOException {
         Files.createDirectories(dir);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.jvirt.api.Connect;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStatsRecord;
 import org.jvirt.api.ListDomainsFlag;
 import org.jvirt.driver.qemu.QemuBenchAccess;
 
@@ -81,11 +82,29 @@ public final class QemuBench {
                 }
             }
 
+            // each guest with a disk (one image, shared read-only), so that block statistics have something to say
+            Path disk = home.resolve("disk.raw");
+            Files.write(disk, new byte[1 << 20]);
             List<Domain> running = new ArrayList<>();
             for (int i = 0; i < guests; i++) {
-                running.add(c.domainCreateXML(QemuBenchAccess.guestXml("g" + i), Set.of()));
+                running.add(c.domainCreateXML(QemuBenchAccess.guestXml("g" + i, "<disk type='file' device='disk'>"
+                        + "<driver name='qemu' type='raw'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/>"
+                        + "<readonly/></disk>"), Set.of()));
             }
             int loops = 200;
+            double[] stats = new double[loops];
+            for (int i = 0; i < loops + 50; i++) {
+                long t0 = System.nanoTime();
+                List<Domain> all = c.listAllDomains(Set.of(ListDomainsFlag.ACTIVE));
+                List<DomainStatsRecord> records = c.getAllDomainStats(Set.of(), Set.of());
+                long t1 = System.nanoTime();
+                if (all.size() != guests || records.size() != guests + 1) {
+                    throw new IllegalStateException(records.size() + " records for " + guests + " guests");
+                }
+                if (i >= 50) {
+                    stats[i - 50] = ms(t1 - t0);
+                }
+            }
             double[] list = new double[loops];
             for (int i = 0; i < loops + 50; i++) {
                 long t0 = System.nanoTime();
@@ -107,12 +126,13 @@ public final class QemuBench {
             d.undefine();
 
             System.out.printf(Locale.ROOT, "QEMU driver benchmark (TCG, %d runs, medians; min-max)%n", runs);
-            System.out.printf(Locale.ROOT, "  capabilities probe (cold, once)        %8.1f ms%n", probeMs);
+            System.out.printf(Locale.ROOT, "  capabilities probe (cold, once)                  %8.1f ms%n", probeMs);
             row("start to running (warm caps)", start);
             row("destroy to shut off", destroy);
             row("QEMU bare exec to QMP greeting", greeting);
             row("  the same through setsid (as the driver)", greetingSetsid);
             row(guests + " guests: listAllDomains + getInfo", list);
+            row(guests + " guests: listAllDomains + getAllDomainStats", stats);
             System.out.println("  libvirtd 9.0 with QEMU cannot run on this machine (no libvirt-qemu user): "
                     + "no side-by-side figure");
         } finally {
@@ -166,6 +186,6 @@ public final class QemuBench {
         double[] s = v.clone();
         Arrays.sort(s);
         double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "  %-38s %8.1f ms   (%.1f-%.1f)%n", what, median, s[0], s[s.length - 1]);
+        System.out.printf(Locale.ROOT, "  %-48s %8.1f ms   (%.1f-%.1f)%n", what, median, s[0], s[s.length - 1]);
     }
 }
