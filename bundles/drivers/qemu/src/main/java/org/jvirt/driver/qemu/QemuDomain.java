@@ -17,11 +17,13 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDestroyFlag;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainMemoryModFlag;
 import org.jvirt.api.DomainRebootFlag;
 import org.jvirt.api.DomainShutdownFlag;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.DomainUndefineFlag;
+import org.jvirt.api.DomainVcpuFlag;
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -432,6 +434,63 @@ final class QemuDomain implements Domain {
         } catch (QmpError e) {
             throw monitorError(e);
         }
+    }
+
+    // ---- memory and vCPUs
+
+    @Override
+    public void setMemory(long memoryKiB) {
+        setMemoryFlags(memoryKiB, Set.of(DomainMemoryModFlag.LIVE));
+    }
+
+    @Override
+    public void setMaxMemory(long memoryKiB) {
+        setMemoryFlags(memoryKiB, Set.of(DomainMemoryModFlag.MAXIMUM));
+    }
+
+    @Override
+    public void setMemoryFlags(long memoryKiB, Set<DomainMemoryModFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSetMemoryFlags", flags, DomainMemoryModFlag.LIVE.value()
+                | DomainMemoryModFlag.CONFIG.value() | DomainMemoryModFlag.MAXIMUM.value());
+        job(o -> conn.driver().resources.setMemory(o, memoryKiB, flags.contains(DomainMemoryModFlag.LIVE),
+                flags.contains(DomainMemoryModFlag.CONFIG), flags.contains(DomainMemoryModFlag.MAXIMUM)));
+    }
+
+    @Override
+    public int getMaxVcpus() {
+        return getVcpusFlags(Set.of(DomainVcpuFlag.LIVE, DomainVcpuFlag.MAXIMUM));
+    }
+
+    @Override
+    public int getVcpusFlags(Set<DomainVcpuFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainGetVcpusFlags", flags, DomainVcpuFlag.LIVE.value()
+                | DomainVcpuFlag.CONFIG.value() | DomainVcpuFlag.MAXIMUM.value() | DomainVcpuFlag.GUEST.value());
+        if (flags.contains(DomainVcpuFlag.GUEST)) {
+            throw VirtException.noSupport("virDomainGetVcpusFlags");
+        }
+        QemuDomainObj o = obj();
+        Impact imp = Impact.of(o, flags.contains(DomainVcpuFlag.LIVE), flags.contains(DomainVcpuFlag.CONFIG));
+        synchronized (o) {
+            DomainDef d = imp.live() != null ? imp.live() : imp.persistent();
+            return flags.contains(DomainVcpuFlag.MAXIMUM) ? d.maxVcpus() : d.vcpus();
+        }
+    }
+
+    @Override
+    public void setVcpus(int nvcpus) {
+        setVcpusFlags(nvcpus, Set.of(DomainVcpuFlag.LIVE));
+    }
+
+    @Override
+    public void setVcpusFlags(int nvcpus, Set<DomainVcpuFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSetVcpusFlags", flags, DomainVcpuFlag.LIVE.value()
+                | DomainVcpuFlag.CONFIG.value() | DomainVcpuFlag.MAXIMUM.value() | DomainVcpuFlag.GUEST.value()
+                | DomainVcpuFlag.HOTPLUGGABLE.value());
+        if (flags.contains(DomainVcpuFlag.GUEST)) {
+            throw VirtException.noSupport("virDomainSetVcpusFlags");
+        }
+        job(o -> conn.driver().resources.setVcpus(o, nvcpus, flags.contains(DomainVcpuFlag.LIVE),
+                flags.contains(DomainVcpuFlag.CONFIG), flags.contains(DomainVcpuFlag.MAXIMUM)));
     }
 
     // ---- block devices

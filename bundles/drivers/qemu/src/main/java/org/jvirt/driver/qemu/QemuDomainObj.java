@@ -58,7 +58,26 @@ final class QemuDomainObj {
     /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
     final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
 
+    /** Devices asked to go (device_del), by QEMU id, until QEMU says DEVICE_DELETED. */
+    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> removals =
+            new java.util.HashMap<>();
+
     private final ReentrantLock job = new ReentrantLock(true);
+
+    /** A future that completes when QEMU deletes the device {@code id}; ask before device_del. */
+    synchronized java.util.concurrent.CompletableFuture<Void> awaitRemoval(String id) {
+        return removals.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /** QEMU deleted a device; true when someone waited for it. */
+    synchronized boolean removed(String id) {
+        var f = removals.remove(id);
+        if (f != null) {
+            f.complete(null);
+            return true;
+        }
+        return false;
+    }
 
     QemuDomainObj(DomainDef def) {
         this.def = def;

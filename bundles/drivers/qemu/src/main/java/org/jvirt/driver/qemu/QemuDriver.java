@@ -52,6 +52,7 @@ final class QemuDriver implements AutoCloseable {
     final CapsCache caps;
     final QemuProcesses processes;
     final BlockJobs blockJobs = new BlockJobs(this);
+    final GuestResources resources = new GuestResources(this);
     final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();

@@ -49,6 +49,8 @@ final class QmpEvents implements QmpMonitor.Listener {
             case "RESET" -> reset();
             case "GUEST_PANICKED" -> panicked();
             case "BLOCK_WRITE_THRESHOLD" -> blockThreshold(e);
+            case "BALLOON_CHANGE" -> balloonChange(e);
+            case "DEVICE_DELETED" -> deviceDeleted(e);
             case "JOB_STATUS_CHANGE" -> driver.blockJobs.statusChanged(o, e.data().path("id").asText(),
                     e.data().path("status").asText());
             default -> {
@@ -183,6 +185,26 @@ final class QmpEvents implements QmpMonitor.Listener {
         }
         driver.emit(o, d -> new org.jvirt.api.event.DomainBlockThresholdEvent(d, dev + "[" + f.layer().index() + "]",
                 path, threshold, excess));
+    }
+
+    /** The guest gave memory back or took it: the running definition's current memory follows, as libvirt's. */
+    private void balloonChange(QmpEvent e) {
+        long kib = e.data().path("actual").asLong() / 1024;
+        synchronized (o) {
+            if (!o.isActive()) {
+                return;
+            }
+            o.def.currentMemory = org.jvirt.conf.domain.MemorySize.ofKiB(kib);
+        }
+        driver.emit(o, d -> new org.jvirt.api.event.DomainBalloonChangeEvent(d, kib));
+        writeStatus();
+    }
+
+    private void deviceDeleted(QmpEvent e) {
+        String id = e.data().path("device").asText("");
+        if (!id.isEmpty()) {
+            o.removed(id);
+        }
     }
 
     private void stop() {
