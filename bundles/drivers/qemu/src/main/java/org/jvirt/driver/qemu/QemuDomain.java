@@ -16,6 +16,7 @@ import org.jvirt.api.Connect;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDestroyFlag;
+import org.jvirt.api.DomainDeviceModifyFlag;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainMemoryModFlag;
 import org.jvirt.api.DomainRebootFlag;
@@ -491,6 +492,42 @@ final class QemuDomain implements Domain {
         }
         job(o -> conn.driver().resources.setVcpus(o, nvcpus, flags.contains(DomainVcpuFlag.LIVE),
                 flags.contains(DomainVcpuFlag.CONFIG), flags.contains(DomainVcpuFlag.MAXIMUM)));
+    }
+
+    // ---- devices
+
+    @Override
+    public void attachDevice(String xml) {
+        attachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
+    }
+
+    @Override
+    public void attachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainAttachDeviceFlags", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value());
+        job(o -> conn.driver().hotplug.attach(o, xml, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+    }
+
+    @Override
+    public void detachDevice(String xml) {
+        detachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
+    }
+
+    @Override
+    public void detachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainDetachDeviceFlags", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value());
+        job(o -> conn.driver().hotplug.detach(o, xml, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+    }
+
+    @Override
+    public void detachDeviceAlias(String alias, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainDetachDeviceAlias", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value());
+        job(o -> conn.driver().hotplug.detachAlias(o, alias, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
     }
 
     // ---- block devices

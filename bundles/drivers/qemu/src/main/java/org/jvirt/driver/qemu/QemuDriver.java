@@ -53,6 +53,7 @@ final class QemuDriver implements AutoCloseable {
     final QemuProcesses processes;
     final BlockJobs blockJobs = new BlockJobs(this);
     final GuestResources resources = new GuestResources(this);
+    final DeviceHotplug hotplug = new DeviceHotplug(this);
     final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();

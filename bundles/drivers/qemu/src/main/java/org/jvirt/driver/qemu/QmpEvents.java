@@ -202,8 +202,8 @@ final class QmpEvents implements QmpMonitor.Listener {
 
     private void deviceDeleted(QmpEvent e) {
         String id = e.data().path("device").asText("");
-        if (!id.isEmpty()) {
-            o.removed(id);
+        if (!id.isEmpty() && !o.removed(id)) {
+            driver.hotplug.removedLater(o, id);
         }
     }
 

@@ -39,6 +39,13 @@ public final class DiskChains {
         }
     }
 
+    /** Completes and checks the chain of one disk with a local image (a disk being plugged in). */
+    public static void check(DiskDef d) {
+        if (d.source != null && (d.source.file != null || d.source.dev != null)) {
+            complete(d, HostProcesses.self());
+        }
+    }
+
     private static void complete(DiskDef d, HostProcesses.Ids ids) {
         Path top = Path.of(path(d.source));
         String format = d.driver == null ? null : d.driver.type;

@@ -96,6 +96,11 @@ public final class Aliases {
         }
     }
 
+    /** The alias libvirt gives a disk ("virtio-disk2", "scsi0-0-0-1"). */
+    public static String diskAlias(DomainDef def, DiskDef disk) {
+        return disk(def, disk);
+    }
+
     static String disk(DomainDef def, DiskDef disk) {
         String bus = disk.target.bus;
         var a = disk.address;

@@ -309,6 +309,10 @@ public final class QemuCommandLine {
     }
 
     private void diskDevice(DiskDef disk, String drive) {
+        add("-device", diskDeviceProps(disk, drive).toString());
+    }
+
+    private ObjectNode diskDeviceProps(DiskDef disk, String drive) {
         String bus = disk.target.bus;
         boolean cdrom = "cdrom".equals(disk.device);
         ObjectNode o = J.objectNode();
@@ -359,7 +363,7 @@ public final class QemuCommandLine {
         if (wc != null) {
             o.put("write-cache", wc ? "on" : "off");
         }
-        add("-device", o.toString());
+        return o;
     }
 
     private ControllerDef controller(String type, int index) {
@@ -415,23 +419,46 @@ public final class QemuCommandLine {
     }
 
     private void net(NetDef n, int i) {
+        List<ObjectNode> props = netProps(n);
+        add("-netdev", props.get(0).toString());
+        add("-device", props.get(1).toString());
+    }
+
+    /** The backend (-netdev, netdev_add) and the device of an interface; the backend is "host" + its alias. */
+    private List<ObjectNode> netProps(NetDef n) {
         if (!"user".equals(n.type)) {
             throw unsupported("interface type '" + n.type + "'");
         }
-        add("-netdev", J.objectNode().put("type", "user").put("id", "hostnet" + i).toString());
+        String hostnet = "host" + n.alias.name;
+        ObjectNode netdev = J.objectNode().put("type", "user").put("id", hostnet);
         String driver = switch (n.model.type) {
             case "virtio" -> "virtio-net-pci";
             case "rtl8139", "e1000", "e1000e", "ne2k_pci", "pcnet", "vmxnet3" -> n.model.type;
             default -> throw unsupported("NIC model '" + n.model.type + "'");
         };
-        ObjectNode o = J.objectNode().put("driver", driver).put("netdev", "hostnet" + i).put("id", n.alias.name)
+        ObjectNode o = J.objectNode().put("driver", driver).put("netdev", hostnet).put("id", n.alias.name)
                 .put("mac", n.mac.address);
         pciAddr(o, n.address);
         int boot = bootIndex(n);
         if (boot > 0) {
             o.put("bootindex", boot);
         }
-        add("-device", o.toString());
+        return List.of(netdev, o);
+    }
+
+    /** Fails as a start would when {@code def} sets what the command line does not carry. */
+    public static void checkSupported(DomainDef def) {
+        SupportedSettings.check(def);
+    }
+
+    /** The device_add properties of a disk plugged into a running {@code def}, its image's node {@code drive}. */
+    public static ObjectNode hotplugDisk(DomainDef def, QemuCaps caps, DiskDef disk, String drive) {
+        return new QemuCommandLine(def, caps, null).diskDeviceProps(disk, drive);
+    }
+
+    /** The netdev_add and device_add arguments of an interface plugged into a running {@code def}. */
+    public static List<ObjectNode> hotplugNet(DomainDef def, QemuCaps caps, NetDef n) {
+        return new QemuCommandLine(def, caps, null).netProps(n);
     }
 
     private void serial(ChrDef c, int i) {
