@@ -147,7 +147,12 @@ final class QemuConnect implements Connect {
         return out;
     }
 
-    private static boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f) {
+    private boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f) {
+        return matches(o, f, n -> driver.saves.hasManagedSave(n));
+    }
+
+    private static boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f,
+            java.util.function.Predicate<String> managedSaves) {
         boolean active = o.isActive();
         if ((f.contains(ListDomainsFlag.ACTIVE) || f.contains(ListDomainsFlag.INACTIVE))
                 && !(f.contains(ListDomainsFlag.ACTIVE) && active || f.contains(ListDomainsFlag.INACTIVE) && !active)) {
@@ -179,7 +184,11 @@ final class QemuConnect implements Connect {
         if (f.contains(ListDomainsFlag.HAS_CHECKPOINT) && !f.contains(ListDomainsFlag.NO_CHECKPOINT)) {
             return false;
         }
-        return !(f.contains(ListDomainsFlag.MANAGEDSAVE) && !f.contains(ListDomainsFlag.NO_MANAGEDSAVE));
+        if (f.contains(ListDomainsFlag.MANAGEDSAVE) != f.contains(ListDomainsFlag.NO_MANAGEDSAVE)) {
+            boolean saved = managedSaves.test(o.def.name);
+            return f.contains(ListDomainsFlag.MANAGEDSAVE) == saved;
+        }
+        return true;
     }
 
     @Override
@@ -366,6 +375,45 @@ final class QemuConnect implements Connect {
             o.endJob();
         }
         return handle(o);
+    }
+
+    @Override
+    public void domainRestore(String from) {
+        domainRestore(from, null, Set.of());
+    }
+
+    @Override
+    public void domainRestore(String from, String dxml, Set<org.jvirt.api.DomainSaveRestoreFlag> flags) {
+        checkFlags("qemuDomainRestoreFlags", flags, org.jvirt.api.DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | org.jvirt.api.DomainSaveRestoreFlag.RUNNING.value()
+                | org.jvirt.api.DomainSaveRestoreFlag.PAUSED.value());
+        checkOpen();
+        if (dxml != null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "a different XML for the restored domain is not supported by jvirt's QEMU driver yet");
+        }
+        QemuProcesses.Restore r = driver.saves.restoreOf(java.nio.file.Path.of(from).toAbsolutePath(),
+                QemuDomain.runAfter(flags));
+        boolean[] existed = new boolean[1];
+        QemuDomainObj o = driver.addOrFind(r.def(), true, existed);
+        o.beginJob();
+        try {
+            if (!existed[0]) {
+                synchronized (o) {
+                    o.persistent = false;
+                }
+            }
+            driver.saves.restore(o, r);
+        } catch (VirtException e) {
+            synchronized (o) {
+                if (!o.persistent) {
+                    driver.remove(o);
+                }
+            }
+            throw e;
+        } finally {
+            o.endJob();
+        }
     }
 
     @Override

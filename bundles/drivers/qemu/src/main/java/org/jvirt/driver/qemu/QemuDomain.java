@@ -20,6 +20,7 @@ import org.jvirt.api.DomainDeviceModifyFlag;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainMemoryModFlag;
 import org.jvirt.api.DomainRebootFlag;
+import org.jvirt.api.DomainSaveRestoreFlag;
 import org.jvirt.api.DomainShutdownFlag;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
@@ -206,16 +207,23 @@ final class QemuDomain implements Domain {
                 return DomainXml.format(o.newDef != null ? o.newDef : o.def, flags);
             }
             // a running transient domain: its definition without what the run found (chains, indexes)
-            DomainDef copy = DomainXml.copy(o.def, conn.driver().parse);
-            for (var disk : copy.devices().disks) {
-                disk.backingStore = null;
-                if (disk.source != null) {
-                    disk.source.index = null;
-                }
-            }
-            Aliases.clearAssigned(copy);
-            return DomainXml.format(copy, flags);
+            return DomainXml.format(definitionOf(o.def, conn.driver().parse), flags);
         });
+    }
+
+    /** A running definition without what the run found or assigned: detected chains, indexes, aliases. */
+    static DomainDef definitionOf(DomainDef live, org.jvirt.conf.DomainParseOptions parse) {
+        DomainDef copy = DomainXml.copy(live, parse);
+        copy.id = -1;
+        for (var disk : copy.devices().disks) {
+            disk.backingStore = null;
+            disk.mirror = null;
+            if (disk.source != null) {
+                disk.source.index = null;
+            }
+        }
+        Aliases.clearAssigned(copy);
+        return copy;
     }
 
     @Override
@@ -254,19 +262,69 @@ final class QemuDomain implements Domain {
 
     @Override
     public boolean hasManagedSaveImage() {
-        return query(o -> false);
+        obj();
+        return conn.driver().saves.hasManagedSave(name);
     }
 
     @Override
     public void create(Set<DomainCreateFlag> flags) {
         QemuConnect.checkFlags("qemuDomainCreateWithFlags", flags, DomainCreateFlag.START_PAUSED.value()
-                | DomainCreateFlag.START_VALIDATE.value());
+                | DomainCreateFlag.START_VALIDATE.value() | DomainCreateFlag.START_FORCE_BOOT.value());
         job(o -> {
             if (o.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
             }
-            conn.driver().processes.start(o, flags.contains(DomainCreateFlag.START_PAUSED), StartedDetail.BOOTED);
+            conn.driver().startOrRestore(o, flags.contains(DomainCreateFlag.START_PAUSED),
+                    flags.contains(DomainCreateFlag.START_FORCE_BOOT));
         });
+    }
+
+    // ---- save and restore
+
+    @Override
+    public void save(String to) {
+        save(to, null, Set.of());
+    }
+
+    @Override
+    public void save(String to, String dxml, Set<DomainSaveRestoreFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSaveFlags", flags, DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | DomainSaveRestoreFlag.RUNNING.value() | DomainSaveRestoreFlag.PAUSED.value());
+        if (dxml != null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "a different XML for the saved domain is not supported by jvirt's QEMU driver yet");
+        }
+        Boolean run = runAfter(flags);
+        job(o -> conn.driver().saves.save(o, java.nio.file.Path.of(to).toAbsolutePath(), run));
+    }
+
+    static Boolean runAfter(Set<DomainSaveRestoreFlag> flags) {
+        if (flags.contains(DomainSaveRestoreFlag.RUNNING) && flags.contains(DomainSaveRestoreFlag.PAUSED)) {
+            throw VirtException.invalidArg("Flags 'running' and 'paused' are mutually exclusive");
+        }
+        return flags.contains(DomainSaveRestoreFlag.RUNNING) ? Boolean.TRUE
+                : flags.contains(DomainSaveRestoreFlag.PAUSED) ? Boolean.FALSE : null;
+    }
+
+    @Override
+    public void managedSave(Set<DomainSaveRestoreFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainManagedSave", flags, DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | DomainSaveRestoreFlag.RUNNING.value() | DomainSaveRestoreFlag.PAUSED.value());
+        Boolean run = runAfter(flags);
+        job(o -> {
+            synchronized (o) {
+                if (!o.persistent) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "cannot do managed save for transient domain");
+                }
+            }
+            conn.driver().saves.save(o, conn.driver().paths.managedSave(name), run);
+        });
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        job(o -> conn.driver().saves.removeManagedSave(name));
     }
 
     @Override
@@ -382,6 +440,13 @@ final class QemuDomain implements Domain {
             if (!o.persistent) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot undefine transient domain");
+            }
+            if (conn.driver().saves.hasManagedSave(name)) {
+                if (!flags.contains(DomainUndefineFlag.MANAGED_SAVE)) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "Refusing to undefine while domain managed save image exists");
+                }
+                conn.driver().saves.removeManagedSave(name);
             }
             conn.driver().deleteConfig(name);
             boolean active;

@@ -54,6 +54,7 @@ final class QemuDriver implements AutoCloseable {
     final BlockJobs blockJobs = new BlockJobs(this);
     final GuestResources resources = new GuestResources(this);
     final DeviceHotplug hotplug = new DeviceHotplug(this);
+    final DomainSaves saves = new DomainSaves(this);
     final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
@@ -287,6 +288,25 @@ final class QemuDriver implements AutoCloseable {
         return o;
     }
 
+    /**
+     * Starts a persistent domain (qemuDomainObjStart): from its managed save image when it has one (which then
+     * goes), unless told to boot afresh, which discards the image.
+     */
+    void startOrRestore(QemuDomainObj o, boolean paused, boolean forceBoot) {
+        String name = o.name();
+        if (saves.hasManagedSave(name)) {
+            if (forceBoot) {
+                saves.removeManagedSave(name);
+            } else {
+                QemuProcesses.Restore r = saves.restoreOf(paths.managedSave(name), paused ? Boolean.FALSE : null);
+                saves.restore(o, r);
+                saves.removeManagedSave(name);
+                return;
+            }
+        }
+        processes.start(o, paused, org.jvirt.api.event.StartedDetail.BOOTED);
+    }
+
     /** Starts each autostart domain that is not running (qemuAutostartDomains). */
     private void autostart() {
         for (QemuDomainObj o : all()) {
@@ -305,7 +325,7 @@ final class QemuDriver implements AutoCloseable {
                             start = o.autostart && !o.isActive() && byUuid(o.def.uuid) == o;
                         }
                         if (start) {
-                            processes.start(o, false, org.jvirt.api.event.StartedDetail.BOOTED);
+                            startOrRestore(o, false, false);
                         }
                     } finally {
                         o.endJob();

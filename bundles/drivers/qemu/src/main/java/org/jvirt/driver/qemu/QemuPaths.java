@@ -26,6 +26,15 @@ record QemuPaths(Path home) {
         return home.resolve("data/log/qemu");
     }
 
+    /** Managed save images, as libvirt's /var/lib/libvirt/qemu/save. */
+    Path saves() {
+        return home.resolve("data/lib/qemu/save");
+    }
+
+    Path managedSave(String name) {
+        return saves().resolve(name + ".save");
+    }
+
     Path capsCache() {
         return home.resolve("data/cache/qemu/capabilities");
     }
@@ -56,7 +65,7 @@ record QemuPaths(Path home) {
     }
 
     void create() throws IOException {
-        for (Path p : new Path[] {config(), autostart(), run(), logs(), capsCache()}) {
+        for (Path p : new Path[] {config(), autostart(), run(), logs(), capsCache(), saves()}) {
             Files.createDirectories(p);
         }
     }

@@ -64,8 +64,26 @@ final class QemuProcesses {
 
     // ---- start
 
+    /**
+     * What a start restores from (a saved domain): its definition, the file, where QEMU's stream begins in it, and
+     * what the guest does afterwards.
+     *
+     * @param def         the saved definition, which the run takes
+     * @param file        the save image
+     * @param offset      where QEMU's migration stream begins
+     * @param run         let the guest run once restored
+     * @param pausedAs    the SUSPENDED event's detail when it stays paused
+     */
+    record Restore(DomainDef def, Path file, long offset, boolean run, SuspendedDetail pausedAs) {
+    }
+
     /** Starts a domain's QEMU (qemuProcessStart): paused, set up, then continued unless {@code paused}. */
     void start(QemuDomainObj o, boolean paused, StartedDetail detail) {
+        start(o, paused, detail, null);
+    }
+
+    /** Starts a domain's QEMU, or restores it when {@code restore} is given (QEMU loads the stream, paused). */
+    void start(QemuDomainObj o, boolean paused, StartedDetail detail, Restore restore) {
         DomainDef persistent;
         synchronized (o) {
             if (o.isActive()) {
@@ -73,8 +91,11 @@ final class QemuProcesses {
             }
             persistent = o.def;
         }
-        QemuCaps caps = driver.capsFor(persistent);
-        DomainDef live = DomainXml.copy(persistent, driver.parse);
+        if (restore != null) {
+            paused = !restore.run();
+        }
+        QemuCaps caps = driver.capsFor(restore != null ? restore.def() : persistent);
+        DomainDef live = DomainXml.copy(restore != null ? restore.def() : persistent, driver.parse);
         QemuDefaults.apply(live, caps, false);
         DiskChains.check(live);
         int nextIndex = BlockNodes.assignIndexes(live, 1);
@@ -98,7 +119,7 @@ final class QemuProcesses {
             writeMasterKey(key);
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
-                    CdromDrives.of(live)));
+                    CdromDrives.of(live), restore != null ? "defer" : null));
             fillGraphicsPort(live, vnc);
             logOffset = QemuLog.appendHeader(log, args, caps);
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
@@ -134,6 +155,9 @@ final class QemuProcesses {
             }
             readPtys(mon, live);
             phase = Phase.SET_UP;
+            if (restore != null) {
+                DomainSaves.load(mon, dir, restore.file(), restore.offset());
+            }
             synchronized (o) {
                 if (o.persistent) {
                     o.newDef = persistent;
@@ -143,7 +167,8 @@ final class QemuProcesses {
             }
             if (!paused) {
                 mon.execute("cont", null, COMMAND_TIMEOUT);
-                o.setState(DomainState.RUNNING, RunningReason.BOOTED.value());
+                o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : RunningReason.BOOTED)
+                        .value());
             }
             synchronized (o) {
                 o.apiRunStateChange = false;
@@ -160,7 +185,8 @@ final class QemuProcesses {
         }
         driver.emitLifecycle(o, LifecycleEventType.STARTED, detail.value());
         if (paused) {
-            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.PAUSED.value());
+            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
+                    : SuspendedDetail.PAUSED).value());
         }
     }
 

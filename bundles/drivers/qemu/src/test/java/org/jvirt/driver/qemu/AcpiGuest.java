@@ -48,7 +48,7 @@ final class AcpiGuest {
         Files.write(disk, image);
     }
 
-    /** The domain: ACPI on, the boot disk, COM1 into a file. */
+    /** The domain: ACPI on, the boot disk, COM1 appended to a file (which a restored QEMU opens again). */
     String xml(String name) {
         return xml(name, "");
     }
@@ -59,7 +59,7 @@ final class AcpiGuest {
                 + "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os><features><acpi/></features>"
                 + "<devices><disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + disk
                 + "'/><target dev='vda' bus='virtio'/></disk>" + devices + "<serial type='file'><source path='"
-                + serial + "'/><target port='0'/></serial></devices></domain>";
+                + serial + "' append='on'/><target port='0'/></serial></devices></domain>";
     }
 
     /** What the guest printed so far. */

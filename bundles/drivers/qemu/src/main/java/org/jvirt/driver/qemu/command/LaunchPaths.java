@@ -12,7 +12,8 @@ import java.util.Set;
  * @param masterKey  the domain's master key file (for secrets passed to QEMU), or null for none
  * @param vncPort    the VNC port chosen for an autoport display, or -1
  * @param hostCdroms the block devices of cdrom disks that are real CD-ROM drives (QEMU's host_cdrom)
+ * @param incoming   QEMU's {@code -incoming} (a restore's "defer"), or null
  */
 public record LaunchPaths(Path domainDir, Path monitor, Path pidFile, Path masterKey, int vncPort,
-        Set<String> hostCdroms) {
+        Set<String> hostCdroms, String incoming) {
 }

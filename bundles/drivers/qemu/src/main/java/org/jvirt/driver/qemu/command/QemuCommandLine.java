@@ -132,6 +132,9 @@ public final class QemuCommandLine {
         } else if (d.memballoon != null && !"none".equals(d.memballoon.model)) {
             throw unsupported("memory balloon model '" + d.memballoon.model + "'");
         }
+        if (paths != null && paths.incoming() != null) {
+            add("-incoming", paths.incoming());
+        }
         add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         add("-msg", "timestamp=on");
         return List.copyOf(args);
