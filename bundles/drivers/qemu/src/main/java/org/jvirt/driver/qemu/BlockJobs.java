@@ -695,7 +695,7 @@ final class BlockJobs {
         return d.source.file != null ? d.source.file : d.source.dev;
     }
 
-    private static String effectiveNode(DiskDef d, BlockNodes.Layer l) {
+    static String effectiveNode(DiskDef d, BlockNodes.Layer l) {
         return l.topNode(d.driver == null ? null : d.driver.cache);
     }
 
@@ -787,7 +787,7 @@ final class BlockJobs {
         return bandwidth << 20;
     }
 
-    private static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
+    static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
         try {
             return mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
         } catch (QmpError e) {
@@ -800,7 +800,7 @@ final class BlockJobs {
         }
     }
 
-    private static void blockdevDel(QmpMonitor mon, String node) {
+    static void blockdevDel(QmpMonitor mon, String node) {
         try {
             mon.execute("blockdev-del", J.objectNode().put("node-name", node), QemuProcesses.COMMAND_TIMEOUT);
         } catch (QmpError e) {
@@ -809,7 +809,7 @@ final class BlockJobs {
     }
 
     /** The guest-visible size of the disk's top image. */
-    private static long virtualSize(QmpMonitor mon, DiskDef disk, BlockNodes.Layer top) {
+    static long virtualSize(QmpMonitor mon, DiskDef disk, BlockNodes.Layer top) {
         String node = effectiveNode(disk, top);
         for (JsonNode n : execute(mon, "query-named-block-nodes", J.objectNode().put("flat", true))) {
             if (node.equals(n.path("node-name").asText())) {
@@ -823,7 +823,7 @@ final class BlockJobs {
      * Makes a new image through QEMU (blockdev-create, as libvirt does): the file, then the format on it, with
      * the backing image's name for a shallow copy.
      */
-    private static void createImage(QmpMonitor mon, BlockNodes.Layer l, long size, BlockNodes.Layer backing) {
+    static void createImage(QmpMonitor mon, BlockNodes.Layer l, long size, BlockNodes.Layer backing) {
         if (!"file".equals(l.type())) {
             return; // a block device exists already; its format is written below
         }
@@ -880,7 +880,7 @@ final class BlockJobs {
         }
     }
 
-    private static String probeFormat(Path p) {
+    static String probeFormat(Path p) {
         try {
             return org.jvirt.driver.qemu.block.ImageHeader.read(p, "qcow2").virtualSize() >= 0 ? "qcow2" : "raw";
         } catch (IOException e) {

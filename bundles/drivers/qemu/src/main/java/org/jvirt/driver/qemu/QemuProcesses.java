@@ -84,6 +84,19 @@ final class QemuProcesses {
 
     /** Starts a domain's QEMU, or restores it when {@code restore} is given (QEMU loads the stream, paused). */
     void start(QemuDomainObj o, boolean paused, StartedDetail detail, Restore restore) {
+        start(o, paused, detail, restore, null, null);
+    }
+
+    /**
+     * Starts a domain's QEMU from an internal snapshot (qemuProcessStart with a snapshot: {@code -loadvm}): the
+     * run takes {@code runDef}; the domain keeps its persistent definition; running or paused FROM_SNAPSHOT.
+     */
+    void startFromSnapshot(QemuDomainObj o, boolean paused, DomainDef runDef, String snapshot) {
+        start(o, paused, StartedDetail.FROM_SNAPSHOT, null, runDef, snapshot);
+    }
+
+    private void start(QemuDomainObj o, boolean paused, StartedDetail detail, Restore restore, DomainDef runDef,
+            String loadvm) {
         DomainDef persistent;
         synchronized (o) {
             if (o.isActive()) {
@@ -93,9 +106,10 @@ final class QemuProcesses {
         }
         if (restore != null) {
             paused = !restore.run();
+            runDef = restore.def();
         }
-        QemuCaps caps = driver.capsFor(restore != null ? restore.def() : persistent);
-        DomainDef live = DomainXml.copy(restore != null ? restore.def() : persistent, driver.parse);
+        QemuCaps caps = driver.capsFor(runDef != null ? runDef : persistent);
+        DomainDef live = DomainXml.copy(runDef != null ? runDef : persistent, driver.parse);
         QemuDefaults.apply(live, caps, false);
         DiskChains.check(live);
         int nextIndex = BlockNodes.assignIndexes(live, 1);
@@ -119,7 +133,7 @@ final class QemuProcesses {
             writeMasterKey(key);
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
-                    CdromDrives.of(live), restore != null ? "defer" : null));
+                    CdromDrives.of(live), restore != null ? "defer" : null, loadvm));
             fillGraphicsPort(live, vnc);
             logOffset = QemuLog.appendHeader(log, args, caps);
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
@@ -163,12 +177,13 @@ final class QemuProcesses {
                     o.newDef = persistent;
                 }
                 o.def = live;
-                o.setState(DomainState.PAUSED, PausedReason.USER.value());
+                o.setState(DomainState.PAUSED, (loadvm != null ? PausedReason.FROM_SNAPSHOT : PausedReason.USER)
+                        .value());
             }
             if (!paused) {
                 mon.execute("cont", null, COMMAND_TIMEOUT);
-                o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : RunningReason.BOOTED)
-                        .value());
+                o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : loadvm != null
+                        ? RunningReason.FROM_SNAPSHOT : RunningReason.BOOTED).value());
             }
             synchronized (o) {
                 o.apiRunStateChange = false;
@@ -186,7 +201,7 @@ final class QemuProcesses {
         driver.emitLifecycle(o, LifecycleEventType.STARTED, detail.value());
         if (paused) {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
-                    : SuspendedDetail.PAUSED).value());
+                    : loadvm != null ? SuspendedDetail.FROM_SNAPSHOT : SuspendedDetail.PAUSED).value());
         }
     }
 
@@ -379,6 +394,12 @@ final class QemuProcesses {
      * period unless {@code graceful}; then the domain is shut off with {@code reason} and STOPPED/{@code detail}.
      */
     void destroy(QemuDomainObj o, boolean graceful, ShutoffReason reason, StoppedDetail detail) {
+        destroy(o, graceful, reason, detail, false);
+    }
+
+    /** As {@link #destroy(QemuDomainObj, boolean, ShutoffReason, StoppedDetail)}; {@code keep}: a transient domain
+     * stays known (a snapshot revert starts it again). */
+    void destroy(QemuDomainObj o, boolean graceful, ShutoffReason reason, StoppedDetail detail, boolean keep) {
         long pid;
         long start;
         Process p;
@@ -411,7 +432,7 @@ final class QemuProcesses {
                     "Failed to terminate process " + pid + " with SIG" + (graceful ? "TERM" : "KILL")
                             + ": Device or resource busy");
         }
-        stopped(o, reason, detail);
+        stopped(o, reason, detail, keep);
     }
 
     private static boolean waitExit(Process p, Duration d) {
@@ -425,6 +446,10 @@ final class QemuProcesses {
 
     /** The process is gone: clean up, shut the domain off, tell everyone, drop a transient domain. */
     void stopped(QemuDomainObj o, ShutoffReason reason, StoppedDetail detail) {
+        stopped(o, reason, detail, false);
+    }
+
+    private void stopped(QemuDomainObj o, ShutoffReason reason, StoppedDetail detail, boolean keep) {
         QmpMonitor mon;
         String name;
         Path dir;
@@ -455,7 +480,7 @@ final class QemuProcesses {
             o.taints.clear();
             o.blockJobs.clear();
             o.def.id = -1;
-            transientGone = !o.persistent;
+            transientGone = !o.persistent && !keep;
             uuid = o.def.uuid;
             if (o.newDef != null) {
                 o.def = o.newDef;

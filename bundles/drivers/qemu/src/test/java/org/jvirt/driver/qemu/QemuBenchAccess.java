@@ -53,7 +53,7 @@ public final class QemuBenchAccess implements AutoCloseable {
         Aliases.assign(live);
         live.id = 1;
         return QemuCommandLine.build(live, caps, new LaunchPaths(dir, dir.resolve("monitor.sock"),
-                dir.resolve("qemu.pid"), null, -1, Set.of(), null));
+                dir.resolve("qemu.pid"), null, -1, Set.of(), null, null));
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param vncPort    the VNC port chosen for an autoport display, or -1
  * @param hostCdroms the block devices of cdrom disks that are real CD-ROM drives (QEMU's host_cdrom)
  * @param incoming   QEMU's {@code -incoming} (a restore's "defer"), or null
+ * @param loadvm     the internal snapshot QEMU loads as it starts ({@code -loadvm}), or null
  */
 public record LaunchPaths(Path domainDir, Path monitor, Path pidFile, Path masterKey, int vncPort,
-        Set<String> hostCdroms, String incoming) {
+        Set<String> hostCdroms, String incoming, String loadvm) {
 }

@@ -135,6 +135,9 @@ public final class QemuCommandLine {
         if (paths != null && paths.incoming() != null) {
             add("-incoming", paths.incoming());
         }
+        if (paths != null && paths.loadvm() != null) {
+            add("-loadvm", paths.loadvm());
+        }
         add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         add("-msg", "timestamp=on");
         return List.copyOf(args);

@@ -41,7 +41,7 @@ final class CorpusLaunch {
         Path dir = Path.of("/var/lib/libvirt/qemu/domain--1-" + def.name);
         List<String> args = QemuCommandLine.build(def, caps, new LaunchPaths(dir, dir.resolve("monitor.sock"),
                 Path.of("/run/libvirt/qemu/" + def.name + ".pid"), dir.resolve("master-key.aes"), 5900,
-                Set.of("/dev/cdrom"), null));
+                Set.of("/dev/cdrom"), null, null));
         List<String> out = new ArrayList<>(args.size());
         int fdset = 0;
         for (int i = 0; i < args.size(); i++) {
