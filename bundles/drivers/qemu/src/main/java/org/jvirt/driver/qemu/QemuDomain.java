@@ -441,6 +441,14 @@ final class QemuDomain implements Domain {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot undefine transient domain");
             }
+            int snapshots;
+            synchronized (o) {
+                snapshots = o.isActive() ? 0 : o.snapshots.size();
+            }
+            if (snapshots > 0 && !flags.contains(DomainUndefineFlag.SNAPSHOTS_METADATA)) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot delete inactive domain with " + snapshots + " snapshots");
+            }
             if (conn.driver().saves.hasManagedSave(name)) {
                 if (!flags.contains(DomainUndefineFlag.MANAGED_SAVE)) {
                     throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
@@ -834,6 +842,71 @@ final class QemuDomain implements Domain {
                 DomainBlockJobSetSpeedFlag.BANDWIDTH_BYTES.value());
         job(o -> conn.driver().blockJobs.setSpeed(o, disk, bandwidth,
                 flags.contains(DomainBlockJobSetSpeedFlag.BANDWIDTH_BYTES)));
+    }
+
+    // ---- snapshots
+
+    @Override
+    public org.jvirt.api.DomainSnapshot snapshotCreateXML(String xml,
+            Set<org.jvirt.api.DomainSnapshotCreateFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSnapshotCreateXML", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainSnapshotCreateFlag.values())));
+        String[] made = new String[1];
+        job(o -> made[0] = conn.driver().snapshots.create(o, xml, flags));
+        return new QemuDomainSnapshot(this, made[0]);
+    }
+
+    @Override
+    public org.jvirt.api.DomainSnapshot snapshotLookupByName(String snapshot) {
+        return query(o -> new QemuDomainSnapshot(this, conn.driver().snapshots.find(o, snapshot).name));
+    }
+
+    @Override
+    public org.jvirt.api.DomainSnapshot snapshotCurrent() {
+        return query(o -> {
+            SnapshotTree.Entry cur = o.snapshots.current();
+            if (cur == null) {
+                throw new VirtException(ErrorCode.NO_DOMAIN_SNAPSHOT, ErrorDomain.QEMU,
+                        "the domain does not have a current snapshot");
+            }
+            return new QemuDomainSnapshot(this, cur.name);
+        });
+    }
+
+    @Override
+    public boolean hasCurrentSnapshot() {
+        return query(o -> o.snapshots.current() != null);
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainSnapshot> listAllSnapshots(Set<org.jvirt.api.DomainSnapshotListFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainListAllSnapshots", flags, 0x7ff);
+        return query(o -> SnapshotFilter.list(o.snapshots, null, VirFlag.toBits(flags)).stream()
+                .<org.jvirt.api.DomainSnapshot>map(n -> new QemuDomainSnapshot(this, n)).toList());
+    }
+
+    @Override
+    public void revertToSnapshot(org.jvirt.api.DomainSnapshot snapshot,
+            Set<org.jvirt.api.DomainSnapshotRevertFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainRevertToSnapshot", flags,
+                org.jvirt.api.DomainSnapshotRevertFlag.RUNNING.value()
+                        | org.jvirt.api.DomainSnapshotRevertFlag.PAUSED.value()
+                        | org.jvirt.api.DomainSnapshotRevertFlag.FORCE.value());
+        job(o -> conn.driver().snapshots.revert(o, snapshot.getName(), flags));
+    }
+
+    /** Runs a snapshot's query (for its handle). */
+    <T> T snapshotQuery(Function<QemuDomainObj, T> body) {
+        return query(body);
+    }
+
+    /** Runs a snapshot's change as this domain's job (for its handle). */
+    void snapshotJob(java.util.function.Consumer<QemuDomainObj> body) {
+        job(body);
+    }
+
+    QemuDriver driver() {
+        return conn.driver();
     }
 
     private static VirtException monitorError(QmpError e) {

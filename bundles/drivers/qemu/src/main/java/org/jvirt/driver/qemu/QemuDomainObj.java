@@ -58,6 +58,9 @@ final class QemuDomainObj {
     /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
     final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
 
+    /** The domain's snapshots (kept across runs; their metadata is on disk too). */
+    final SnapshotTree snapshots = new SnapshotTree();
+
     /** Devices asked to go (device_del), by QEMU id, until QEMU says DEVICE_DELETED. */
     private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> removals =
             new java.util.HashMap<>();

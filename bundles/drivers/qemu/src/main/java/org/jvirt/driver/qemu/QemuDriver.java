@@ -55,6 +55,7 @@ final class QemuDriver implements AutoCloseable {
     final GuestResources resources = new GuestResources(this);
     final DeviceHotplug hotplug = new DeviceHotplug(this);
     final DomainSaves saves = new DomainSaves(this);
+    final DomainSnapshots snapshots = new DomainSnapshots(this);
     final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
@@ -88,6 +89,11 @@ final class QemuDriver implements AutoCloseable {
     void start() {
         loadConfigs();
         processes.reconnectAll(loadStatuses());
+        List<QemuDomainObj> all;
+        synchronized (this) {
+            all = new ArrayList<>(byUuid.values());
+        }
+        all.forEach(snapshots::load);
         worker.execute(this::autostart);
     }
 
@@ -105,6 +111,21 @@ final class QemuDriver implements AutoCloseable {
         String emulator = def.devices != null && def.devices.emulator != null ? def.devices.emulator
                 : defaultEmulator(def.os == null || def.os.type == null ? null : def.os.type.arch);
         return caps.get(Path.of(emulator));
+    }
+
+    /** qemu-img beside the default emulator (qemuFindQemuImgBinary looks it up on the PATH). */
+    Path qemuImg() {
+        Path beside = Path.of(defaultEmulator(null)).resolveSibling("qemu-img");
+        if (Files.isExecutable(beside)) {
+            return beside;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir, "qemu-img");
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "unable to find qemu-img");
     }
 
     static String defaultEmulator(String arch) {
@@ -189,8 +210,12 @@ final class QemuDriver implements AutoCloseable {
         return o;
     }
 
-    synchronized void remove(QemuDomainObj o) {
-        byUuid.remove(o.def.uuid, o);
+    /** The domain is gone (undefined, or a transient one stopped): so is what is known of its snapshots. */
+    void remove(QemuDomainObj o) {
+        synchronized (this) {
+            byUuid.remove(o.def.uuid, o);
+        }
+        snapshots.discardAllMetadata(o);
     }
 
     int allocateId() {

@@ -35,6 +35,11 @@ record QemuPaths(Path home) {
         return saves().resolve(name + ".save");
     }
 
+    /** A domain's snapshot metadata, as libvirt's /var/lib/libvirt/qemu/snapshot/NAME. */
+    Path snapshots(String name) {
+        return home.resolve("data/lib/qemu/snapshot").resolve(name);
+    }
+
     Path capsCache() {
         return home.resolve("data/cache/qemu/capabilities");
     }

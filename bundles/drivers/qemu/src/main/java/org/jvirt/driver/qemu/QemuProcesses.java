@@ -95,6 +95,11 @@ final class QemuProcesses {
         start(o, paused, StartedDetail.FROM_SNAPSHOT, null, runDef, snapshot);
     }
 
+    /** Starts a domain reverted to a snapshot without memory (it boots): STARTED and SUSPENDED FROM_SNAPSHOT. */
+    void startAfterRevert(QemuDomainObj o, boolean paused) {
+        start(o, paused, StartedDetail.FROM_SNAPSHOT, null, null, null);
+    }
+
     private void start(QemuDomainObj o, boolean paused, StartedDetail detail, Restore restore, DomainDef runDef,
             String loadvm) {
         DomainDef persistent;
@@ -201,7 +206,8 @@ final class QemuProcesses {
         driver.emitLifecycle(o, LifecycleEventType.STARTED, detail.value());
         if (paused) {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
-                    : loadvm != null ? SuspendedDetail.FROM_SNAPSHOT : SuspendedDetail.PAUSED).value());
+                    : detail == StartedDetail.FROM_SNAPSHOT ? SuspendedDetail.FROM_SNAPSHOT
+                    : SuspendedDetail.PAUSED).value());
         }
     }
 
