@@ -8,13 +8,15 @@ import java.nio.channels.ReadableByteChannel;
 /**
  * Reads framed messages from a channel, in blocking or non-blocking mode. The length word is checked against the
  * limit before the buffer grows to hold the message, so a peer announcing 2 GiB gets an error, not an allocation.
- * The buffer starts at libvirt's initial 64 KiB and grows only as far as a valid length asks.
+ * The buffer starts at libvirt's initial 64 KiB and grows, doubling, only as the bytes of a valid message arrive;
+ * after a large message it goes back to 64 KiB.
  */
 public final class PacketReader {
     private final int maxMessage;
     private final ByteBuffer lengthWord = ByteBuffer.allocate(Limits.MESSAGE_LEN_MAX);
     private ByteBuffer body = ByteBuffer.allocate(Limits.MESSAGE_INITIAL);
     private boolean haveLength;
+    private int expected;
 
     /** A reader accepting libvirt's largest message. */
     public PacketReader() {
@@ -33,6 +35,10 @@ public final class PacketReader {
      */
     public Packet read(ReadableByteChannel channel) throws IOException {
         if (!haveLength) {
+            if (body.capacity() > Limits.MESSAGE_INITIAL) {
+                // a large message is done with: idle connections keep only the initial buffer
+                body = ByteBuffer.allocate(Limits.MESSAGE_INITIAL);
+            }
             if (fill(channel, lengthWord) < 0) {
                 throw new EOFException(lengthWord.position() == 0 ? "end of file" : "end of file inside a message");
             }
@@ -40,18 +46,27 @@ public final class PacketReader {
                 return null;
             }
             int total = lengthWord.getInt(0);
-            int len = checkLength(total);
-            if (len > body.capacity()) {
-                body = ByteBuffer.allocate(len);
-            }
-            body.clear().limit(len);
+            expected = checkLength(total);
+            body.clear().limit(Math.min(expected, body.capacity()));
             haveLength = true;
         }
-        if (fill(channel, body) < 0) {
-            throw new EOFException("end of file inside a message");
-        }
-        if (body.hasRemaining()) {
-            return null;
+        while (true) {
+            if (fill(channel, body) < 0) {
+                throw new EOFException("end of file inside a message");
+            }
+            if (body.hasRemaining()) {
+                return null;
+            }
+            if (body.position() == expected) {
+                break;
+            }
+            // the buffer grows as the bytes come, never ahead of them: a peer announcing a large message and
+            // sending little of it holds little memory
+            ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(expected, 2L * body.capacity()));
+            body.flip();
+            bigger.put(body);
+            bigger.limit(Math.min(expected, bigger.capacity()));
+            body = bigger;
         }
         haveLength = false;
         lengthWord.clear();

@@ -8,6 +8,7 @@ public final class ServerCall {
     private final ServerClient client;
     private final Header header;
     private final Procedure<?, ?> procedure;
+    private volatile boolean closeAfterReply;
 
     ServerCall(ServerClient client, Header header, Procedure<?, ?> procedure) {
         this.client = client;
@@ -25,6 +26,15 @@ public final class ServerCall {
 
     public Procedure<?, ?> procedure() {
         return procedure;
+    }
+
+    /** Closes the client's connection once the reply is sent (CONNECT_CLOSE). */
+    public void closeAfterReply() {
+        closeAfterReply = true;
+    }
+
+    boolean closesAfterReply() {
+        return closeAfterReply;
     }
 
     /**
