@@ -42,6 +42,15 @@ final class DispatchTable {
         ConnectCalls.register(t, context);
         EventCalls.register(t);
         DomainCalls.register(t);
+        DomainTuningCalls.register(t);
+        DomainDeviceCalls.register(t);
+        DomainGuestCalls.register(t);
+        DomainJobCalls.register(t);
+        SnapshotCalls.register(t);
+        NetworkCalls.register(t);
+        StorageCalls.register(t);
+        HostObjectCalls.register(t);
+        StreamCalls.register(t);
         return t;
     }
 }

@@ -110,7 +110,8 @@ public final class ServerClient extends RpcConnection {
             return;
         }
         ServerCall call = new ServerCall(this, h, proc);
-        if (config.inlinePriority() && proc.priority() == Priority.HIGH && proc.stream() == StreamDirection.NONE) {
+        if (prog.isInline(h.procedure())
+                || config.inlinePriority() && proc.priority() == Priority.HIGH && proc.stream() == StreamDirection.NONE) {
             // quick calls are answered here: no hand-over to a worker, no wake-up; the next packet waits for it
             answer(call, handler, args);
             return;
@@ -138,6 +139,7 @@ public final class ServerClient extends RpcConnection {
             Object ret = handler.handle(call, args);
             if (isOpen()) {
                 send(h.with(MessageType.REPLY, MessageStatus.OK), proc.ret(), ret);
+                runAfterReply(call);
             }
         } catch (VirtException e) {
             replyError(h, e);
@@ -148,6 +150,19 @@ public final class ServerClient extends RpcConnection {
         }
         if (call.closesAfterReply()) {
             closeWith(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "client closed the connection"));
+        }
+    }
+
+    private void runAfterReply(ServerCall call) {
+        Runnable after = call.afterReplyAction();
+        if (after != null) {
+            try {
+                after.run();
+            } catch (RuntimeException e) {
+                // the reply is out: what followed it failing closes the client rather than answer twice
+                LOG.warn("{}: after the reply to {}: {}", name(), call.procedure(), e.toString(), e);
+                closeWith(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, e.getMessage()));
+            }
         }
     }
 
