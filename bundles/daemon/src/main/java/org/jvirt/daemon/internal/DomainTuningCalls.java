@@ -61,7 +61,6 @@ final class DomainTuningCalls {
             }
             return new DomainGetVcpusRet(out, maps);
         });
-        t.on(DOMAIN_GET_MAX_VCPUS, (c, a) -> new DomainGetMaxVcpusRet(c.dom(a.dom()).getMaxVcpus()));
         t.on(DOMAIN_PIN_VCPU, (c, a) -> {
             c.dom(a.dom()).pinVcpu(a.vcpu(), Wire.cpumap(a.cpumap()));
             return null;

@@ -43,6 +43,10 @@ final class RemoteDispatcher {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ServerProgram program(Program program) {
         ServerProgram served = new ServerProgram(program);
+        // authentication steps run on the reader thread: a layer they add must be in place for the next packet
+        if (program == RemoteProtocol.PROGRAM) {
+            BEFORE_AUTH.forEach(served::inline);
+        }
         for (Procedure<?, ?> p : program.procedures()) {
             if (!p.event()) {
                 served.on((Procedure) p, handler(p));
