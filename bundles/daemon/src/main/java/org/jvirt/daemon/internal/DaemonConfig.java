@@ -158,12 +158,21 @@ record DaemonConfig(
         } else if (v instanceof Collection<?> c) {
             items = c;
         } else {
-            // libvirtd.conf's ["a", "b"], or a .cfg's "a, b"
+            // libvirtd.conf's ["a", "b"] (quoted items may hold commas: DNs do), or a .cfg's a, b
             String s = v.toString().trim();
             if (s.startsWith("[") && s.endsWith("]")) {
                 s = s.substring(1, s.length() - 1);
             }
-            items = Arrays.asList(s.split(","));
+            if (s.contains("\"")) {
+                List<String> quoted = new ArrayList<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(s);
+                while (m.find()) {
+                    quoted.add(m.group(1));
+                }
+                items = quoted;
+            } else {
+                items = Arrays.asList(s.split(","));
+            }
         }
         List<String> out = new ArrayList<>();
         for (Object o : items) {
