@@ -95,7 +95,8 @@ final class CallContext {
         String function = facts == null ? "" : facts.function();
         String inDriver = session.driverPrefix().isEmpty() || !function.startsWith("vir") ? function
                 : session.driverPrefix() + function.substring(3);
-        return new VirtException(ErrorCode.INVALID_ARG, session.driverDomain(),
+        // virCheckFlags' words, without the "invalid argument: " prefix the code's own text would add
+        return VirtException.withMessage(ErrorCode.INVALID_ARG, session.driverDomain(),
                 "unsupported flags (0x" + Integer.toHexString(bits) + ") in function " + inDriver);
     }
 
