@@ -34,7 +34,7 @@ final class SaslCalls {
         ClientSession s = c.session();
         synchronized (s.lock()) {
             if (s.service().auth() != Service.Auth.SASL || s.authenticated() || s.authState() != null) {
-                LOG.warn("{}: client tried invalid SASL init request", s.client().name());
+                LOG.debug("{}: client tried invalid SASL init request", s.client().name());
                 throw failed();
             }
             String mechs = context.sasl().mechanisms(s.service().secure());
@@ -51,7 +51,7 @@ final class SaslCalls {
         ClientSession s = c.session();
         synchronized (s.lock()) {
             if (!(s.authState() instanceof Pending)) {
-                LOG.warn("{}: client tried invalid SASL start request", s.client().name());
+                LOG.debug("{}: client tried invalid SASL start request", s.client().name());
                 s.authState(null);
                 throw failed();
             }
@@ -71,7 +71,7 @@ final class SaslCalls {
         ClientSession s = c.session();
         synchronized (s.lock()) {
             if (!(s.authState() instanceof SaslExchange x)) {
-                LOG.warn("{}: client tried invalid SASL step request", s.client().name());
+                LOG.debug("{}: client tried invalid SASL step request", s.client().name());
                 s.authState(null);
                 throw failed();
             }
