@@ -55,11 +55,13 @@ final class TlsChannel implements ByteChannel {
             return;
         }
         engine.beginHandshake();
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
         while (true) {
             HandshakeStatus hs = engine.getHandshakeStatus();
             switch (hs) {
-                case NEED_WRAP -> wrap(ByteBuffer.allocate(0));
+                case NEED_WRAP -> wrapInto(ByteBuffer.allocate(0), pending);
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                    flush(pending);
                     if (!unwrapOnce()) {
                         throw new EOFException("the client closed during the TLS handshake");
                     }
@@ -68,8 +70,11 @@ final class TlsChannel implements ByteChannel {
                 case FINISHED, NOT_HANDSHAKING -> {
                     check.check(engine.getSession());
                     ready = true;
-                    // libvirt's client reads this one byte before it believes the server accepted it
-                    write(ByteBuffer.wrap(new byte[] {1}));
+                    // libvirt's client reads this one byte before it believes the server accepted it; it goes in
+                    // the same write as TLS 1.3's session tickets, which that client would otherwise read alone
+                    // and take for "nothing yet"
+                    wrapInto(ByteBuffer.wrap(new byte[] {1}), pending);
+                    flush(pending);
                     LOG.debug("{}: TLS ready ({}, {})", name, engine.getSession().getProtocol(),
                             engine.getSession().getCipherSuite());
                     return;
@@ -77,6 +82,40 @@ final class TlsChannel implements ByteChannel {
                 default -> throw new SSLException("unexpected handshake status " + hs);
             }
         }
+    }
+
+    /** Wraps {@code src} into {@code out} without sending it yet. */
+    private void wrapInto(ByteBuffer src, java.io.ByteArrayOutputStream out) throws IOException {
+        synchronized (writeLock) {
+            do {
+                netOut.clear();
+                SSLEngineResult r = engine.wrap(src, netOut);
+                if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    netOut = ByteBuffer.allocate(netOut.capacity() * 2);
+                    continue;
+                }
+                if (r.getStatus() != SSLEngineResult.Status.OK) {
+                    throw new SSLException("unexpected wrap status " + r.getStatus());
+                }
+                out.write(netOut.array(), 0, netOut.position());
+                if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+                    runTasks();
+                }
+            } while (src.hasRemaining());
+        }
+    }
+
+    private void flush(java.io.ByteArrayOutputStream pending) throws IOException {
+        if (pending.size() == 0) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(pending.toByteArray());
+        synchronized (writeLock) {
+            while (b.hasRemaining()) {
+                socket.write(b);
+            }
+        }
+        pending.reset();
     }
 
     private void runTasks() {

@@ -75,6 +75,9 @@ final class TlsServer {
     ByteChannel wrap(ByteChannel socket, String client) {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
+        // TLS 1.2: Java sends TLS 1.3's session tickets after the handshake, and libvirt's client, reading the
+        // server's confirmation byte once right after its handshake, would read a ticket in its place and give up
+        engine.setEnabledProtocols(new String[] {"TLSv1.2"});
         if (settings.noVerifyCertificate()) {
             engine.setWantClientAuth(true);
         } else {

@@ -30,6 +30,11 @@ final class TestDaemon implements AutoCloseable {
 
     /** Unix sockets and TCP without authentication (said explicitly), plus {@code extra} settings. */
     static TestDaemon start(Path home, Map<String, Object> extra) throws IOException {
+        return start(home, extra, factory());
+    }
+
+    /** As {@link #start(Path, Map)}, serving the API through {@code factory}. */
+    static TestDaemon start(Path home, Map<String, Object> extra, ConnectFactory factory) throws IOException {
         int port = freePort();
         Map<String, Object> cfg = new HashMap<>();
         cfg.put("listen_unix", "1");
@@ -37,7 +42,7 @@ final class TestDaemon implements AutoCloseable {
         cfg.put("tcp_port", Integer.toString(port));
         cfg.put("auth_tcp", "none");
         cfg.putAll(extra);
-        return new TestDaemon(home, port, new Daemon(factory(), DaemonConfig.from(cfg, "daemon", home)));
+        return new TestDaemon(home, port, new Daemon(factory, DaemonConfig.from(cfg, "daemon", home)));
     }
 
     static TestDaemon start(Path home) throws IOException {
