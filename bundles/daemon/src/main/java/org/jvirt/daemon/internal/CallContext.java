@@ -40,6 +40,7 @@ final class CallContext {
     private final ClientSession session;
     private final ServerCall call;
     private final ProcedureTable.Facts facts;
+    private java.util.UUID touched;
 
     CallContext(ClientSession session, ServerCall call, ProcedureTable.Facts facts) {
         this.session = session;
@@ -103,7 +104,20 @@ final class CallContext {
     // ---- the objects a call names (by UUID, or name where libvirt's handles have no UUID)
 
     Domain dom(NonnullDomain d) {
-        return Handles.domain(conn(), d);
+        java.util.UUID uuid = Wire.uuid(d.uuid());
+        touched = uuid;
+        Domain known = session.knownDomain(uuid);
+        if (known != null) {
+            return known;
+        }
+        Domain found = Handles.domain(conn(), d);
+        session.rememberDomain(uuid, found);
+        return found;
+    }
+
+    /** The domain the call named last, or {@code null}. */
+    java.util.UUID touchedDomain() {
+        return touched;
     }
 
     Network net(NonnullNetwork n) {

@@ -29,6 +29,15 @@ final class ClientSession {
     private volatile ErrorDomain driverDomain = ErrorDomain.NONE;
     private volatile boolean released;
     private Object authState; // guarded by lock
+    // the domains this client's calls named lately: a handle names its domain by UUID, and each of its calls asks
+    // the driver again (the API's contract), so a kept handle is as good as a new one and spares the lookup
+    private final java.util.Map<java.util.UUID, org.jvirt.api.Domain> domains =
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.util.UUID, org.jvirt.api.Domain> e) {
+                    return size() > 256;
+                }
+            };
 
     private ClientSession(ServerClient client, Service service) {
         this.client = client;
@@ -127,6 +136,19 @@ final class ClientSession {
                 default -> ErrorDomain.NONE;
             };
             driverDomain = d;
+        }
+    }
+
+    /** A handle of the domain with {@code uuid} this client's calls named lately, or {@code null}. */
+    org.jvirt.api.Domain knownDomain(java.util.UUID uuid) {
+        synchronized (domains) {
+            return domains.get(uuid);
+        }
+    }
+
+    void rememberDomain(java.util.UUID uuid, org.jvirt.api.Domain d) {
+        synchronized (domains) {
+            domains.put(uuid, d);
         }
     }
 

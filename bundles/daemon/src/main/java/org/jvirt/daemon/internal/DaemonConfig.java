@@ -33,7 +33,7 @@ record DaemonConfig(
         Path pki = home.resolve("etc").resolve("pki");
         return new DaemonConfig(
                 bool(p, "listen_unix", "daemon".equals(mode)),
-                path(p, "unix_sock_dir", home.resolve("run")),
+                path(p, "unix_sock_dir", home.resolve("run"), home),
                 perms(p, "unix_sock_rw_perms", "0700"),
                 perms(p, "unix_sock_ro_perms", "0777"),
                 string(p, "unix_sock_group", ""),
@@ -46,15 +46,15 @@ record DaemonConfig(
                 Service.Auth.parse(string(p, "auth_unix_ro", "none"), "auth_unix_ro"),
                 Service.Auth.parse(string(p, "auth_tcp", "sasl"), "auth_tcp"),
                 Service.Auth.parse(string(p, "auth_tls", "none"), "auth_tls"),
-                path(p, "key_file", pki.resolve("libvirt/private/serverkey.pem")),
-                path(p, "cert_file", pki.resolve("libvirt/servercert.pem")),
-                path(p, "ca_file", pki.resolve("CA/cacert.pem")),
-                path(p, "crl_file", pki.resolve("CA/cacrl.pem")),
+                path(p, "key_file", pki.resolve("libvirt/private/serverkey.pem"), home),
+                path(p, "cert_file", pki.resolve("libvirt/servercert.pem"), home),
+                path(p, "ca_file", pki.resolve("CA/cacert.pem"), home),
+                path(p, "crl_file", pki.resolve("CA/cacrl.pem"), home),
                 bool(p, "tls_no_verify_certificate", false),
                 list(p, "tls_allowed_dn_list"),
                 list(p, "sasl_allowed_username_list"),
                 upper(list(p, "sasl_mech_list", List.of("SCRAM-SHA-256", "DIGEST-MD5"))),
-                path(p, "sasl_users_file", home.resolve("etc").resolve("sasl-users")),
+                path(p, "sasl_users_file", home.resolve("etc").resolve("sasl-users"), home),
                 positive(p, "max_clients", 5000),
                 positive(p, "max_workers", 20),
                 positive(p, "prio_workers", 5),
@@ -138,9 +138,14 @@ record DaemonConfig(
         return s;
     }
 
-    private static Path path(Map<String, ?> p, String key, Path dflt) {
+    private static Path path(Map<String, ?> p, String key, Path dflt, Path home) {
         String s = string(p, key, null);
-        return s == null ? dflt : Path.of(s);
+        if (s == null) {
+            return dflt;
+        }
+        // relative paths are the home's, as the other files of etc/ are
+        Path given = Path.of(s);
+        return given.isAbsolute() ? given : home.resolve(given);
     }
 
     static List<String> list(Map<String, ?> p, String key) {

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
 final class EventRelay {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
 
-    /** A domain callback: its event id, whether registered the old way, its subscription. */
-    private record DomainCallback(DomainEventId id, boolean legacy, EventSubscription subscription) {
+    /** A domain callback: its event id, the domain it is for (null: all), how registered, its subscription. */
+    private record DomainCallback(DomainEventId id, java.util.UUID domain, boolean legacy,
+            EventSubscription subscription) {
     }
 
     private final ClientSession session;
@@ -55,6 +56,9 @@ final class EventRelay {
     private final Map<Integer, EventSubscription> secret = new ConcurrentHashMap<>();
     private final Map<Integer, EventSubscription> qemu = new ConcurrentHashMap<>();
     private volatile EventSubscription close;
+    // domain events written to the client so far, and the thread waiting for the next (see awaitDomainEvent)
+    private final java.util.concurrent.atomic.AtomicLong domainEventsSent = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Thread waiter;
 
     EventRelay(ClientSession session) {
         this.session = session;
@@ -83,10 +87,17 @@ final class EventRelay {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "unsupported event ID " + eventId);
         }
         int[] callbackId = new int[1];
-        EventSubscription s = conn.domainEventRegisterAny(filter, id, e -> sent(() -> DomainEventMessages.send(
-                client(), e, callbackId[0], legacy)));
+        EventSubscription s = conn.domainEventRegisterAny(filter, id, e -> sent(() -> {
+            if (DomainEventMessages.send(client(), e, callbackId[0], legacy)) {
+                domainEventsSent.incrementAndGet();
+                Thread w = waiter;
+                if (w != null) {
+                    java.util.concurrent.locks.LockSupport.unpark(w);
+                }
+            }
+        }));
         callbackId[0] = s.callbackId();
-        domain.add(new DomainCallback(id, legacy, s));
+        domain.add(new DomainCallback(id, filter == null ? null : filter.getUUID(), legacy, s));
         return s.callbackId();
     }
 
@@ -117,6 +128,41 @@ final class EventRelay {
         }
         throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "domain event " + eventId
                 + " not registered");
+    }
+
+    /** How many domain events went to the client so far. */
+    long domainEventsSent() {
+        return domainEventsSent.get();
+    }
+
+    /** Whether the client has a callback for events {@code id} of {@code uuid} (null: of a domain not known yet). */
+    boolean expects(DomainEventId id, java.util.UUID uuid) {
+        for (DomainCallback c : domain) {
+            if (c.id() == id && (c.domain() == null || c.domain().equals(uuid))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits, at most {@code timeoutNanos}, until a domain event goes to the client after the {@code since}-th: a call
+     * whose event the client waits for gets its reply after that event, not before.
+     */
+    void awaitDomainEvent(long since, long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        waiter = Thread.currentThread();
+        try {
+            while (domainEventsSent.get() == since) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            waiter = null;
+        }
     }
 
     // ---- networks, pools, node devices, secrets

@@ -24,6 +24,37 @@ final class RemoteDispatcher {
             RemoteProtocol.AUTH_SASL_INIT, RemoteProtocol.AUTH_SASL_START, RemoteProtocol.AUTH_SASL_STEP,
             RemoteProtocol.AUTH_POLKIT);
 
+    /**
+     * The calls whose lifecycle event a driver emits before it returns: the reply waits (briefly) for the event to go
+     * to a client that has a callback for it, so such a client always hears of the change before the call returns.
+     * Calls whose events come later by nature (a guest's own shutdown, reboot, wake-up) are not here.
+     */
+    private static final Set<Procedure<?, ?>> EVENT_BEFORE_REPLY = Set.of(RemoteProtocol.DOMAIN_CREATE,
+            RemoteProtocol.DOMAIN_CREATE_WITH_FLAGS, RemoteProtocol.DOMAIN_CREATE_XML, RemoteProtocol.DOMAIN_DEFINE_XML,
+            RemoteProtocol.DOMAIN_DEFINE_XML_FLAGS, RemoteProtocol.DOMAIN_UNDEFINE, RemoteProtocol.DOMAIN_UNDEFINE_FLAGS,
+            RemoteProtocol.DOMAIN_DESTROY, RemoteProtocol.DOMAIN_DESTROY_FLAGS, RemoteProtocol.DOMAIN_SUSPEND,
+            RemoteProtocol.DOMAIN_RESUME, RemoteProtocol.DOMAIN_SAVE, RemoteProtocol.DOMAIN_SAVE_FLAGS,
+            RemoteProtocol.DOMAIN_SAVE_PARAMS, RemoteProtocol.DOMAIN_RESTORE, RemoteProtocol.DOMAIN_RESTORE_FLAGS,
+            RemoteProtocol.DOMAIN_RESTORE_PARAMS, RemoteProtocol.DOMAIN_MANAGED_SAVE);
+    /**
+     * Calls libvirt gives low priority (a hypervisor may take its time) that jvirt's drivers answer from the
+     * platform's own state, never from a guest agent or a long operation: answered on the client's reader thread,
+     * as high-priority ones are, without the hand-over to a worker. What stays on the workers is what may block.
+     */
+    private static final Set<Procedure<?, ?>> QUICK = Set.of(RemoteProtocol.DOMAIN_GET_INFO,
+            RemoteProtocol.DOMAIN_GET_XML_DESC, RemoteProtocol.CONNECT_GET_CAPABILITIES,
+            RemoteProtocol.DOMAIN_GET_SCHEDULER_TYPE, RemoteProtocol.NODE_DEVICE_GET_XML_DESC,
+            RemoteProtocol.INTERFACE_GET_XML_DESC, RemoteProtocol.DOMAIN_HAS_MANAGED_SAVE_IMAGE,
+            RemoteProtocol.DOMAIN_HAS_CURRENT_SNAPSHOT, RemoteProtocol.DOMAIN_GET_METADATA,
+            RemoteProtocol.DOMAIN_SNAPSHOT_IS_CURRENT, RemoteProtocol.DOMAIN_SNAPSHOT_HAS_METADATA,
+            RemoteProtocol.DOMAIN_GET_EMULATOR_PIN_INFO, RemoteProtocol.DOMAIN_GET_VCPU_PIN_INFO,
+            RemoteProtocol.NODE_GET_CPU_MAP, RemoteProtocol.DOMAIN_GET_MESSAGES,
+            RemoteProtocol.DOMAIN_MANAGED_SAVE_GET_XML_DESC, RemoteProtocol.DOMAIN_CHECKPOINT_GET_XML_DESC,
+            RemoteProtocol.NETWORK_PORT_GET_XML_DESC, RemoteProtocol.CONNECT_GET_STORAGE_POOL_CAPABILITIES);
+
+    /** How long a reply waits for its event at most: the event thread is late only when the host is starved. */
+    private static final long EVENT_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
+
     private final DispatchTable table;
     private final ProcedureTable facts;
 
@@ -46,6 +77,7 @@ final class RemoteDispatcher {
         // authentication steps run on the reader thread: a layer they add must be in place for the next packet
         if (program == RemoteProtocol.PROGRAM) {
             BEFORE_AUTH.forEach(served::inline);
+            QUICK.forEach(served::inline);
         }
         for (Procedure<?, ?> p : program.procedures()) {
             if (!p.event()) {
@@ -79,8 +111,16 @@ final class RemoteDispatcher {
                 }
                 throw f.noSupport();
             }
+            boolean eventful = EVENT_BEFORE_REPLY.contains(p);
+            long eventsBefore = eventful ? session.events().domainEventsSent() : 0;
             try {
-                return call.call(new CallContext(session, sc, f), args);
+                CallContext context = new CallContext(session, sc, f);
+                Object result = call.call(context, args);
+                if (eventful && session.events().expects(org.jvirt.api.event.DomainEventId.LIFECYCLE,
+                        context.touchedDomain())) {
+                    session.events().awaitDomainEvent(eventsBefore, EVENT_WAIT_NANOS);
+                }
+                return result;
             } catch (VirtException e) {
                 if (e.code() == ErrorCode.NO_SUPPORT && f != null) {
                     // the API names its own method; libvirt names the procedure's function, in its file's domain
