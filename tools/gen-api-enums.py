@@ -405,15 +405,24 @@ class Description:
 
     def collect(self, source, ctype):
         out = []
-        for e in self.roots[source].iter("enum"):
-            if e.get("type") != ctype:
-                continue
+        members = [e for e in self.roots[source].iter("enum") if e.get("type") == ctype]
+        for e in members:
             name = e.get("name")
-            if name in ALIASES or name.endswith(SKIP_SUFFIX):
+            if name in ALIASES or (name.endswith(SKIP_SUFFIX) and self.is_bound(name, members)):
                 continue
             out.append((name, as_int32(self.value(name)), (e.get("info") or "").strip()))
         out.sort(key=lambda t: (t[1] if t[1] >= 0 else (1 << 40) + t[1], t[0]))
         return out
+
+    def is_bound(self, name, members):
+        """A *_LAST constant bounds its enum when no other value is above it (VIR_X_LAST); a constant that only
+        happens to end so (VIR_NETWORK_UPDATE_COMMAND_ADD_LAST) is a value like the others."""
+        try:
+            mine = self.value(name)
+            others = [self.value(m.get("name")) for m in members if m.get("name") != name]
+        except ValueError:
+            return True
+        return not others or mine >= max(others)
 
     def string_macros(self):
         for m in self.roots["libvirt-api.xml"].iter("macro"):
