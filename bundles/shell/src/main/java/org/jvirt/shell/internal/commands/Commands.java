@@ -27,6 +27,9 @@ public final class Commands {
         all.addAll(StorageCommands.all());
         all.addAll(HostCommands.all());
         all.addAll(SnapshotCommands.all());
+        all.addAll(CheckpointCommands.all());
+        all.addAll(EditCommands.all());
+        all.addAll(ObjectEvents.all());
         all.add(new EventCommand());
         all.add(new Complete(new Completions(catalog)));
         return all;
