@@ -30,6 +30,10 @@ public final class Commands {
         all.addAll(CheckpointCommands.all());
         all.addAll(EditCommands.all());
         all.addAll(ObjectEvents.all());
+        all.addAll(InterfaceCommands.all());
+        all.addAll(NodeDeviceCommands.all());
+        all.addAll(SecretCommands.all());
+        all.addAll(NWFilterCommands.all());
         all.add(new EventCommand());
         all.add(new Complete(new Completions(catalog)));
         return all;
