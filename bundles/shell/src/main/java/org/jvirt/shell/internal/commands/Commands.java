@@ -34,6 +34,11 @@ public final class Commands {
         all.addAll(NodeDeviceCommands.all());
         all.addAll(SecretCommands.all());
         all.addAll(NWFilterCommands.all());
+        all.addAll(BlockJobCommands.all());
+        all.addAll(DomainGuestCommands.all());
+        all.addAll(MigrateCommands.all());
+        all.addAll(QemuCommands.all());
+        all.addAll(HostPagesAndCpus.all());
         all.add(new EventCommand());
         all.add(new Complete(new Completions(catalog)));
         return all;
