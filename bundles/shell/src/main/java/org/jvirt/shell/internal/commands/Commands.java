@@ -35,6 +35,7 @@ public final class Commands {
         all.addAll(SecretCommands.all());
         all.addAll(NWFilterCommands.all());
         all.addAll(BlockJobCommands.all());
+        all.addAll(DeviceCommands.all());
         all.addAll(DomainGuestCommands.all());
         all.addAll(MigrateCommands.all());
         all.addAll(QemuCommands.all());
