@@ -32,9 +32,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteSession {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSession.class);
-    /** libvirt's client keepalive: a ping after 5 s of silence, the connection closed after 5 unanswered. */
-    static final int KEEPALIVE_INTERVAL = Integer.getInteger("jvirt.remote.keepalive.interval", 5);
-    static final int KEEPALIVE_COUNT = Integer.getInteger("jvirt.remote.keepalive.count", 5);
+    /**
+     * libvirt's client keepalive: a ping after 5 s of silence, the connection closed after 5 unanswered; the system
+     * properties {@code jvirt.remote.keepalive.interval} and {@code .count} change it for connections opened later.
+     */
+    static int keepaliveInterval() {
+        return Integer.getInteger("jvirt.remote.keepalive.interval", 5);
+    }
+
+    static int keepaliveCount() {
+        return Integer.getInteger("jvirt.remote.keepalive.count", 5);
+    }
+
+    /** How long a server may stay silent before it is given up: what keepalive allows. */
+    static Duration silenceLimit() {
+        return Duration.ofSeconds((long) Math.max(1, keepaliveInterval()) * (keepaliveCount() + 1));
+    }
 
     private final String uri;
     private final RemoteUri remote;
@@ -72,17 +85,24 @@ public final class RemoteSession {
         }
     }
 
-    /** How long a call of the opening may wait: what keepalive would allow a silent server. */
-    private static Duration openTimeout() {
-        return Duration.ofSeconds((long) Math.max(1, KEEPALIVE_INTERVAL) * (KEEPALIVE_COUNT + 1));
+    private void handshake(ConnectRequest request) {
+        try {
+            handshakeCalls(request, silenceLimit());
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.OPERATION_TIMEOUT) {
+                // a server silent through the opening is given up as keepalive gives up a silent one later
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.RPC,
+                        "connection closed due to keepalive timeout");
+            }
+            throw e;
+        }
     }
 
-    private void handshake(ConnectRequest request) {
-        Duration t = openTimeout();
+    private void handshakeCalls(ConnectRequest request, Duration t) {
         AuthListRet auth = client.call(RemoteProtocol.AUTH_LIST, null, t);
         Authenticator.authenticate(client, auth.types(), remote, request.auth(), t);
         if (supports(RemoteFeatures.PROGRAM_KEEPALIVE, t)) {
-            client.startKeepalive(KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
+            client.startKeepalive(keepaliveInterval(), keepaliveCount());
             keepalive = true;
         }
         client.onEvents(RemoteProtocol.PROGRAM, relay);

@@ -1,7 +1,6 @@
 package org.jvirt.driver.remote.internal;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -95,8 +94,7 @@ final class RemoteStreamChannel implements StreamChannel {
         if (direction == StreamDirection.WRITE) {
             // the server confirms the end of an upload (or reports why it failed)
             try {
-                StreamEvent e = stream.receive(Duration.ofSeconds(
-                        (long) RemoteSession.KEEPALIVE_INTERVAL * (RemoteSession.KEEPALIVE_COUNT + 1)));
+                StreamEvent e = stream.receive(RemoteSession.silenceLimit());
                 if (e instanceof StreamEvent.Aborted a) {
                     throw a.error();
                 }
