@@ -16,12 +16,14 @@ import java.nio.channels.WritableByteChannel;
 final class PipeChannel implements ByteChannel {
     private final ReadableByteChannel in;
     private final WritableByteChannel out;
+    private final OutputStream stream;
     private final Runnable onClose;
     private volatile boolean open = true;
 
     PipeChannel(InputStream in, OutputStream out, Runnable onClose) {
         this.in = Channels.newChannel(in);
         this.out = Channels.newChannel(out);
+        this.stream = out;
         this.onClose = onClose;
     }
 
@@ -32,7 +34,10 @@ final class PipeChannel implements ByteChannel {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return out.write(src);
+        int n = out.write(src);
+        // a process's stdin is buffered: each message must leave at once
+        stream.flush();
+        return n;
     }
 
     @Override
