@@ -72,6 +72,10 @@ public record RemoteUri(String driver, Transport transport, String user, String 
         if (host != null && host.isEmpty()) {
             host = null;
         }
+        if (transport == Transport.UNIX && host != null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.REMOTE,
+                    "using unix socket and remote server '" + host + "' is not supported.");
+        }
         if (transport == null) {
             // libvirt: a server means TLS, none means the local unix socket
             transport = host != null ? Transport.TLS : Transport.UNIX;
@@ -79,10 +83,11 @@ public record RemoteUri(String driver, Transport transport, String user, String 
         Map<String, String> known = new LinkedHashMap<>();
         List<String[]> passOn = new ArrayList<>();
         for (String[] p : params(uri.getRawQuery())) {
-            switch (p[0]) {
+            // libvirt matches its parameter names without regard to case
+            switch (p[0].toLowerCase(Locale.ROOT)) {
                 case "name", "command", "socket", "auth", "sshauth", "netcat", "keyfile", "pkipath", "known_hosts",
                         "known_hosts_verify", "tls_priority", "mode", "proxy", "no_sanity", "no_verify", "no_tty" ->
-                        known.put(p[0], p[1]);
+                        known.put(p[0].toLowerCase(Locale.ROOT), p[1]);
                 case "authfile" -> {
                     // read by the credential callback's side, never passed on
                 }
@@ -100,7 +105,8 @@ public record RemoteUri(String driver, Transport transport, String user, String 
         return new RemoteUri(driver, transport, uri.getUserInfo(), host, uri.getPort(), uri.getPath(), name,
                 known.get("command"), known.get("socket"), known.get("auth"), known.get("netcat"),
                 known.get("keyfile"), known.get("pkipath"), known.get("known_hosts"), known.get("known_hosts_verify"),
-                known.get("sshauth"), mode(known.get("mode")), proxy(known.get("proxy")),
+                known.get("sshauth"), mode(known.get("mode")),
+                proxy(known.get("proxy"), known.get("socket"), known.get("netcat")),
                 flag(known.get("no_verify")), flag(known.get("no_tty")), known.get("tls_priority"));
     }
 
@@ -172,17 +178,24 @@ public record RemoteUri(String driver, Transport transport, String user, String 
         };
     }
 
-    private static Proxy proxy(String v) {
+    /** The proxy asked for; by default netcat when a socket or netcat is named (virt-ssh-helper cannot take one). */
+    private static Proxy proxy(String v, String socket, String netcat) {
         if (v == null) {
-            return Proxy.AUTO;
+            return socket != null || netcat != null ? Proxy.NETCAT : Proxy.AUTO;
         }
-        return switch (v) {
+        Proxy p = switch (v) {
             case "auto" -> Proxy.AUTO;
             case "netcat" -> Proxy.NETCAT;
             case "native" -> Proxy.NATIVE;
+            // libvirt 9.0's own spelling of this message
             default -> throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.REMOTE,
-                    "Unknown proxy type '" + v + "'");
+                    "Unnkown proxy type '" + v + "'");
         };
+        if (p == Proxy.NATIVE && netcat != null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.REMOTE,
+                    "netcat path not valid with native proxy mode");
+        }
+        return p;
     }
 
     /** The host to reach, "localhost" when the URI names none (libvirt's default). */
@@ -203,17 +216,39 @@ public record RemoteUri(String driver, Transport transport, String user, String 
     }
 
     /**
-     * The daemon's unix socket for this URI: the {@code socket} parameter, else libvirt's path for root by mode
-     * (libvirtd's for legacy and auto, the driver's own daemon's for direct), {@code -ro} for read-only.
+     * The daemon's unix socket for this URI: the {@code socket} parameter, else libvirt's path for root by mode.
+     * Direct mode is the driver's own daemon ({@code virtqemud-sock}), legacy libvirtd's ({@code libvirt-sock});
+     * auto takes the direct socket when it exists, else the legacy one (and legacy for the transports that reach
+     * another host); {@code -ro} for read-only.
      */
     public String socketPath(boolean readOnly) {
         if (socket != null) {
             return socket;
         }
-        String suffix = readOnly ? "-sock-ro" : "-sock";
-        if (mode == Mode.DIRECT && !driver.isEmpty() && !driver.equals("remote")) {
-            return "/run/libvirt/virt" + driver + "d" + suffix;
+        boolean named = !driver.isEmpty() && !driver.equals("remote");
+        String direct = socketFile(named ? "virt" + driver + "d" : "libvirt", readOnly);
+        String legacy = socketFile("libvirt", readOnly);
+        Mode m = mode;
+        if (m == Mode.AUTO) {
+            if (transport == Transport.UNIX) {
+                m = java.nio.file.Files.exists(java.nio.file.Path.of(direct)) ? Mode.DIRECT : Mode.LEGACY;
+            } else {
+                m = Mode.LEGACY;
+            }
         }
-        return "/run/libvirt/libvirt" + suffix;
+        if (m == Mode.DIRECT) {
+            if (transport != Transport.UNIX) {
+                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.REMOTE,
+                        "Cannot use direct socket mode for "
+                                + transport.name().toLowerCase(Locale.ROOT) + " transport");
+            }
+            return direct;
+        }
+        return legacy;
+    }
+
+    /** libvirt builds these under $LOCALSTATEDIR/run, which works on a far host with or without /run. */
+    private static String socketFile(String prefix, boolean readOnly) {
+        return "/var/run/libvirt/" + prefix + (readOnly ? "-sock-ro" : "-sock");
     }
 }

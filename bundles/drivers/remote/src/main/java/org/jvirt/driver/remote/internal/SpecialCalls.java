@@ -59,12 +59,8 @@ final class SpecialCalls {
                 return null;
             };
             case "isAlive/0" -> (s, h, p, a) -> s.client().isOpen();
-            case "isEncrypted/0" -> (s, h, p, a) -> encrypted(s);
-            case "isSecure/0" -> (s, h, p, a) -> {
-                // the channel must be safe on our side, and the server must say its side is
-                boolean local = encrypted(s) || s.remote().transport() == RemoteUri.Transport.UNIX;
-                return local && s.client().call(RemoteProtocol.CONNECT_IS_SECURE, null).secure() != 0;
-            };
+            case "isEncrypted/0" -> (s, h, p, a) -> encrypted(s) && serverSecure(s);
+            case "isSecure/0" -> (s, h, p, a) -> secureChannel(s) && serverSecure(s);
             case "setKeepAlive/2" -> (s, h, p, a) -> {
                 if (!s.keepaliveOn()) {
                     return false;
@@ -91,8 +87,21 @@ final class SpecialCalls {
         return out;
     }
 
+    /** Encrypted on our side: TLS (ssh's encryption is the ssh client's, which libvirt does not count). */
     private static boolean encrypted(RemoteSession s) {
-        RemoteUri.Transport t = s.remote().transport();
-        return t == RemoteUri.Transport.TLS || t == RemoteUri.Transport.SSH;
+        return s.remote().transport() == RemoteUri.Transport.TLS;
+    }
+
+    /** A channel libvirt's client trusts: a local socket, TLS or ssh; not plain TCP, nor an ext command. */
+    private static boolean secureChannel(RemoteSession s) {
+        return switch (s.remote().transport()) {
+            case UNIX, TLS, SSH, LIBSSH, LIBSSH2 -> true;
+            case TCP, EXT -> false;
+        };
+    }
+
+    /** Whether the server's side of the connection is secure (its own hypervisor channel). */
+    private static boolean serverSecure(RemoteSession s) {
+        return s.client().call(RemoteProtocol.CONNECT_IS_SECURE, null).secure() != 0;
     }
 }

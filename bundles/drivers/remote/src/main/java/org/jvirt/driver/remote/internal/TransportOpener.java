@@ -32,10 +32,6 @@ final class TransportOpener {
     static ByteChannel open(RemoteUri uri, boolean readOnly) {
         return switch (uri.transport()) {
             case UNIX -> {
-                if (uri.host() != null) {
-                    throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.REMOTE,
-                            "invalid argument: transport methods unix, ssh and ext are not supported with a server");
-                }
                 yield Transports.connectUnix(Path.of(uri.socketPath(readOnly)));
             }
             case TCP -> Transports.connectTcp(uri.hostOrLocal(), uri.portOrDefault());
@@ -46,7 +42,8 @@ final class TransportOpener {
                     throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.REMOTE,
                             "remote_open: for 'ext' transport, command is required");
                 }
-                yield process(List.of("/bin/sh", "-c", uri.command()), "ext");
+                // the command is one program, run without a shell (libvirt passes it as argv[0])
+                yield process(List.of(uri.command()), "ext");
             }
             case LIBSSH, LIBSSH2 -> throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.REMOTE,
                     "this function is not supported by the connection driver: transport "
@@ -75,24 +72,17 @@ final class TransportOpener {
             cmd.add("-i");
             cmd.add(uri.keyfile());
         }
+        // no terminal, no escape character: the channel carries binary packets
+        cmd.addAll(List.of("-T", "-e", "none"));
         if (uri.noTty()) {
-            cmd.add("-T");
+            // never prompt: credentials come from keys or the agent
+            cmd.addAll(List.of("-o", "BatchMode=yes"));
         }
-        // no password prompt on a terminal we do not own: credentials come from keys or the agent
-        cmd.add("-o");
-        cmd.add("BatchMode=yes");
         if (uri.noVerify()) {
-            cmd.add("-o");
-            cmd.add("StrictHostKeyChecking=no");
+            cmd.addAll(List.of("-o", "StrictHostKeyChecking=no"));
         }
-        if (uri.knownHosts() != null) {
-            cmd.add("-o");
-            cmd.add("UserKnownHostsFile=" + uri.knownHosts());
-        }
-        cmd.add("-e");
-        cmd.add("none");
-        cmd.add(uri.hostOrLocal());
         cmd.add("--");
+        cmd.add(uri.hostOrLocal());
         cmd.add(remoteBridge(uri, readOnly));
         return cmd;
     }
@@ -100,10 +90,10 @@ final class TransportOpener {
     /** The shell command run on the far side to reach the daemon. */
     static String remoteBridge(RemoteUri uri, boolean readOnly) {
         String nc = uri.netcat() != null ? uri.netcat() : "nc";
-        String socket = uri.socketPath(readOnly);
+        String socket = uri.proxy() == RemoteUri.Proxy.NATIVE ? null : uri.socketPath(readOnly);
         String netcat = "if " + quote(nc) + " -q 2>&1 | grep \"requires an argument\" >/dev/null 2>&1; then ARG=-q0; "
-                + "else ARG=; fi; exec " + quote(nc) + " $ARG -U " + quote(socket);
-        String helperUri = uri.driver() + ":///" + (uri.path() == null ? "" : uri.path().replaceFirst("^/", ""));
+                + "else ARG=; fi; exec " + quote(nc) + " $ARG -U " + (socket == null ? "" : quote(socket));
+        String helperUri = uri.name();
         String native_ = "exec virt-ssh-helper" + (readOnly ? " -r " : " ") + quote(helperUri);
         String inner = switch (uri.proxy()) {
             case NETCAT -> netcat;
