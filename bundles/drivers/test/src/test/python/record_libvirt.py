@@ -54,14 +54,16 @@ class Handle:
         self.obj = obj
 
     def render(self):
-        return self.kind + ':' + self.obj.name()
+        name = self.obj.getName() if self.kind in ('snapshot', 'checkpoint') else self.obj.name()
+        return self.kind + ':' + name
 
 
 def handle(obj):
     if obj is None:
         return None
     kinds = ((libvirt.virNetwork, 'network'), (libvirt.virStoragePool, 'pool'), (libvirt.virStorageVol, 'vol'),
-             (libvirt.virInterface, 'iface'), (libvirt.virNodeDevice, 'nodedev'), (libvirt.virDomain, 'domain'))
+             (libvirt.virInterface, 'iface'), (libvirt.virNodeDevice, 'nodedev'), (libvirt.virDomain, 'domain'),
+             (libvirt.virDomainSnapshot, 'snapshot'), (libvirt.virDomainCheckpoint, 'checkpoint'))
     for cls, kind in kinds:
         if isinstance(obj, cls):
             return Handle(kind, obj)
@@ -215,12 +217,23 @@ FUNCS = {
     'virDomainSetAutostart': done(lambda c, d, v: d.setAutostart(v)),
     'virDomainGetSecurityLabel': done(lambda c, d: d.securityLabel()),
     'virDomainGetLaunchSecurityInfo': done(lambda c, d: d.launchSecurityInfo(0)),
-    'virDomainSnapshotCreateXML': done(lambda c, d, x, f: d.snapshotCreateXML(x, f)),
-    'virDomainSnapshotLookupByName': done(lambda c, d, n: d.snapshotLookupByName(n, 0)),
+    'virDomainSnapshotCreateXML': lambda c, d, x, f: handle(d.snapshotCreateXML(x, f)),
+    'virDomainSnapshotLookupByName': lambda c, d, n: handle(d.snapshotLookupByName(n, 0)),
+    'virDomainSnapshotGetName': lambda c, s: s.getName(),
+    'virDomainSnapshotIsCurrent': lambda c, s: s.isCurrent(0),
+    'virDomainSnapshotGetXMLDesc': done(lambda c, s, f: s.getXMLDesc(f)),
+    'virDomainSnapshotGetParent': done(lambda c, s: s.getParent(0)),
+    'virDomainSnapshotListAllChildren': done(lambda c, s, f: s.listAllChildren(f)),
+    'virDomainSnapshotDelete': done(lambda c, s, f: s.delete(f)),
+    'virDomainRevertToSnapshot': done(lambda c, d, s, f: d.revertToSnapshot(s, f)),
     'virDomainSnapshotCurrent': done(lambda c, d: d.snapshotCurrent(0)),
     'virDomainHasCurrentSnapshot': lambda c, d: d.hasCurrentSnapshot(0),
     'virDomainListAllSnapshots': done(lambda c, d, f: d.listAllSnapshots(f)),
-    'virDomainCheckpointCreateXML': done(lambda c, d, x, f: d.checkpointCreateXML(x, f)),
+    'virDomainCheckpointCreateXML': lambda c, d, x, f: handle(d.checkpointCreateXML(x, f)),
+    'virDomainCheckpointGetXMLDesc': done(lambda c, k, f: k.getXMLDesc(f)),
+    'virDomainCheckpointGetParent': done(lambda c, k: k.getParent(0)),
+    'virDomainCheckpointListAllChildren': done(lambda c, k, f: k.listAllChildren(f)),
+    'virDomainCheckpointDelete': done(lambda c, k, f: k.delete(f)),
     'virDomainCheckpointLookupByName': done(lambda c, d, n: d.checkpointLookupByName(n, 0)),
     'virDomainListAllCheckpoints': done(lambda c, d, f: d.listAllCheckpoints(f)),
     'virDomainIsPersistent': lambda c, d: d.isPersistent(),

@@ -34,8 +34,11 @@ import org.jvirt.api.DomainBlockJobSetSpeedFlag;
 import org.jvirt.api.DomainBlockPullFlag;
 import org.jvirt.api.DomainBlockRebaseFlag;
 import org.jvirt.api.DomainBlockResizeFlag;
+import org.jvirt.api.DomainCheckpoint;
 import org.jvirt.api.DomainCheckpointCreateFlag;
+import org.jvirt.api.DomainCheckpointDeleteFlag;
 import org.jvirt.api.DomainCheckpointListFlag;
+import org.jvirt.api.DomainCheckpointXMLFlag;
 import org.jvirt.api.DomainCoreDumpFlag;
 import org.jvirt.api.DomainCoreDumpFormat;
 import org.jvirt.api.DomainCreateFlag;
@@ -59,8 +62,12 @@ import org.jvirt.api.DomainSaveRestoreFlag;
 import org.jvirt.api.DomainSetTimeFlag;
 import org.jvirt.api.DomainSetUserPasswordFlag;
 import org.jvirt.api.DomainShutdownFlag;
+import org.jvirt.api.DomainSnapshot;
 import org.jvirt.api.DomainSnapshotCreateFlag;
+import org.jvirt.api.DomainSnapshotDeleteFlag;
 import org.jvirt.api.DomainSnapshotListFlag;
+import org.jvirt.api.DomainSnapshotRevertFlag;
+import org.jvirt.api.DomainSnapshotXMLFlag;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.DomainUndefineFlag;
 import org.jvirt.api.DomainVcpuFlag;
@@ -410,6 +417,13 @@ public final class CallScript {
             case "virDomainDefineXML" -> c.domainDefineXML(str(a, 0));
             case "virDomainCreateXML" -> c.domainCreateXML(str(a, 0), flags(DomainCreateFlag.class, a, 1));
             case "virDomainGetName" -> dom(a).getName();
+            case "virDomainSnapshotCreateXML" -> dom(a).snapshotCreateXML(str(a, 1),
+                    flags(DomainSnapshotCreateFlag.class, a, 2));
+            case "virDomainSnapshotLookupByName" -> dom(a).snapshotLookupByName(str(a, 1));
+            case "virDomainSnapshotGetName" -> ((DomainSnapshot) a.get(0)).getName();
+            case "virDomainSnapshotIsCurrent" -> ((DomainSnapshot) a.get(0)).isCurrent();
+            case "virDomainCheckpointCreateXML" -> dom(a).checkpointCreateXML(str(a, 1),
+                    flags(DomainCheckpointCreateFlag.class, a, 2));
             case "virDomainGetXMLDesc" -> dom(a).getXMLDesc(flags(DomainXMLFlag.class, a, 1));
             case "virDomainGetState" -> {
                 DomainStateInfo st = dom(a).getState();
@@ -720,13 +734,20 @@ public final class CallScript {
             case "virDomainSetAutostart" -> () -> d.setAutostart(integer(a, 1) != 0);
             case "virDomainGetSecurityLabel" -> d::getSecurityLabel;
             case "virDomainGetLaunchSecurityInfo" -> d::getLaunchSecurityInfo;
-            case "virDomainSnapshotCreateXML" -> () -> d.snapshotCreateXML(str(a, 1),
-                    flags(DomainSnapshotCreateFlag.class, a, 2));
-            case "virDomainSnapshotLookupByName" -> () -> d.snapshotLookupByName(str(a, 1));
+            case "virDomainSnapshotGetXMLDesc" -> () -> snap(a).getXMLDesc(flags(DomainSnapshotXMLFlag.class, a, 1));
+            case "virDomainSnapshotGetParent" -> () -> snap(a).getParent();
+            case "virDomainSnapshotListAllChildren" -> () -> snap(a).listAllChildren(
+                    flags(DomainSnapshotListFlag.class, a, 1));
+            case "virDomainSnapshotDelete" -> () -> snap(a).delete(flags(DomainSnapshotDeleteFlag.class, a, 1));
+            case "virDomainRevertToSnapshot" -> () -> d.revertToSnapshot((DomainSnapshot) a.get(1),
+                    flags(DomainSnapshotRevertFlag.class, a, 2));
+            case "virDomainCheckpointGetXMLDesc" -> () -> chk(a).getXMLDesc(flags(DomainCheckpointXMLFlag.class, a, 1));
+            case "virDomainCheckpointGetParent" -> () -> chk(a).getParent();
+            case "virDomainCheckpointListAllChildren" -> () -> chk(a).listAllChildren(
+                    flags(DomainCheckpointListFlag.class, a, 1));
+            case "virDomainCheckpointDelete" -> () -> chk(a).delete(flags(DomainCheckpointDeleteFlag.class, a, 1));
             case "virDomainSnapshotCurrent" -> d::snapshotCurrent;
             case "virDomainListAllSnapshots" -> () -> d.listAllSnapshots(flags(DomainSnapshotListFlag.class, a, 1));
-            case "virDomainCheckpointCreateXML" -> () -> d.checkpointCreateXML(str(a, 1),
-                    flags(DomainCheckpointCreateFlag.class, a, 2));
             case "virDomainCheckpointLookupByName" -> () -> d.checkpointLookupByName(str(a, 1));
             case "virDomainListAllCheckpoints" -> () -> d.listAllCheckpoints(
                     flags(DomainCheckpointListFlag.class, a, 1));
@@ -800,6 +821,14 @@ public final class CallScript {
         };
         r.run();
         return VOID;
+    }
+
+    private static DomainSnapshot snap(List<Object> a) {
+        return (DomainSnapshot) a.get(0);
+    }
+
+    private static DomainCheckpoint chk(List<Object> a) {
+        return (DomainCheckpoint) a.get(0);
     }
 
     private static Domain dom(List<Object> a) {
@@ -962,6 +991,12 @@ public final class CallScript {
         }
         if (v instanceof Domain d) {
             return "domain:" + d.getName();
+        }
+        if (v instanceof DomainSnapshot d) {
+            return "snapshot:" + d.getName();
+        }
+        if (v instanceof DomainCheckpoint d) {
+            return "checkpoint:" + d.getName();
         }
         if (v instanceof VirEnum e) {
             return Integer.toString(e.value());
