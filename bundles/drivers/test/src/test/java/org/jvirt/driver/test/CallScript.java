@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jvirt.api.BaselineCPUFlag;
 import org.jvirt.api.CloseReason;
@@ -34,11 +35,13 @@ import org.jvirt.api.DomainBlockJobSetSpeedFlag;
 import org.jvirt.api.DomainBlockPullFlag;
 import org.jvirt.api.DomainBlockRebaseFlag;
 import org.jvirt.api.DomainBlockResizeFlag;
+import org.jvirt.api.DomainChannelFlag;
 import org.jvirt.api.DomainCheckpoint;
 import org.jvirt.api.DomainCheckpointCreateFlag;
 import org.jvirt.api.DomainCheckpointDeleteFlag;
 import org.jvirt.api.DomainCheckpointListFlag;
 import org.jvirt.api.DomainCheckpointXMLFlag;
+import org.jvirt.api.DomainConsoleFlag;
 import org.jvirt.api.DomainCoreDumpFlag;
 import org.jvirt.api.DomainCoreDumpFormat;
 import org.jvirt.api.DomainCreateFlag;
@@ -108,9 +111,11 @@ import org.jvirt.api.StoragePoolInfo;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolCreateFlag;
 import org.jvirt.api.StorageVolDeleteFlag;
+import org.jvirt.api.StorageVolDownloadFlag;
 import org.jvirt.api.StorageVolInfo;
 import org.jvirt.api.StorageVolInfoFlag;
 import org.jvirt.api.StorageVolResizeFlag;
+import org.jvirt.api.StorageVolUploadFlag;
 import org.jvirt.api.StorageVolWipeAlgorithm;
 import org.jvirt.api.StorageXMLFlag;
 import org.jvirt.api.Stream;
@@ -801,6 +806,16 @@ public final class CallScript {
                     flags(DomainMigrateMaxSpeedFlag.class, a, 2));
             case "virDomainMigrateGetCompressionCache" -> d::migrateGetCompressionCache;
             case "virDomainBackupGetXMLDesc" -> d::backupGetXMLDesc;
+            case "virDomainOpenConsole" -> () -> withStream(s -> d.openConsole(str(a, 1), s,
+                    flags(DomainConsoleFlag.class, a, 2)));
+            case "virDomainOpenChannel" -> () -> withStream(s -> d.openChannel(str(a, 1), s,
+                    flags(DomainChannelFlag.class, a, 2)));
+            case "virStorageVolUpload" -> () -> withStream(s -> vol(a).upload(s, number(a, 1), number(a, 2),
+                    flags(StorageVolUploadFlag.class, a, 3)));
+            case "virStorageVolDownload" -> () -> withStream(s -> vol(a).download(s, number(a, 1), number(a, 2),
+                    flags(StorageVolDownloadFlag.class, a, 3)));
+            case "virConnectDomainXMLFromNative" -> () -> conn.domainXMLFromNative(str(a, 0), str(a, 1));
+            case "virConnectDomainXMLToNative" -> () -> conn.domainXMLToNative(str(a, 0), str(a, 1));
             case "virConnectListAllSecrets" -> () -> conn.listAllSecrets(flags(ListSecretsFlag.class, a, 0));
             case "virSecretDefineXML" -> () -> conn.secretDefineXML(str(a, 0), flags(SecretDefineFlag.class, a, 1));
             case "virSecretLookupByUUID" -> () -> conn.secretLookupByUUID(UUID.fromString(str(a, 0)));
@@ -821,6 +836,16 @@ public final class CallScript {
         };
         r.run();
         return VOID;
+    }
+
+    /** Runs a call that attaches a new stream, then lets the stream go. */
+    private void withStream(Consumer<Stream> call) {
+        Stream stream = opener.newStream(conn);
+        try {
+            call.accept(stream);
+        } finally {
+            stream.abort();
+        }
     }
 
     private static DomainSnapshot snap(List<Object> a) {
