@@ -54,6 +54,7 @@ public final class JmxBench {
                     registration / 1e3 / mbeans);
             print("heap: %.1f MiB for them, %d bytes per MBean", (after - before) / 1048576.0,
                     (after - before) / mbeans);
+            print("MBeans by type: %s", byType());
 
             latency(api, changes);
 
@@ -107,6 +108,15 @@ public final class JmxBench {
                 + "median %.1f us, p90 %.1f us, p99 %.1f us, max %.1f us", changes, warmup,
                 nanos[changes / 2] / 1e3, nanos[changes * 9 / 10] / 1e3, nanos[changes * 99 / 100] / 1e3,
                 nanos[changes - 1] / 1e3);
+    }
+
+    /** How many MBeans of each type are registered: "Domain=10001, NodeDevice=4, ...". */
+    private static String byType() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (ObjectName n : SERVER.queryNames(JvirtObjectNames.all(), null)) {
+            counts.merge(n.getKeyProperty("type"), 1L, Long::sum);
+        }
+        return counts.toString();
     }
 
     private static void define(Connect api, String prefix, int n) {
