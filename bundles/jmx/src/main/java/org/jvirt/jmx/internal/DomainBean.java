@@ -37,11 +37,15 @@ import org.jvirt.api.VirtException;
 import org.jvirt.jmx.DomainMXBean;
 
 /**
- * One domain as an MXBean. It holds only the domain's handle: every attribute asks the API when read. It is also the
- * NotificationEmitter of its MBean (registered through {@link DescribedEmitterMXBean}), for the State changes and the
- * typed events that {@link DomainBeans} reports.
+ * One domain as an MXBean. It holds only the domain's handle: every attribute asks the API when read. Its
+ * {@link #emitter()} is the NotificationEmitter of its MBean (registered through {@link DescribedEmitterMXBean}),
+ * for the State changes and the typed events that {@link DomainBeans} reports.
+ *
+ * <p>The bean is not an emitter itself: JMX copies the MBeanInfo of every MBean whose implementation emits (its
+ * attributes', operations' and notifications' arrays), about 100 bytes per MBean for nothing, since the MBean's
+ * info comes from {@link MBeanInfoCache}.
  */
-final class DomainBean extends NotificationBroadcasterSupport implements DomainMXBean {
+final class DomainBean implements DomainMXBean {
     static final String STATE = "State";
 
     private static final MBeanNotificationInfo STATE_CHANGES = new MBeanNotificationInfo(
@@ -53,12 +57,19 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
 
     private final Domain domain;
     private final ObjectName objectName;
+    private final Emitter emitter = new Emitter();
     private final AtomicLong sequence = new AtomicLong();
     private String lastState; // guarded by this
 
+    /** What the MBean's listeners are told through; declares the notifications every domain shares. */
+    private static final class Emitter extends NotificationBroadcasterSupport {
+        @Override
+        public MBeanNotificationInfo[] getNotificationInfo() {
+            return NOTIFICATIONS.clone();
+        }
+    }
+
     DomainBean(Domain domain, ObjectName objectName) {
-        // no per-instance copy of the 28 infos (NotificationBroadcasterSupport would clone them): see below
-        super();
         this.domain = domain;
         this.objectName = objectName;
         this.lastState = StateWords.state(domain.getState().state());
@@ -82,14 +93,14 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
             }
             lastState = state;
         }
-        sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
+        emitter.sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
                 System.currentTimeMillis(), "State changed from " + old + " to " + state, STATE,
                 String.class.getName(), old, state));
     }
 
-    @Override
-    public MBeanNotificationInfo[] getNotificationInfo() {
-        return NOTIFICATIONS.clone();
+    /** The MBean's NotificationEmitter. */
+    NotificationBroadcasterSupport emitter() {
+        return emitter;
     }
 
     /** Emits the typed notification of a domain event. */
@@ -97,7 +108,7 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
         Notification n = new Notification(type.notificationType(), objectName, sequence.incrementAndGet(),
                 System.currentTimeMillis(), message);
         n.setUserData(data);
-        sendNotification(n);
+        emitter.sendNotification(n);
     }
 
     private static MBeanNotificationInfo[] notifications() {
