@@ -52,7 +52,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * Remote JMX in the real platform, reached as a console reaches it: remote JMX is switched on through ConfigAdmin
  * at run time (as etc/org.jvirt.jmx.remote.cfg would be), then clients connect with JMXConnectorFactory, a user name
  * and a password. The read-write user reads, invokes a lifecycle operation and receives its notifications; the
- * read-only user reads and receives notifications but is refused the operation; Driver MBeans follow a driver
+ * read-only user reads and receives notifications but is refused the operation, on domains as on the host's
+ * interfaces, devices and volumes; Driver MBeans follow a driver
  * dropped into deploy/ and removed; removing the configuration closes the ports.
  */
 @RunWith(PaxExam.class)
@@ -62,6 +63,17 @@ public class RemoteJmxIT {
     static final ObjectName CONNECTION = name("org.jvirt:type=Connection,uri=" + ObjectName.quote("test:///default"));
     static final ObjectName TEST = name("org.jvirt:type=Domain,connection=" + ObjectName.quote("test:///default")
             + ",name=" + ObjectName.quote("test"));
+    static final ObjectName ETH1 = name("org.jvirt:type=Interface,connection=" + ObjectName.quote("test:///default")
+            + ",name=" + ObjectName.quote("eth1"));
+    static final ObjectName COMPUTER = name("org.jvirt:type=NodeDevice,connection="
+            + ObjectName.quote("test:///default") + ",name=" + ObjectName.quote("computer"));
+    static final ObjectName POOL = name("org.jvirt:type=StoragePool,connection=" + ObjectName.quote("test:///default")
+            + ",name=" + ObjectName.quote("default-pool"));
+    static final ObjectName VOLUME = name("org.jvirt:type=StorageVolume,connection="
+            + ObjectName.quote("test:///default") + ",pool=" + ObjectName.quote("default-pool") + ",name="
+            + ObjectName.quote("remote.img"));
+    static final String[] NO_TYPES = new String[0];
+    static final String[] ONE_STRING = {"java.lang.String"};
 
     @Inject
     BundleContext context;
@@ -141,6 +153,36 @@ public class RemoteJmxIT {
             rw.invoke(TEST, "resume", new Object[0], new String[0]);
             assertEquals("running", ro.getAttribute(TEST, "State"));
 
+            // the host's other objects and the domain's statistics, read by both
+            assertEquals("aa:bb:cc:dd:ee:ff", ro.getAttribute(ETH1, "MAC"));
+            assertEquals("", ro.getAttribute(COMPUTER, "Parent"));
+            CompositeData[] blocks = (CompositeData[]) ro.getAttribute(TEST, "BlockStats");
+            assertEquals("vda", blocks[0].get("device"));
+            api.storagePoolLookupByName("default-pool").storageVolCreateXML(
+                    "<volume><name>remote.img</name><capacity>1048576</capacity></volume>", java.util.Set.of());
+            rw.invoke(POOL, "refresh", new Object[0], NO_TYPES);
+            assertTrue("the new volume's MBean", Await.until(() -> registered(ro, VOLUME), 10_000));
+            assertEquals(1048576L, ro.getAttribute(VOLUME, "CapacityBytes"));
+
+            // the read-only user may not change them either
+            refused(ro, ETH1, "destroy", new Object[0], NO_TYPES);
+            refused(ro, COMPUTER, "destroy", new Object[0], NO_TYPES);
+            refused(ro, VOLUME, "delete", new Object[0], NO_TYPES);
+            refused(ro, TEST, "createSnapshotNamed", new Object[] {"by-watcher"}, ONE_STRING);
+            refused(ro, TEST, "changeMemory", new Object[] {1048576L}, new String[] {"long"});
+            assertTrue(api.interfaceLookupByName("eth1").isActive());
+            assertTrue(api.storagePoolLookupByName("default-pool").listVolumes().contains("remote.img"));
+            assertEquals(0, api.domainLookupByName("test").listAllSnapshots(java.util.Set.of()).size());
+            assertEquals(2097152L, ro.getAttribute(TEST, "UsedMemoryKiB"));
+
+            // the operator may
+            assertEquals("by-operator", rw.invoke(TEST, "createSnapshotNamed", new Object[] {"by-operator"},
+                    ONE_STRING));
+            assertEquals(Arrays.asList("by-operator"), Arrays.asList((String[]) ro.getAttribute(TEST, "Snapshots")));
+            rw.invoke(TEST, "deleteSnapshot", new Object[] {"by-operator"}, ONE_STRING);
+            rw.invoke(VOLUME, "delete", new Object[0], NO_TYPES);
+            assertFalse("the deleted volume's MBean is gone", registered(ro, VOLUME));
+
             // a driver dropped into deploy/ becomes an MBean, and goes with its jar
             Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
             Path jar = jarIn(Path.of(System.getProperty("jvirt.fixtures"), "alpha", "target"));
@@ -165,6 +207,17 @@ public class RemoteJmxIT {
         remote.delete();
         assertTrue("the ports close with the configuration", Await.until(
                 () -> !listening(registryPort) && !listening(serverPort), 10_000));
+    }
+
+    private static void refused(MBeanServerConnection server, ObjectName name, String operation, Object[] params,
+            String[] signature) throws Exception {
+        try {
+            server.invoke(name, operation, params, signature);
+            fail("a read-only user invoked " + operation + " on " + name);
+        } catch (SecurityException e) {
+            assertEquals("Access denied: a read-only user may not invoke " + operation + " on " + name,
+                    e.getMessage());
+        }
     }
 
     /** Connects as JConsole does; the JDK finds its RMI connector and JNDI's rmi: URLs through its own loader. */

@@ -226,7 +226,7 @@ final class DomainBeans implements ObjectBeans {
         }
         try {
             DomainBean bean = new DomainBean(domain, JvirtObjectNames.domain(uri, name));
-            registry.register(new DescribedEmitterMXBean(bean, DomainMXBean.class, bean), bean.objectName());
+            registry.register(new DescribedEmitterMXBean(bean, DomainMXBean.class, bean.emitter()), bean.objectName());
             byName.put(name, bean);
         } catch (VirtException e) {
             // gone again before we could read it: its own event follows

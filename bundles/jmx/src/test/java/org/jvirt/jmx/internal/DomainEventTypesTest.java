@@ -57,7 +57,7 @@ class DomainEventTypesTest {
     }
 
     /** The classes in the same package and jar (or folder) as {@code anchor}. */
-    private static List<Class<?>> classesBeside(Class<?> anchor) throws IOException, URISyntaxException,
+    static List<Class<?>> classesBeside(Class<?> anchor) throws IOException, URISyntaxException,
             ClassNotFoundException {
         Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         String folder = anchor.getPackageName().replace('.', '/');
