@@ -844,6 +844,53 @@ final class QemuDomain implements Domain {
                 flags.contains(DomainBlockJobSetSpeedFlag.BANDWIDTH_BYTES)));
     }
 
+    // ---- core dump, screenshot, keys
+
+    @Override
+    public void coreDump(String to, Set<org.jvirt.api.DomainCoreDumpFlag> flags) {
+        coreDumpWithFormat(to, org.jvirt.api.DomainCoreDumpFormat.RAW, flags);
+    }
+
+    @Override
+    public void coreDumpWithFormat(String to, org.jvirt.api.DomainCoreDumpFormat format,
+            Set<org.jvirt.api.DomainCoreDumpFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainCoreDumpWithFormat", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainCoreDumpFlag.values())));
+        java.nio.file.Path file = java.nio.file.Path.of(to).toAbsolutePath();
+        job(o -> conn.driver().dumps.dump(o, file, format, flags));
+    }
+
+    @Override
+    public String screenshot(org.jvirt.api.Stream stream, int screen) {
+        String[] mime = new String[1];
+        job(o -> mime[0] = conn.driver().screenshots.take(o, stream, screen));
+        return mime[0];
+    }
+
+    @Override
+    public void sendKey(org.jvirt.api.KeycodeSet codeset, int holdtime, int[] keycodes) {
+        int[] qnum = new int[keycodes.length];
+        for (int i = 0; i < keycodes.length; i++) {
+            qnum[i] = KeyCodes.toQnum(codeset, keycodes[i]);
+        }
+        job(o -> {
+            com.fasterxml.jackson.databind.node.ArrayNode keys = JsonNodeFactory.instance.arrayNode();
+            for (int k : qnum) {
+                keys.addObject().put("type", "number").put("data", k);
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode();
+            args.set("keys", keys);
+            if (holdtime > 0) {
+                args.put("hold-time", holdtime);
+            }
+            try {
+                monitor(o).execute("send-key", args, QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        });
+    }
+
     // ---- snapshots
 
     @Override
