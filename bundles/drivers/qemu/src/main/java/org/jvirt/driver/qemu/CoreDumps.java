@@ -120,13 +120,13 @@ final class CoreDumps {
         try (FileChannel file = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             if (memoryOnly) {
-                memoryDump(mon, to, format);
+                memoryDump(mon, to, format, o.jobNow);
             } else {
                 if (format != DomainCoreDumpFormat.RAW) {
                     throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                             "kdump-compressed format is only supported with memory-only dump");
                 }
-                driver.saves.streamTo(mon, dir.resolve("dump.sock"), file, 0);
+                driver.saves.streamTo(mon, dir.resolve("dump.sock"), file, 0, o.jobNow);
             }
             done = true;
         } catch (QmpError e) {
@@ -149,7 +149,7 @@ final class CoreDumps {
     }
 
     /** qemuDumpToFd: dump-guest-memory in the background, then query-dump until it completes. */
-    private static void memoryDump(QmpMonitor mon, Path to, DomainCoreDumpFormat format)
+    private static void memoryDump(QmpMonitor mon, Path to, DomainCoreDumpFormat format, JobProgress progress)
             throws InterruptedException {
         String name = switch (format) {
             case RAW -> null; // QEMU's default: ELF
@@ -177,6 +177,9 @@ final class CoreDumps {
         long pause = 1;
         while (true) {
             JsonNode q = BlockJobs.execute(mon, "query-dump", null);
+            if (progress != null) {
+                progress.last = q;
+            }
             switch (q.path("status").asText("")) {
                 case "completed" -> {
                     return;
