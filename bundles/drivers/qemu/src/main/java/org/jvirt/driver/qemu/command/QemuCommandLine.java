@@ -151,12 +151,35 @@ public final class QemuCommandLine {
         if ("host-model".equals(cpu.mode) || "minimum".equals(cpu.match)) {
             throw unsupported("CPU mode host-model (and match minimum), which needs the host CPU's model,");
         }
+        StringBuilder b = new StringBuilder();
         if ("host-passthrough".equals(cpu.mode) || "maximum".equals(cpu.mode)) {
-            String m = "host-passthrough".equals(cpu.mode) ? "host" : "max";
-            add("-cpu", cpu.migratable == null ? m : m + ",migratable=" + cpu.migratable);
+            b.append("host-passthrough".equals(cpu.mode) ? "host" : "max");
+            if (cpu.migratable != null) {
+                b.append(",migratable=").append(cpu.migratable);
+            }
         } else if (cpu.model != null && cpu.model.name != null) {
-            add("-cpu", cpu.model.name);
+            b.append(cpu.model.name);
+        } else {
+            return;
         }
+        // qemuBuildCpuModelArgStr: each feature on or off by its policy; "optional" leaves QEMU's default
+        for (var f : cpu.features) {
+            if ("optional".equals(f.policy)) {
+                throw unsupported("CPU features with policy 'optional', which depend on the host CPU,");
+            }
+            String state = switch (f.policy == null ? "require" : f.policy) {
+                case "force", "require" -> "on";
+                case "disable", "forbid" -> "off";
+                default -> null;
+            };
+            if (state != null) {
+                b.append(',').append(CpuFeatureNames.toQemu(f.name)).append('=').append(state);
+            }
+        }
+        if (def.features != null && def.features.apic != null && def.features.apic.eoi != null) {
+            b.append(",kvm-pv-eoi=").append("on".equals(def.features.apic.eoi) ? "on" : "off");
+        }
+        add("-cpu", b.toString());
     }
 
     /** One -audiodev per {@code <audio>}; a domain without one gets libvirt's silent backend. */
@@ -172,8 +195,82 @@ public final class QemuCommandLine {
                 case "file" -> "wav";
                 default -> throw unsupported("audio backends of type '" + a.type + "'");
             };
-            add("-audiodev", J.objectNode().put("id", "audio" + a.id).put("driver", driver).toString());
+            ObjectNode dev = J.objectNode().put("id", "audio" + a.id).put("driver", driver);
+            if (a.timerPeriod != null) {
+                dev.put("timer-period", Long.parseLong(a.timerPeriod));
+            }
+            if ("file".equals(a.type) && a.path != null) {
+                dev.put("path", a.path);
+            }
+            if (a.input != null) {
+                dev.set("in", audioDirection(a.type, a.input.mixingEngine, a.input.fixedSettings, a.input.voices,
+                        a.input.bufferLength, a.input.settings == null ? null : new String[] {a.input.settings.frequency,
+                            a.input.settings.channels, a.input.settings.format}, a.input.dev, a.input.bufferCount,
+                        a.input.name, a.input.streamName, a.input.latency));
+            }
+            if (a.output != null) {
+                dev.set("out", audioDirection(a.type, a.output.mixingEngine, a.output.fixedSettings,
+                        a.output.voices, a.output.bufferLength, a.output.settings == null ? null : new String[] {
+                            a.output.settings.frequency, a.output.settings.channels, a.output.settings.format},
+                        a.output.dev, a.output.bufferCount, a.output.name, a.output.streamName, a.output.latency));
+            }
+            add("-audiodev", dev.toString());
         }
+    }
+
+    /**
+     * One direction of an audio backend (qemuBuildAudioCommonProps and the backend's own): the mixing and fixed
+     * settings first, then what the backend takes (a device, a buffer count, a stream's name …).
+     */
+    private ObjectNode audioDirection(String type, String mixing, String fixed, String voices, String bufferLength,
+            String[] settings, String dev, String bufferCount, String name, String streamName, String latency) {
+        ObjectNode o = J.objectNode();
+        if (mixing != null) {
+            o.put("mixing-engine", "yes".equals(mixing));
+        }
+        if (fixed != null) {
+            o.put("fixed-settings", "yes".equals(fixed));
+        }
+        if (voices != null) {
+            o.put("voices", Long.parseLong(voices));
+        }
+        if (bufferLength != null) {
+            o.put("buffer-length", Long.parseLong(bufferLength));
+        }
+        if ("yes".equals(fixed) && settings != null) {
+            if (settings[0] != null) {
+                o.put("frequency", Long.parseLong(settings[0]));
+            }
+            if (settings[1] != null) {
+                o.put("channels", Long.parseLong(settings[1]));
+            }
+            if (settings[2] != null) {
+                o.put("format", settings[2]);
+            }
+        }
+        boolean alsa = "alsa".equals(type);
+        boolean coreaudio = "coreaudio".equals(type);
+        boolean streams = "pipewire".equals(type) || "pulseaudio".equals(type);
+        if (dev != null && !alsa || bufferCount != null && !coreaudio
+                || (name != null || streamName != null || latency != null) && !streams) {
+            throw unsupported("these settings of audio backends of type '" + type + "'");
+        }
+        if (dev != null) {
+            o.put("dev", dev);
+        }
+        if (bufferCount != null) {
+            o.put("buffer-count", Long.parseLong(bufferCount));
+        }
+        if (name != null) {
+            o.put("name", name);
+        }
+        if (streamName != null) {
+            o.put("stream-name", streamName);
+        }
+        if (latency != null) {
+            o.put("latency", Long.parseLong(latency));
+        }
+        return o;
     }
 
     private void machine() {

@@ -58,7 +58,13 @@ final class SupportedSettings {
             "devices/memballoon", "devices/memballoon/@model", "devices/memballoon/@autodeflate",
             "devices/memballoon/@freePageReporting", "devices/memballoon/alias/**",
             "devices/memballoon/address/**",
-            "devices/audio", "devices/audio/@id", "devices/audio/@type");
+            "devices/audio", "devices/audio/@id", "devices/audio/@type", "devices/audio/@timerPeriod",
+            "devices/audio/@path", "devices/audio/input", "devices/audio/output",
+            "devices/audio/*/@mixingEngine", "devices/audio/*/@fixedSettings", "devices/audio/*/@voices",
+            "devices/audio/*/@bufferLength", "devices/audio/*/@dev", "devices/audio/*/@bufferCount",
+            "devices/audio/*/@name", "devices/audio/*/@streamName", "devices/audio/*/@latency",
+            "devices/audio/*/settings", "devices/audio/*/settings/*",
+            "cpu/feature", "cpu/feature/@policy", "cpu/feature/@name", "features/apic/@eoi");
     private static final Pattern ALLOWED = Pattern.compile(String.join("|", PATTERNS.stream()
             .map(SupportedSettings::regex).toList()));
 
