@@ -653,6 +653,10 @@ public final class QemuCommandLine {
     private void video(VideoDef v, boolean primary) {
         String type = v.model.type;
         ObjectNode o = J.objectNode();
+        if (!"qxl".equals(type) && (v.model.ram != null || v.model.vram64 != null || v.model.vgamem != null
+                || v.model.resolution != null)) {
+            throw unsupported("video memory sizes and resolutions of model '" + type + "'");
+        }
         switch (type) {
             case "none" -> {
                 return;
@@ -666,6 +670,19 @@ public final class QemuCommandLine {
             }
             case "virtio" -> o.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci").put("id", v.alias.name)
                     .put("max_outputs", v.model.heads == null ? 1 : Integer.parseInt(v.model.heads));
+            case "qxl" -> {
+                // libvirt's QXL sizes (KiB in the XML): 64 MiB of RAM and VRAM, 16 MiB of VGA memory by default
+                o.put("driver", primary ? "qxl-vga" : "qxl").put("id", v.alias.name)
+                        .put("max_outputs", v.model.heads == null ? 1 : Integer.parseInt(v.model.heads))
+                        .put("ram_size", kib(v.model.ram, 65536) * 1024)
+                        .put("vram_size", kib(v.model.vram, 65536) * 1024)
+                        .put("vram64_size_mb", kib(v.model.vram64, 0) / 1024)
+                        .put("vgamem_mb", kib(v.model.vgamem, 16384) / 1024);
+                if (v.model.resolution != null) {
+                    o.put("xres", Long.parseLong(v.model.resolution.x)).put("yres", Long.parseLong(
+                            v.model.resolution.y));
+                }
+            }
             case "bochs" -> {
                 o.put("driver", "bochs-display").put("id", v.alias.name);
                 if (v.model.vram != null) {
@@ -676,6 +693,10 @@ public final class QemuCommandLine {
         }
         pciAddr(o, v.address);
         add("-device", o.toString());
+    }
+
+    private static long kib(String value, long fallback) {
+        return value == null ? fallback : Long.parseLong(value);
     }
 
     private void watchdog(Devices d) {
