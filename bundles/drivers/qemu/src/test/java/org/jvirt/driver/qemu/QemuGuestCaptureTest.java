@@ -145,6 +145,17 @@ class QemuGuestCaptureTest {
                     VirtException.class, e -> assertThat(e.getMessage()).isEqualTo(
                             "Requested operation is not valid: no such screen ID"));
 
+            // QXL cards as libvirt sizes them, the primary one first: QEMU takes them; screen 2 is the second card's
+            // (screens count the heads of each card in turn)
+            Domain qxl = f.conn.domainCreateXML(QemuFixture.xml("qxl", "<video><model type='qxl' heads='1'/>"
+                    + "</video><video><model type='qxl' ram='32768' vram='32768' vgamem='8192' heads='2' "
+                    + "primary='yes'/></video>"), Set.of());
+            assertThat(qxl.getXMLDesc(Set.of())).containsSubsequence("heads='2' primary='yes'", "heads='1'");
+            ReadStream second = new ReadStream();
+            assertThat(qxl.screenshot(second, 2)).isEqualTo(mime);
+            assertThat(second.readAll()).isNotEmpty();
+            qxl.destroy();
+
             Domain blind = f.conn.domainCreateXML(QemuFixture.xml("blind"), Set.of());
             assertThatThrownBy(() -> blind.screenshot(new ReadStream(), 0)).isInstanceOfSatisfying(
                     VirtException.class, e -> assertThat(e.getMessage()).isEqualTo(
