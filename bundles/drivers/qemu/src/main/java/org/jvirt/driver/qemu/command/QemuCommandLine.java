@@ -71,7 +71,7 @@ public final class QemuCommandLine {
         args.add("-nodefaults");
         add("-chardev", "socket,id=charmonitor,path=" + paths.monitor() + ",server=on,wait=off");
         add("-mon", "chardev=charmonitor,id=monitor,mode=control");
-        add("-rtc", "base=" + ("localtime".equals(def.clock.offset) ? "localtime" : "utc"));
+        clock();
         args.add("-no-shutdown");
         pm();
         boot();
@@ -145,6 +145,13 @@ public final class QemuCommandLine {
 
     private void cpu() {
         var cpu = def.cpu;
+        if (cpu == null || (cpu.model == null || cpu.model.name == null) && !"host-passthrough".equals(cpu.mode)
+                && !"maximum".equals(cpu.mode)) {
+            if (timerPresent("kvmclock") != null || def.features != null && def.features.apic != null
+                    && def.features.apic.eoi != null) {
+                throw unsupported("kvmclock and the APIC's EOI without a CPU model");
+            }
+        }
         if (cpu == null) {
             return;
         }
@@ -175,6 +182,10 @@ public final class QemuCommandLine {
             if (state != null) {
                 b.append(',').append(CpuFeatureNames.toQemu(f.name)).append('=').append(state);
             }
+        }
+        String kvmclock = timerPresent("kvmclock");
+        if (kvmclock != null) {
+            b.append(",kvmclock=").append("yes".equals(kvmclock) ? "on" : "off");
         }
         if (def.features != null && def.features.apic != null && def.features.apic.eoi != null) {
             b.append(",kvm-pv-eoi=").append("on".equals(def.features.apic.eoi) ? "on" : "off");
@@ -280,6 +291,9 @@ public final class QemuCommandLine {
         if (m != null && m.defaultRamId() != null) {
             b.append(",memory-backend=").append(m.defaultRamId());
         }
+        if ("no".equals(timerPresent("hpet"))) {
+            b.append(",hpet=off");
+        }
         b.append(",acpi=").append(def.features != null && def.features.acpi != null ? "on" : "off");
         add("-machine", b.toString());
     }
@@ -315,6 +329,63 @@ public final class QemuCommandLine {
             b.append(",sockets=").append(max).append(",cores=1,threads=1");
         }
         add("-smp", b.toString());
+    }
+
+    /**
+     * qemuBuildClockCommandLine: -rtc with the RTC timer's catch-up and clock, then the PIT's lost-tick policy;
+     * the HPET goes on -machine and kvmclock on -cpu. Timers QEMU gets nothing for here are refused.
+     */
+    private void clock() {
+        StringBuilder rtc = new StringBuilder("base=").append("localtime".equals(def.clock.offset) ? "localtime"
+                : "utc");
+        String pit = null;
+        for (var t : def.clock.timers) {
+            switch (t.name) {
+                case "rtc" -> {
+                    if (t.track != null) {
+                        rtc.append(",clock=").append(switch (t.track) {
+                            case "guest" -> "vm";
+                            case "wall" -> "host";
+                            case "realtime" -> "rt";
+                            default -> throw unsupported("RTC timer track '" + t.track + "'");
+                        });
+                    }
+                    if ("catchup".equals(t.tickpolicy)) {
+                        rtc.append(",driftfix=slew");
+                    } else if (t.tickpolicy != null && !"delay".equals(t.tickpolicy)) {
+                        throw unsupported("RTC timer tickpolicy '" + t.tickpolicy + "'");
+                    }
+                }
+                case "pit" -> {
+                    if ("delay".equals(t.tickpolicy) || "discard".equals(t.tickpolicy)) {
+                        pit = t.tickpolicy;
+                    } else if (t.tickpolicy != null && !"catchup".equals(t.tickpolicy)) {
+                        throw unsupported("PIT timer tickpolicy '" + t.tickpolicy + "'");
+                    }
+                }
+                case "hpet", "kvmclock" -> {
+                    // carried by -machine and -cpu
+                }
+                default -> throw unsupported("timers named '" + t.name + "'");
+            }
+        }
+        add("-rtc", rtc.toString());
+        if (pit != null) {
+            add("-global", "kvm-pit.lost_tick_policy=" + pit);
+        }
+    }
+
+    /** A timer's presence ("yes", "no"), or null when the definition does not say. */
+    private String timerPresent(String name) {
+        if (def.clock == null) {
+            return null;
+        }
+        for (var t : def.clock.timers) {
+            if (name.equals(t.name)) {
+                return t.present;
+            }
+        }
+        return null;
     }
 
     private void pm() {
