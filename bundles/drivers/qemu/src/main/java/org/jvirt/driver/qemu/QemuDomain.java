@@ -740,6 +740,49 @@ final class QemuDomain implements Domain {
         }
     }
 
+    /** qemuDomainBlockResize: the disk's top image grows (or shrinks) to {@code size} (KiB unless BYTES). */
+    @Override
+    public void blockResize(String disk, long size, Set<org.jvirt.api.DomainBlockResizeFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockResize", flags, org.jvirt.api.DomainBlockResizeFlag.BYTES.value());
+        long bytes = size;
+        if (!flags.contains(org.jvirt.api.DomainBlockResizeFlag.BYTES)) {
+            if (Long.compareUnsigned(size, Long.divideUnsigned(-1L, 1024)) > 0) {
+                throw new VirtException(ErrorCode.OVERFLOW, ErrorDomain.QEMU, "size must be less than "
+                        + Long.toUnsignedString(Long.divideUnsigned(-1L, 1024)));
+            }
+            bytes = size * 1024;
+        }
+        long wanted = bytes;
+        job(o -> {
+            QmpMonitor mon = monitor(o);
+            DiskDef d;
+            String node;
+            long target = wanted;
+            synchronized (o) {
+                d = DiskLookup.byName(o.def, disk);
+                if (d == null) {
+                    throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + disk
+                            + "' was not found in the domain config");
+                }
+                if (!BlockNodes.hasSource(d) || d.readonly != null || "cdrom".equals(d.device)) {
+                    throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                            "can't resize empty or readonly disk '" + d.target.dev + "'");
+                }
+                String format = d.driver == null || d.driver.type == null ? "raw" : d.driver.type;
+                if ("qcow2".equals(format) || "qed".equals(format)) {
+                    target = (target + 511) / 512 * 512; // whole sectors, as those formats keep them
+                }
+                node = BlockJobs.effectiveNode(d, BlockNodes.chain(d).get(0));
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("node-name", node).put("size", target);
+            try {
+                mon.execute("block_resize", args, QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        });
+    }
+
     @Override
     public void setBlockThreshold(String dev, long threshold) {
         QemuDomainObj o = obj();
