@@ -91,20 +91,10 @@ final class DomainSaves {
         Path socket = dir.resolve("save.sock");
         boolean done = false;
         try (FileChannel file = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
-                ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)) {
             long offset = SaveImage.writeStart(file, DomainXml.format(definition, EnumSet.of(DomainXMLFlag.INACTIVE,
                     DomainXMLFlag.SECURE, DomainXMLFlag.MIGRATABLE)), runAfter);
-            Files.deleteIfExists(socket);
-            server.bind(UnixDomainSocketAddress.of(socket));
-            CompletableFuture<Long> copied = CompletableFuture.supplyAsync(() -> receive(server, file, offset),
-                    driver.worker);
-            execute(mon, "migrate-set-parameters", JsonNodeFactory.instance.objectNode().put("max-bandwidth",
-                    UNLIMITED));
-            mon.execute("migrate", JsonNodeFactory.instance.objectNode().put("uri", "unix:" + socket),
-                    QemuProcesses.COMMAND_TIMEOUT);
-            awaitMigration(mon);
-            copied.get(MIGRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            streamTo(mon, socket, file, offset, o.jobNow);
             SaveImage.complete(file);
             done = true;
         } catch (QmpError e) {
@@ -128,6 +118,28 @@ final class DomainSaves {
         }
         driver.processes.destroy(o, false, ShutoffReason.SAVED, StoppedDetail.SAVED);
         LOG.info("domain {} saved to {}", definition.name, to);
+    }
+
+    /**
+     * QEMU's migration stream into {@code file} from {@code offset}: QEMU connects to a unix socket the driver
+     * listens on at {@code socket}, as no descriptor can be passed to it; returns when the stream is all written.
+     */
+    void streamTo(QmpMonitor mon, Path socket, FileChannel file, long offset, JobProgress progress)
+            throws QmpError, IOException, ExecutionException, TimeoutException, InterruptedException {
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Files.deleteIfExists(socket);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            CompletableFuture<Long> copied = CompletableFuture.supplyAsync(() -> receive(server, file, offset),
+                    driver.worker);
+            execute(mon, "migrate-set-parameters", JsonNodeFactory.instance.objectNode().put("max-bandwidth",
+                    UNLIMITED));
+            mon.execute("migrate", JsonNodeFactory.instance.objectNode().put("uri", "unix:" + socket),
+                    QemuProcesses.COMMAND_TIMEOUT);
+            awaitMigration(mon, progress);
+            copied.get(MIGRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            Files.deleteIfExists(socket);
+        }
     }
 
     /** A save that failed: the file goes, the guest runs again as it did (libvirt's SAVE_CANCELED). */
@@ -166,15 +178,23 @@ final class DomainSaves {
     }
 
     /** Waits for QEMU's migration (outgoing or incoming) to complete; its error otherwise. */
-    private static void awaitMigration(QmpMonitor mon) throws InterruptedException {
+    private static JsonNode awaitMigration(QmpMonitor mon) throws InterruptedException {
+        return awaitMigration(mon, null);
+    }
+
+    /** As {@link #awaitMigration(QmpMonitor)}, each report of QEMU's kept in {@code progress} when given. */
+    private static JsonNode awaitMigration(QmpMonitor mon, JobProgress progress) throws InterruptedException {
         long deadline = System.nanoTime() + MIGRATION_TIMEOUT.toNanos();
         long pause = 1;
         while (true) {
             JsonNode m = mon.execute("query-migrate", null, QemuProcesses.COMMAND_TIMEOUT);
+            if (progress != null) {
+                progress.last = m;
+            }
             String status = m.path("status").asText("");
             switch (status) {
                 case "completed" -> {
-                    return;
+                    return m;
                 }
                 case "failed", "cancelled" -> throw new QmpError("migrate", "GenericError",
                         m.path("error-desc").asText(status));

@@ -111,6 +111,27 @@ final class QemuDomain implements Domain {
         }
     }
 
+    /**
+     * Runs {@code body} as the domain's job with its progress reported by getJobInfo and getJobStats (libvirt's
+     * async jobs: save, dump, snapshots); when it ends it becomes the completed job.
+     */
+    private void asyncJob(org.jvirt.api.DomainJobOperation op, JobProgress.Source source,
+            java.util.function.Consumer<QemuDomainObj> body) {
+        job(o -> {
+            JobProgress p = new JobProgress(op, source);
+            o.jobNow = p;
+            boolean ok = false;
+            try {
+                body.accept(o);
+                ok = true;
+            } finally {
+                p.end(ok);
+                o.jobDone = p;
+                o.jobNow = null;
+            }
+        });
+    }
+
     private static void checkActive(QemuDomainObj o) {
         if (!o.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
@@ -295,7 +316,8 @@ final class QemuDomain implements Domain {
                     "a different XML for the saved domain is not supported by jvirt's QEMU driver yet");
         }
         Boolean run = runAfter(flags);
-        job(o -> conn.driver().saves.save(o, java.nio.file.Path.of(to).toAbsolutePath(), run));
+        asyncJob(org.jvirt.api.DomainJobOperation.SAVE, JobProgress.Source.MIGRATION,
+                o -> conn.driver().saves.save(o, java.nio.file.Path.of(to).toAbsolutePath(), run));
     }
 
     static Boolean runAfter(Set<DomainSaveRestoreFlag> flags) {
@@ -311,7 +333,7 @@ final class QemuDomain implements Domain {
         QemuConnect.checkFlags("qemuDomainManagedSave", flags, DomainSaveRestoreFlag.BYPASS_CACHE.value()
                 | DomainSaveRestoreFlag.RUNNING.value() | DomainSaveRestoreFlag.PAUSED.value());
         Boolean run = runAfter(flags);
-        job(o -> {
+        asyncJob(org.jvirt.api.DomainJobOperation.SAVE, JobProgress.Source.MIGRATION, o -> {
             synchronized (o) {
                 if (!o.persistent) {
                     throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
@@ -718,6 +740,49 @@ final class QemuDomain implements Domain {
         }
     }
 
+    /** qemuDomainBlockResize: the disk's top image grows (or shrinks) to {@code size} (KiB unless BYTES). */
+    @Override
+    public void blockResize(String disk, long size, Set<org.jvirt.api.DomainBlockResizeFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockResize", flags, org.jvirt.api.DomainBlockResizeFlag.BYTES.value());
+        long bytes = size;
+        if (!flags.contains(org.jvirt.api.DomainBlockResizeFlag.BYTES)) {
+            if (Long.compareUnsigned(size, Long.divideUnsigned(-1L, 1024)) > 0) {
+                throw new VirtException(ErrorCode.OVERFLOW, ErrorDomain.QEMU, "size must be less than "
+                        + Long.toUnsignedString(Long.divideUnsigned(-1L, 1024)));
+            }
+            bytes = size * 1024;
+        }
+        long wanted = bytes;
+        job(o -> {
+            QmpMonitor mon = monitor(o);
+            DiskDef d;
+            String node;
+            long target = wanted;
+            synchronized (o) {
+                d = DiskLookup.byName(o.def, disk);
+                if (d == null) {
+                    throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + disk
+                            + "' was not found in the domain config");
+                }
+                if (!BlockNodes.hasSource(d) || d.readonly != null || "cdrom".equals(d.device)) {
+                    throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                            "can't resize empty or readonly disk '" + d.target.dev + "'");
+                }
+                String format = d.driver == null || d.driver.type == null ? "raw" : d.driver.type;
+                if ("qcow2".equals(format) || "qed".equals(format)) {
+                    target = (target + 511) / 512 * 512; // whole sectors, as those formats keep them
+                }
+                node = BlockJobs.effectiveNode(d, BlockNodes.chain(d).get(0));
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("node-name", node).put("size", target);
+            try {
+                mon.execute("block_resize", args, QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        });
+    }
+
     @Override
     public void setBlockThreshold(String dev, long threshold) {
         QemuDomainObj o = obj();
@@ -844,6 +909,55 @@ final class QemuDomain implements Domain {
                 flags.contains(DomainBlockJobSetSpeedFlag.BANDWIDTH_BYTES)));
     }
 
+    // ---- core dump, screenshot, keys
+
+    @Override
+    public void coreDump(String to, Set<org.jvirt.api.DomainCoreDumpFlag> flags) {
+        coreDumpWithFormat(to, org.jvirt.api.DomainCoreDumpFormat.RAW, flags);
+    }
+
+    @Override
+    public void coreDumpWithFormat(String to, org.jvirt.api.DomainCoreDumpFormat format,
+            Set<org.jvirt.api.DomainCoreDumpFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainCoreDumpWithFormat", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainCoreDumpFlag.values())));
+        java.nio.file.Path file = java.nio.file.Path.of(to).toAbsolutePath();
+        asyncJob(org.jvirt.api.DomainJobOperation.DUMP, flags.contains(org.jvirt.api.DomainCoreDumpFlag.MEMORY_ONLY)
+                ? JobProgress.Source.MEMORY_DUMP : JobProgress.Source.MIGRATION,
+                o -> conn.driver().dumps.dump(o, file, format, flags));
+    }
+
+    @Override
+    public String screenshot(org.jvirt.api.Stream stream, int screen) {
+        String[] mime = new String[1];
+        job(o -> mime[0] = conn.driver().screenshots.take(o, stream, screen));
+        return mime[0];
+    }
+
+    @Override
+    public void sendKey(org.jvirt.api.KeycodeSet codeset, int holdtime, int[] keycodes) {
+        int[] qnum = new int[keycodes.length];
+        for (int i = 0; i < keycodes.length; i++) {
+            qnum[i] = KeyCodes.toQnum(codeset, keycodes[i]);
+        }
+        job(o -> {
+            com.fasterxml.jackson.databind.node.ArrayNode keys = JsonNodeFactory.instance.arrayNode();
+            for (int k : qnum) {
+                keys.addObject().put("type", "number").put("data", k);
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode();
+            args.set("keys", keys);
+            if (holdtime > 0) {
+                args.put("hold-time", holdtime);
+            }
+            try {
+                monitor(o).execute("send-key", args, QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        });
+    }
+
     // ---- snapshots
 
     @Override
@@ -852,7 +966,8 @@ final class QemuDomain implements Domain {
         QemuConnect.checkFlags("qemuDomainSnapshotCreateXML", flags,
                 VirFlag.toBits(Set.of(org.jvirt.api.DomainSnapshotCreateFlag.values())));
         String[] made = new String[1];
-        job(o -> made[0] = conn.driver().snapshots.create(o, xml, flags));
+        asyncJob(org.jvirt.api.DomainJobOperation.SNAPSHOT, JobProgress.Source.NONE,
+                o -> made[0] = conn.driver().snapshots.create(o, xml, flags));
         return new QemuDomainSnapshot(this, made[0]);
     }
 
@@ -892,7 +1007,108 @@ final class QemuDomain implements Domain {
                 org.jvirt.api.DomainSnapshotRevertFlag.RUNNING.value()
                         | org.jvirt.api.DomainSnapshotRevertFlag.PAUSED.value()
                         | org.jvirt.api.DomainSnapshotRevertFlag.FORCE.value());
-        job(o -> conn.driver().snapshots.revert(o, snapshot.getName(), flags));
+        asyncJob(org.jvirt.api.DomainJobOperation.SNAPSHOT_REVERT, JobProgress.Source.NONE,
+                o -> conn.driver().snapshots.revert(o, snapshot.getName(), flags));
+    }
+
+    // ---- jobs
+
+    @Override
+    public org.jvirt.api.DomainJobInfo getJobInfo() {
+        QemuDomainObj o = obj();
+        JobProgress p = o.jobNow;
+        if (!o.isActive()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+        }
+        if (p == null) {
+            return new org.jvirt.api.DomainJobInfo(org.jvirt.api.DomainJobType.NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+        long[] m = progress(o, p);
+        return new org.jvirt.api.DomainJobInfo(org.jvirt.api.DomainJobType.UNBOUNDED, p.elapsedMillis(), 0, m[0],
+                m[1], m[2], m[0], m[1], m[2], 0, 0, 0);
+    }
+
+    @Override
+    public org.jvirt.api.DomainJobStats getJobStats(Set<org.jvirt.api.DomainGetJobStatsFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainGetJobStats", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainGetJobStatsFlag.values())));
+        QemuDomainObj o = obj();
+        JobProgress p;
+        org.jvirt.api.DomainJobType type;
+        long[] m;
+        if (flags.contains(org.jvirt.api.DomainGetJobStatsFlag.COMPLETED)) {
+            p = o.jobNow == null ? o.jobDone : null;
+            if (p != null && !flags.contains(org.jvirt.api.DomainGetJobStatsFlag.KEEP_COMPLETED)) {
+                o.jobDone = null;
+            }
+            type = p == null ? null : p.outcome;
+            m = p == null ? null : p.memory();
+        } else {
+            if (!o.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+            }
+            p = o.jobNow;
+            type = org.jvirt.api.DomainJobType.UNBOUNDED;
+            m = p == null ? null : progress(o, p);
+        }
+        if (p == null) {
+            return new org.jvirt.api.DomainJobStats(org.jvirt.api.DomainJobType.NONE, TypedParameters.empty());
+        }
+        TypedParameters.Builder b = TypedParameters.builder()
+                .addInt(TypedParamFields.DOMAIN_JOB_OPERATION, p.operation.value())
+                .addULLong(TypedParamFields.DOMAIN_JOB_TIME_ELAPSED, p.elapsedMillis());
+        if (p.source != JobProgress.Source.NONE) {
+            b.addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_TOTAL, m[0])
+                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_PROCESSED, m[1])
+                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_REMAINING, m[2]);
+            if (p.source == JobProgress.Source.MIGRATION) {
+                b.addULLong(TypedParamFields.DOMAIN_JOB_DATA_TOTAL, m[0])
+                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_PROCESSED, m[1])
+                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_REMAINING, m[2]);
+            }
+        }
+        return new org.jvirt.api.DomainJobStats(type, b.build());
+    }
+
+    /** The running job's progress, asked of QEMU now (when the job's source reports any). */
+    private static long[] progress(QemuDomainObj o, JobProgress p) {
+        QmpMonitor mon;
+        synchronized (o) {
+            mon = o.monitor;
+        }
+        if (mon != null && p.source != JobProgress.Source.NONE) {
+            try {
+                p.last = mon.execute(p.source == JobProgress.Source.MIGRATION ? "query-migrate" : "query-dump", null,
+                        QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                // the job's own thread reports QEMU's failure; the last progress stands
+            }
+        }
+        return p.memory();
+    }
+
+    @Override
+    public void abortJob() {
+        abortJob(Set.of());
+    }
+
+    @Override
+    public void abortJob(Set<org.jvirt.api.DomainAbortJobFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainAbortJobFlags", flags, 0);
+        QemuDomainObj o = obj();
+        QmpMonitor mon = monitor(o);
+        JobProgress p = o.jobNow;
+        if (p == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "no job is active on the domain");
+        }
+        if (p.source == JobProgress.Source.MEMORY_DUMP) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "cannot abort memory-only dump");
+        }
+        try {
+            mon.execute("migrate_cancel", null, QemuProcesses.COMMAND_TIMEOUT);
+        } catch (QmpError e) {
+            throw monitorError(e);
+        }
     }
 
     /** Runs a snapshot's query (for its handle). */

@@ -58,6 +58,10 @@ final class QemuDomainObj {
     /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
     final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
 
+    /** The long job running now (save, dump, snapshot), null when none; the last one that ended. */
+    volatile JobProgress jobNow;
+    volatile JobProgress jobDone;
+
     /** The domain's snapshots (kept across runs; their metadata is on disk too). */
     final SnapshotTree snapshots = new SnapshotTree();
 

@@ -56,6 +56,8 @@ final class QemuDriver implements AutoCloseable {
     final DeviceHotplug hotplug = new DeviceHotplug(this);
     final DomainSaves saves = new DomainSaves(this);
     final DomainSnapshots snapshots = new DomainSnapshots(this);
+    final CoreDumps dumps = new CoreDumps(this);
+    final Screenshots screenshots = new Screenshots(this);
     final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();

@@ -53,8 +53,16 @@ final class QmpEvents implements QmpMonitor.Listener {
             case "DEVICE_DELETED" -> deviceDeleted(e);
             case "JOB_STATUS_CHANGE" -> driver.blockJobs.statusChanged(o, e.data().path("id").asText(),
                     e.data().path("status").asText());
+            case "WATCHDOG" -> watchdog(e);
+            case "BLOCK_IO_ERROR" -> ioError(e);
+            case "RTC_CHANGE" -> driver.emit(o, d -> new org.jvirt.api.event.DomainRtcChangeEvent(d,
+                    e.data().path("offset").asLong()));
+            case "SUSPEND" -> pmSuspend(false);
+            case "SUSPEND_DISK" -> pmSuspend(true);
+            case "WAKEUP" -> pmWakeup();
+            case "DEVICE_TRAY_MOVED" -> trayMoved(e);
             default -> {
-                // POWERDOWN and the rest carry nothing the API reports yet
+                // POWERDOWN (the guest's answer comes as SHUTDOWN) and the rest carry nothing libvirt reports
             }
         }
     }
@@ -185,6 +193,138 @@ final class QmpEvents implements QmpMonitor.Listener {
         }
         driver.emit(o, d -> new org.jvirt.api.event.DomainBlockThresholdEvent(d, dev + "[" + f.layer().index() + "]",
                 path, threshold, excess));
+    }
+
+    /** qemuProcessHandleWatchdog: the WATCHDOG event; a watchdog that pauses the guest makes it PAUSED/WATCHDOG. */
+    private void watchdog(QmpEvent e) {
+        org.jvirt.api.event.WatchdogAction action = switch (e.data().path("action").asText("")) {
+            case "pause" -> org.jvirt.api.event.WatchdogAction.PAUSE;
+            case "reset" -> org.jvirt.api.event.WatchdogAction.RESET;
+            case "poweroff" -> org.jvirt.api.event.WatchdogAction.POWEROFF;
+            case "shutdown" -> org.jvirt.api.event.WatchdogAction.SHUTDOWN;
+            case "debug" -> org.jvirt.api.event.WatchdogAction.DEBUG;
+            case "inject-nmi" -> org.jvirt.api.event.WatchdogAction.INJECTNMI;
+            default -> org.jvirt.api.event.WatchdogAction.NONE;
+        };
+        boolean paused = pauseFor(action == org.jvirt.api.event.WatchdogAction.PAUSE, PausedReason.WATCHDOG);
+        driver.emit(o, d -> new org.jvirt.api.event.DomainWatchdogEvent(d, action));
+        if (paused) {
+            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.WATCHDOG.value());
+            writeStatus();
+        }
+    }
+
+    /**
+     * qemuProcessHandleIOError: IO_ERROR and IO_ERROR_REASON with the disk's image and alias (found by its node),
+     * "enospc" as the reason when the disk is full; an error that stops the guest makes it PAUSED/IOERROR.
+     */
+    private void ioError(QmpEvent e) {
+        org.jvirt.api.event.IOErrorAction action = switch (e.data().path("action").asText("ignore")) {
+            case "stop" -> org.jvirt.api.event.IOErrorAction.PAUSE;
+            case "report" -> org.jvirt.api.event.IOErrorAction.REPORT;
+            default -> org.jvirt.api.event.IOErrorAction.NONE;
+        };
+        String reason = e.data().path("nospace").asBoolean(false) ? "enospc" : "";
+        String device = e.data().path("device").asText("");
+        String node = e.data().path("node-name").asText("");
+        String srcPath = "";
+        String alias = "";
+        synchronized (o) {
+            org.jvirt.conf.domain.DiskDef disk = null;
+            for (org.jvirt.conf.domain.DiskDef d : o.def.devices().disks) {
+                if (!device.isEmpty() && d.alias != null && device.equals(d.alias.name)) {
+                    disk = d;
+                }
+            }
+            if (disk == null && !node.isEmpty()) {
+                var f = org.jvirt.driver.qemu.block.DiskLookup.byNode(o.def, node);
+                disk = f == null ? null : f.disk();
+            }
+            if (disk != null) {
+                srcPath = disk.source == null ? "" : disk.source.file != null ? disk.source.file
+                        : disk.source.dev != null ? disk.source.dev : "";
+                alias = disk.alias == null ? "" : disk.alias.name;
+            }
+        }
+        String path = srcPath;
+        String devAlias = alias;
+        boolean paused = pauseFor(action == org.jvirt.api.event.IOErrorAction.PAUSE, PausedReason.IOERROR);
+        driver.emit(o, d -> new org.jvirt.api.event.DomainIOErrorEvent(d, path, devAlias, action));
+        driver.emit(o, d -> new org.jvirt.api.event.DomainIOErrorReasonEvent(d, path, devAlias, action, reason));
+        if (paused) {
+            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.IOERROR.value());
+            writeStatus();
+        }
+    }
+
+    /** A running guest that QEMU stopped for {@code reason}: its state, as libvirt sets it before QEMU's STOP. */
+    private boolean pauseFor(boolean pauses, PausedReason reason) {
+        synchronized (o) {
+            if (!pauses || !o.isActive() || o.state != DomainState.RUNNING) {
+                return false;
+            }
+            o.setState(DomainState.PAUSED, reason.value());
+            return true;
+        }
+    }
+
+    /** qemuProcessHandlePMSuspend and …SuspendDisk: PMSUSPEND (or PMSUSPEND_DISK), and a running guest suspends. */
+    private void pmSuspend(boolean disk) {
+        boolean changed;
+        synchronized (o) {
+            changed = o.isActive() && o.state == DomainState.RUNNING;
+            if (changed) {
+                o.setState(DomainState.PMSUSPENDED, org.jvirt.api.PMSuspendedReason.UNKNOWN.value());
+            }
+        }
+        if (disk) {
+            driver.emit(o, d -> new org.jvirt.api.event.DomainPMSuspendDiskEvent(d, 0));
+        } else {
+            driver.emit(o, d -> new org.jvirt.api.event.DomainPMSuspendEvent(d, 0));
+        }
+        if (changed) {
+            driver.emitLifecycle(o, LifecycleEventType.PMSUSPENDED, (disk
+                    ? org.jvirt.api.event.PMSuspendedDetail.DISK : org.jvirt.api.event.PMSuspendedDetail.MEMORY)
+                    .value());
+            writeStatus();
+        }
+    }
+
+    /** qemuProcessHandlePMWakeup: PMWAKEUP, and a suspended guest runs again (STARTED/WAKEUP). */
+    private void pmWakeup() {
+        boolean changed;
+        synchronized (o) {
+            changed = o.isActive() && o.state == DomainState.PMSUSPENDED;
+            if (changed) {
+                o.setState(DomainState.RUNNING, RunningReason.WAKEUP.value());
+            }
+        }
+        driver.emit(o, d -> new org.jvirt.api.event.DomainPMWakeupEvent(d, 0));
+        if (changed) {
+            driver.emitLifecycle(o, LifecycleEventType.STARTED, org.jvirt.api.event.StartedDetail.WAKEUP.value());
+            writeStatus();
+        }
+    }
+
+    /** qemuProcessHandleTrayChange: TRAY_CHANGE for the disk whose device (by QEMU id) moved its tray. */
+    private void trayMoved(QmpEvent e) {
+        String id = e.data().path("id").asText("");
+        String device = e.data().path("device").asText("");
+        String alias = null;
+        synchronized (o) {
+            for (org.jvirt.conf.domain.DiskDef d : o.def.devices().disks) {
+                if (d.alias != null && (d.alias.name.equals(id) || d.alias.name.equals(device))) {
+                    alias = d.alias.name;
+                }
+            }
+        }
+        if (alias == null) {
+            return;
+        }
+        String devAlias = alias;
+        org.jvirt.api.event.TrayChangeReason reason = e.data().path("tray-open").asBoolean(false)
+                ? org.jvirt.api.event.TrayChangeReason.OPEN : org.jvirt.api.event.TrayChangeReason.CLOSE;
+        driver.emit(o, d -> new org.jvirt.api.event.DomainTrayChangeEvent(d, devAlias, reason));
     }
 
     /** The guest gave memory back or took it: the running definition's current memory follows, as libvirt's. */

@@ -71,7 +71,7 @@ public final class QemuCommandLine {
         args.add("-nodefaults");
         add("-chardev", "socket,id=charmonitor,path=" + paths.monitor() + ",server=on,wait=off");
         add("-mon", "chardev=charmonitor,id=monitor,mode=control");
-        add("-rtc", "base=" + ("localtime".equals(def.clock.offset) ? "localtime" : "utc"));
+        clock();
         args.add("-no-shutdown");
         pm();
         boot();
@@ -145,18 +145,52 @@ public final class QemuCommandLine {
 
     private void cpu() {
         var cpu = def.cpu;
+        if (cpu == null || (cpu.model == null || cpu.model.name == null) && !"host-passthrough".equals(cpu.mode)
+                && !"maximum".equals(cpu.mode)) {
+            if (timerPresent("kvmclock") != null || def.features != null && def.features.apic != null
+                    && def.features.apic.eoi != null) {
+                throw unsupported("kvmclock and the APIC's EOI without a CPU model");
+            }
+        }
         if (cpu == null) {
             return;
         }
         if ("host-model".equals(cpu.mode) || "minimum".equals(cpu.match)) {
             throw unsupported("CPU mode host-model (and match minimum), which needs the host CPU's model,");
         }
+        StringBuilder b = new StringBuilder();
         if ("host-passthrough".equals(cpu.mode) || "maximum".equals(cpu.mode)) {
-            String m = "host-passthrough".equals(cpu.mode) ? "host" : "max";
-            add("-cpu", cpu.migratable == null ? m : m + ",migratable=" + cpu.migratable);
+            b.append("host-passthrough".equals(cpu.mode) ? "host" : "max");
+            if (cpu.migratable != null) {
+                b.append(",migratable=").append(cpu.migratable);
+            }
         } else if (cpu.model != null && cpu.model.name != null) {
-            add("-cpu", cpu.model.name);
+            b.append(cpu.model.name);
+        } else {
+            return;
         }
+        // qemuBuildCpuModelArgStr: each feature on or off by its policy; "optional" leaves QEMU's default
+        for (var f : cpu.features) {
+            if ("optional".equals(f.policy)) {
+                throw unsupported("CPU features with policy 'optional', which depend on the host CPU,");
+            }
+            String state = switch (f.policy == null ? "require" : f.policy) {
+                case "force", "require" -> "on";
+                case "disable", "forbid" -> "off";
+                default -> null;
+            };
+            if (state != null) {
+                b.append(',').append(CpuFeatureNames.toQemu(f.name)).append('=').append(state);
+            }
+        }
+        String kvmclock = timerPresent("kvmclock");
+        if (kvmclock != null) {
+            b.append(",kvmclock=").append("yes".equals(kvmclock) ? "on" : "off");
+        }
+        if (def.features != null && def.features.apic != null && def.features.apic.eoi != null) {
+            b.append(",kvm-pv-eoi=").append("on".equals(def.features.apic.eoi) ? "on" : "off");
+        }
+        add("-cpu", b.toString());
     }
 
     /** One -audiodev per {@code <audio>}; a domain without one gets libvirt's silent backend. */
@@ -172,8 +206,82 @@ public final class QemuCommandLine {
                 case "file" -> "wav";
                 default -> throw unsupported("audio backends of type '" + a.type + "'");
             };
-            add("-audiodev", J.objectNode().put("id", "audio" + a.id).put("driver", driver).toString());
+            ObjectNode dev = J.objectNode().put("id", "audio" + a.id).put("driver", driver);
+            if (a.timerPeriod != null) {
+                dev.put("timer-period", Long.parseLong(a.timerPeriod));
+            }
+            if ("file".equals(a.type) && a.path != null) {
+                dev.put("path", a.path);
+            }
+            if (a.input != null) {
+                dev.set("in", audioDirection(a.type, a.input.mixingEngine, a.input.fixedSettings, a.input.voices,
+                        a.input.bufferLength, a.input.settings == null ? null : new String[] {a.input.settings.frequency,
+                            a.input.settings.channels, a.input.settings.format}, a.input.dev, a.input.bufferCount,
+                        a.input.name, a.input.streamName, a.input.latency));
+            }
+            if (a.output != null) {
+                dev.set("out", audioDirection(a.type, a.output.mixingEngine, a.output.fixedSettings,
+                        a.output.voices, a.output.bufferLength, a.output.settings == null ? null : new String[] {
+                            a.output.settings.frequency, a.output.settings.channels, a.output.settings.format},
+                        a.output.dev, a.output.bufferCount, a.output.name, a.output.streamName, a.output.latency));
+            }
+            add("-audiodev", dev.toString());
         }
+    }
+
+    /**
+     * One direction of an audio backend (qemuBuildAudioCommonProps and the backend's own): the mixing and fixed
+     * settings first, then what the backend takes (a device, a buffer count, a stream's name …).
+     */
+    private ObjectNode audioDirection(String type, String mixing, String fixed, String voices, String bufferLength,
+            String[] settings, String dev, String bufferCount, String name, String streamName, String latency) {
+        ObjectNode o = J.objectNode();
+        if (mixing != null) {
+            o.put("mixing-engine", "yes".equals(mixing));
+        }
+        if (fixed != null) {
+            o.put("fixed-settings", "yes".equals(fixed));
+        }
+        if (voices != null) {
+            o.put("voices", Long.parseLong(voices));
+        }
+        if (bufferLength != null) {
+            o.put("buffer-length", Long.parseLong(bufferLength));
+        }
+        if ("yes".equals(fixed) && settings != null) {
+            if (settings[0] != null) {
+                o.put("frequency", Long.parseLong(settings[0]));
+            }
+            if (settings[1] != null) {
+                o.put("channels", Long.parseLong(settings[1]));
+            }
+            if (settings[2] != null) {
+                o.put("format", settings[2]);
+            }
+        }
+        boolean alsa = "alsa".equals(type);
+        boolean coreaudio = "coreaudio".equals(type);
+        boolean streams = "pipewire".equals(type) || "pulseaudio".equals(type);
+        if (dev != null && !alsa || bufferCount != null && !coreaudio
+                || (name != null || streamName != null || latency != null) && !streams) {
+            throw unsupported("these settings of audio backends of type '" + type + "'");
+        }
+        if (dev != null) {
+            o.put("dev", dev);
+        }
+        if (bufferCount != null) {
+            o.put("buffer-count", Long.parseLong(bufferCount));
+        }
+        if (name != null) {
+            o.put("name", name);
+        }
+        if (streamName != null) {
+            o.put("stream-name", streamName);
+        }
+        if (latency != null) {
+            o.put("latency", Long.parseLong(latency));
+        }
+        return o;
     }
 
     private void machine() {
@@ -182,6 +290,9 @@ public final class QemuCommandLine {
         b.append(",usb=off,dump-guest-core=off");
         if (m != null && m.defaultRamId() != null) {
             b.append(",memory-backend=").append(m.defaultRamId());
+        }
+        if ("no".equals(timerPresent("hpet"))) {
+            b.append(",hpet=off");
         }
         b.append(",acpi=").append(def.features != null && def.features.acpi != null ? "on" : "off");
         add("-machine", b.toString());
@@ -218,6 +329,63 @@ public final class QemuCommandLine {
             b.append(",sockets=").append(max).append(",cores=1,threads=1");
         }
         add("-smp", b.toString());
+    }
+
+    /**
+     * qemuBuildClockCommandLine: -rtc with the RTC timer's catch-up and clock, then the PIT's lost-tick policy;
+     * the HPET goes on -machine and kvmclock on -cpu. Timers QEMU gets nothing for here are refused.
+     */
+    private void clock() {
+        StringBuilder rtc = new StringBuilder("base=").append("localtime".equals(def.clock.offset) ? "localtime"
+                : "utc");
+        String pit = null;
+        for (var t : def.clock.timers) {
+            switch (t.name) {
+                case "rtc" -> {
+                    if (t.track != null) {
+                        rtc.append(",clock=").append(switch (t.track) {
+                            case "guest" -> "vm";
+                            case "wall" -> "host";
+                            case "realtime" -> "rt";
+                            default -> throw unsupported("RTC timer track '" + t.track + "'");
+                        });
+                    }
+                    if ("catchup".equals(t.tickpolicy)) {
+                        rtc.append(",driftfix=slew");
+                    } else if (t.tickpolicy != null && !"delay".equals(t.tickpolicy)) {
+                        throw unsupported("RTC timer tickpolicy '" + t.tickpolicy + "'");
+                    }
+                }
+                case "pit" -> {
+                    if ("delay".equals(t.tickpolicy) || "discard".equals(t.tickpolicy)) {
+                        pit = t.tickpolicy;
+                    } else if (t.tickpolicy != null && !"catchup".equals(t.tickpolicy)) {
+                        throw unsupported("PIT timer tickpolicy '" + t.tickpolicy + "'");
+                    }
+                }
+                case "hpet", "kvmclock" -> {
+                    // carried by -machine and -cpu
+                }
+                default -> throw unsupported("timers named '" + t.name + "'");
+            }
+        }
+        add("-rtc", rtc.toString());
+        if (pit != null) {
+            add("-global", "kvm-pit.lost_tick_policy=" + pit);
+        }
+    }
+
+    /** A timer's presence ("yes", "no"), or null when the definition does not say. */
+    private String timerPresent(String name) {
+        if (def.clock == null) {
+            return null;
+        }
+        for (var t : def.clock.timers) {
+            if (name.equals(t.name)) {
+                return t.present;
+            }
+        }
+        return null;
     }
 
     private void pm() {
@@ -556,6 +724,10 @@ public final class QemuCommandLine {
     private void video(VideoDef v, boolean primary) {
         String type = v.model.type;
         ObjectNode o = J.objectNode();
+        if (!"qxl".equals(type) && (v.model.ram != null || v.model.vram64 != null || v.model.vgamem != null
+                || v.model.resolution != null)) {
+            throw unsupported("video memory sizes and resolutions of model '" + type + "'");
+        }
         switch (type) {
             case "none" -> {
                 return;
@@ -569,6 +741,19 @@ public final class QemuCommandLine {
             }
             case "virtio" -> o.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci").put("id", v.alias.name)
                     .put("max_outputs", v.model.heads == null ? 1 : Integer.parseInt(v.model.heads));
+            case "qxl" -> {
+                // libvirt's QXL sizes (KiB in the XML): 64 MiB of RAM and VRAM, 16 MiB of VGA memory by default
+                o.put("driver", primary ? "qxl-vga" : "qxl").put("id", v.alias.name)
+                        .put("max_outputs", v.model.heads == null ? 1 : Integer.parseInt(v.model.heads))
+                        .put("ram_size", kib(v.model.ram, 65536) * 1024)
+                        .put("vram_size", kib(v.model.vram, 65536) * 1024)
+                        .put("vram64_size_mb", kib(v.model.vram64, 0) / 1024)
+                        .put("vgamem_mb", kib(v.model.vgamem, 16384) / 1024);
+                if (v.model.resolution != null) {
+                    o.put("xres", Long.parseLong(v.model.resolution.x)).put("yres", Long.parseLong(
+                            v.model.resolution.y));
+                }
+            }
             case "bochs" -> {
                 o.put("driver", "bochs-display").put("id", v.alias.name);
                 if (v.model.vram != null) {
@@ -579,6 +764,10 @@ public final class QemuCommandLine {
         }
         pciAddr(o, v.address);
         add("-device", o.toString());
+    }
+
+    private static long kib(String value, long fallback) {
+        return value == null ? fallback : Long.parseLong(value);
     }
 
     private void watchdog(Devices d) {

@@ -90,6 +90,15 @@ public final class QemuDefaults {
             d.memballoon = new MemballoonDef();
             d.memballoon.model = "virtio";
         }
+        // the primary video card comes first, as libvirt's parser puts it
+        for (int i = 1; i < d.videos.size(); i++) {
+            var v = d.videos.get(i);
+            if (v.model != null && "yes".equals(v.model.primary)) {
+                d.videos.remove(i);
+                d.videos.add(0, v);
+                break;
+            }
+        }
         for (var v : d.videos) {
             if (v.model != null && "default".equals(v.model.type)) {
                 v.model.type = caps.hasType("cirrus-vga") ? "cirrus" : "vga";

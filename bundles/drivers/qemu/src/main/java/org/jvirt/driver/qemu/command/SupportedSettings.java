@@ -19,7 +19,8 @@ final class SupportedSettings {
             "features", "features/acpi", "features/apic", "features/pae",
             "cpu", "cpu/@mode", "cpu/@match", "cpu/@check", "cpu/@migratable", "cpu/model", "cpu/model/@fallback", "cpu/model/text()",
             "cpu/topology", "cpu/topology/*",
-            "clock", "clock/@offset",
+            "clock", "clock/@offset", "clock/timer", "clock/timer/@name", "clock/timer/@present",
+            "clock/timer/@tickpolicy", "clock/timer/@track", "clock/timer/catchup", "clock/timer/catchup/*",
             "on_poweroff", "on_reboot", "on_crash",
             "pm", "pm/*", "pm/*/@enabled",
             "devices", "devices/emulator",
@@ -52,13 +53,22 @@ final class SupportedSettings {
             "devices/graphics/listen/@address",
             "devices/video", "devices/video/model", "devices/video/model/@type", "devices/video/model/@vram",
             "devices/video/model/@heads", "devices/video/model/@primary", "devices/video/alias/**",
+            "devices/video/model/@ram", "devices/video/model/@vram64", "devices/video/model/@vgamem",
+            "devices/video/model/resolution", "devices/video/model/resolution/@x",
+            "devices/video/model/resolution/@y",
             "devices/video/address/**",
             "devices/watchdog", "devices/watchdog/@model", "devices/watchdog/@action", "devices/watchdog/alias/**",
             "devices/watchdog/address/**",
             "devices/memballoon", "devices/memballoon/@model", "devices/memballoon/@autodeflate",
             "devices/memballoon/@freePageReporting", "devices/memballoon/alias/**",
             "devices/memballoon/address/**",
-            "devices/audio", "devices/audio/@id", "devices/audio/@type");
+            "devices/audio", "devices/audio/@id", "devices/audio/@type", "devices/audio/@timerPeriod",
+            "devices/audio/@path", "devices/audio/input", "devices/audio/output",
+            "devices/audio/*/@mixingEngine", "devices/audio/*/@fixedSettings", "devices/audio/*/@voices",
+            "devices/audio/*/@bufferLength", "devices/audio/*/@dev", "devices/audio/*/@bufferCount",
+            "devices/audio/*/@name", "devices/audio/*/@streamName", "devices/audio/*/@latency",
+            "devices/audio/*/settings", "devices/audio/*/settings/*",
+            "cpu/feature", "cpu/feature/@policy", "cpu/feature/@name", "features/apic/@eoi");
     private static final Pattern ALLOWED = Pattern.compile(String.join("|", PATTERNS.stream()
             .map(SupportedSettings::regex).toList()));
 

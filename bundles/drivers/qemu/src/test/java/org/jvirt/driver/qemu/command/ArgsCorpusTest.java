@@ -48,6 +48,12 @@ class ArgsCorpusTest {
             "graphics-vnc-auto-socket-cfg", "qemu.conf's vnc_auto_unix_socket",
             "restore-v2", "an incoming migration from exec:cat (a restore)",
             "restore-v2-fd", "an incoming migration from a file descriptor (a restore)");
+    /**
+     * Cases whose command line libvirt derives from its own CPU map, which jvirt does not have: the features it
+     * turns off because its model lacks them where QEMU's has them.
+     */
+    static final Map<String, String> CPU_MAP_CASES = Map.of(
+            "cpu-Icelake-Server-pconfig", "libvirt's CPU map (its Icelake-Server lacks pconfig, intel-pt and mpx)");
 
     @TestFactory
     Stream<DynamicTest> commandLinesAsLibvirtBuildsThem() throws IOException {
@@ -73,6 +79,10 @@ class ArgsCorpusTest {
         String harness = HARNESS_SETTINGS.get(name);
         if (harness != null) {
             skip("libvirt's test sets " + harness + ", which jvirt's QEMU driver has no setting for yet");
+        }
+        String cpuMap = CPU_MAP_CASES.get(name);
+        if (cpuMap != null) {
+            skip("libvirt's command line comes from " + cpuMap + ", which jvirt's QEMU driver does not have");
         }
         List<String> expected = CorpusLaunch.libvirts(ArgsFile.parse(Files.readString(argsFile)).argv());
         List<String> actual;
