@@ -332,16 +332,36 @@ final class WireValues {
         }
     }
 
+    /** Each record class's accessors, looked up once: replies are read on every call. */
+    private static final ClassValue<java.lang.invoke.MethodHandle[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected java.lang.invoke.MethodHandle[] computeValue(Class<?> type) {
+            RecordComponent[] rc = type.getRecordComponents();
+            java.lang.invoke.MethodHandle[] out = new java.lang.invoke.MethodHandle[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                try {
+                    Method m = rc[i].getAccessor();
+                    m.setAccessible(true);
+                    out[i] = java.lang.invoke.MethodHandles.lookup().unreflect(m)
+                            .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new Unconvertible(type.getSimpleName() + ": " + e);
+                }
+            }
+            return out;
+        }
+    };
+
     static Object[] components(Record r) {
-        RecordComponent[] rc = r.getClass().getRecordComponents();
-        Object[] out = new Object[rc.length];
-        for (int i = 0; i < rc.length; i++) {
+        java.lang.invoke.MethodHandle[] acc = ACCESSORS.get(r.getClass());
+        Object[] out = new Object[acc.length];
+        for (int i = 0; i < acc.length; i++) {
             try {
-                Method m = rc[i].getAccessor();
-                m.setAccessible(true);
-                out[i] = m.invoke(r);
-            } catch (ReflectiveOperationException e) {
-                throw new Unconvertible(e.toString());
+                out[i] = acc[i].invoke((Object) r);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new Unconvertible(t.toString());
             }
         }
         return out;
