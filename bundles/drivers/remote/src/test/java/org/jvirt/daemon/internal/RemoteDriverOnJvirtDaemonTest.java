@@ -119,6 +119,7 @@ class RemoteDriverOnJvirtDaemonTest {
             Domain d = c.domainLookupByName("test");
             d.suspend();
             d.resume();
+            assertThat(s.callbackId()).isPositive();
             DomainEvent first = events.poll(10, TimeUnit.SECONDS);
             DomainEvent second = events.poll(10, TimeUnit.SECONDS);
             assertThat(first).isInstanceOf(DomainLifecycleEvent.class);
