@@ -86,11 +86,20 @@ final class LibvirtdPeer implements AutoCloseable {
         return out;
     }
 
+    /** Stops the daemon and waits (up to 30 s) until its process has gone. */
     @Override
     public void close() throws Exception {
+        Path pidFile = dir.resolve("run").resolve("libvirtd.pid");
+        String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
         Process p = new ProcessBuilder("sh", script.toString(), "stop", dir.toString()).redirectErrorStream(true)
                 .start();
         p.getInputStream().readAllBytes();
         p.waitFor(30, TimeUnit.SECONDS);
+        if (!pid.isEmpty()) {
+            java.util.Optional<ProcessHandle> daemon = ProcessHandle.of(Long.parseLong(pid));
+            if (daemon.isPresent()) {
+                daemon.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 }

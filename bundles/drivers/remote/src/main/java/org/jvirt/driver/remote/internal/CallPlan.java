@@ -271,15 +271,18 @@ final class CallPlan {
             value = values.fromWire(comps[resultFields[0]], target);
         } else {
             Object[] picked = new Object[resultFields.length];
+            String[] all = WireValues.names(reply.getClass());
+            String[] names = new String[resultFields.length];
             for (int i = 0; i < picked.length; i++) {
                 picked[i] = comps[resultFields[i]];
+                names[i] = all[resultFields[i]];
             }
             Class<?> t = WireValues.rawClass(target);
             if (t == Optional.class) {
                 t = WireValues.rawClass(WireValues.typeArgument(target));
             }
             value = t == Instant.class ? Instant.ofEpochSecond((Long) picked[0], (Integer) picked[1])
-                    : values.record(t, picked);
+                    : values.record(t, names, picked);
         }
         return foundFlag ? Optional.of(value) : value;
     }

@@ -23,6 +23,7 @@ import org.jvirt.rpc.remote.RemoteProtocol.DomainGetVcpuPinInfoRet;
 import org.jvirt.rpc.remote.RemoteProtocol.DomainGetVcpusArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.DomainGetVcpusFlagsArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.DomainGetVcpusRet;
+import org.jvirt.rpc.remote.RemoteProtocol.NodeGetCpuMapArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.NodeGetInfoRet;
 import org.jvirt.rpc.remote.RemoteProtocol.NonnullDomain;
 import org.jvirt.rpc.remote.RemoteProtocol.TypedParam;
@@ -65,10 +66,21 @@ final class DomainCalls {
         return f == null ? 0 : VirFlag.toBits(f);
     }
 
-    /** Bytes of a CPU map covering every host CPU (VIR_CPU_MAPLEN of VIR_NODEINFO_MAXCPUS). */
+    /**
+     * Bytes of a CPU map covering every host CPU: the count the host's CPU map gives, as libvirt-python and virsh
+     * take it; from the node's figures (VIR_NODEINFO_MAXCPUS) when the server has no CPU map.
+     */
     private static int maplen(RemoteSession s) {
-        NodeGetInfoRet n = s.client().call(RemoteProtocol.NODE_GET_INFO, null);
-        int cpus = n.nodes() * n.sockets() * n.cores() * n.threads();
+        int cpus;
+        try {
+            cpus = s.client().call(RemoteProtocol.NODE_GET_CPU_MAP, new NodeGetCpuMapArgs(0, 0, 0)).ret();
+        } catch (org.jvirt.api.VirtException e) {
+            if (e.code() != org.jvirt.api.ErrorCode.NO_SUPPORT) {
+                throw e;
+            }
+            NodeGetInfoRet n = s.client().call(RemoteProtocol.NODE_GET_INFO, null);
+            cpus = n.nodes() * n.sockets() * n.cores() * n.threads();
+        }
         return Math.max(1, (cpus + 7) / 8);
     }
 

@@ -104,7 +104,9 @@ final class EventRelay implements EventListener {
             return;
         }
         try {
-            sink.event((ObjectEvent) session.values().record(type, fields((Record) body).toArray()));
+            List<String> names = new ArrayList<>();
+            List<Object> values = fields((Record) body, names);
+            sink.event((ObjectEvent) session.values().record(type, names.toArray(new String[0]), values.toArray()));
         } catch (RuntimeException e) {
             LOG.debug("remote: event {} not converted: {}", procedure, e.toString());
         }
@@ -115,7 +117,7 @@ final class EventRelay implements EventListener {
     }
 
     /** The message's fields without the callback id, a nested {@code msg} flattened. */
-    private static List<Object> fields(Record body) {
+    private static List<Object> fields(Record body, List<String> names) {
         List<Object> out = new ArrayList<>();
         RecordComponent[] rc = body.getClass().getRecordComponents();
         Object[] v = WireValues.components(body);
@@ -124,9 +126,10 @@ final class EventRelay implements EventListener {
                 continue;
             }
             if (rc[i].getName().equals("msg") && v[i] instanceof Record inner) {
-                out.addAll(fields(inner));
+                out.addAll(fields(inner, names));
             } else {
                 out.add(v[i]);
+                names.add(rc[i].getName());
             }
         }
         return out;

@@ -72,13 +72,12 @@ final class RemoteHandle implements InvocationHandler {
         if (local != NOT_LOCAL) {
             return local;
         }
-        SpecialCalls.Call special = SpecialCalls.of(kind, m);
-        if (special != null) {
-            return special.call(session, this, proxy, args);
+        Route route = ROUTES.get(kind).computeIfAbsent(m, x -> Route.of(kind, x));
+        if (route.special() != null) {
+            return route.special().call(session, this, proxy, args);
         }
-        java.util.Optional<CallPlan> plan = CallPlan.of(m, kind);
-        if (plan.isPresent()) {
-            return session.execute(plan.get(), this, args);
+        if (route.plan() != null) {
+            return session.execute(route.plan(), this, args);
         }
         if (m.isDefault()) {
             return InvocationHandler.invokeDefault(proxy, m, args);
@@ -87,6 +86,21 @@ final class RemoteHandle implements InvocationHandler {
     }
 
     private static final Object NOT_LOCAL = new Object();
+
+    /** How a method of a kind travels, worked out once. */
+    private record Route(SpecialCalls.Call special, CallPlan plan) {
+        static Route of(Class<?> kind, Method m) {
+            SpecialCalls.Call s = SpecialCalls.of(kind, m);
+            return new Route(s, s != null ? null : CallPlan.of(m, kind).orElse(null));
+        }
+    }
+
+    private static final ClassValue<java.util.Map<Method, Route>> ROUTES = new ClassValue<>() {
+        @Override
+        protected java.util.Map<Method, Route> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
 
     /** What libvirt's client answers from the handle itself, without a call. */
     private Object local(String method, Object[] args) {

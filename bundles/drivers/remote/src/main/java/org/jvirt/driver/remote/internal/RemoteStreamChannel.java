@@ -60,6 +60,8 @@ final class RemoteStreamChannel implements StreamChannel {
             }
             StreamEvent e = next();
             if (e instanceof StreamEvent.Data d) {
+                // an empty data packet is the sender's end of data (libvirt's EOF); its finish is ours to send
+                ended = !d.bytes().hasRemaining();
                 pending = d.bytes();
             } else if (e instanceof StreamEvent.Hole h) {
                 hole = h.length();

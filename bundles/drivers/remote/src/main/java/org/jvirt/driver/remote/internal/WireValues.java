@@ -300,7 +300,7 @@ final class WireValues {
             }
         }
         if (raw.isRecord() && wire instanceof Record r) {
-            return record(raw, components(r));
+            return record(raw, names(r.getClass()), components(r));
         }
         if (raw.isInstance(wire)) {
             return wire;
@@ -308,16 +308,21 @@ final class WireValues {
         throw new Unconvertible((wire == null ? "null" : wire.getClass().getSimpleName()) + " to " + type.getTypeName());
     }
 
-    /** An API record made from wire values, one per component, in order. */
-    Object record(Class<?> type, Object[] wire) {
+    /**
+     * An API record made from wire fields named {@code names}: each component takes the field of its name (the
+     * API's names may add a unit, {@code memoryKiB} for {@code memory}); when the names do not pair up one to one,
+     * the fields are taken in order.
+     */
+    Object record(Class<?> type, String[] names, Object[] wire) {
         RecordComponent[] rc = type.getRecordComponents();
         if (rc.length != wire.length) {
             throw new Unconvertible(wire.length + " wire fields to " + type.getSimpleName() + "'s " + rc.length);
         }
+        int[] order = pairing(type, names);
         Object[] values = new Object[rc.length];
         Class<?>[] types = new Class<?>[rc.length];
         for (int i = 0; i < rc.length; i++) {
-            values[i] = fromWire(wire[i], rc[i].getGenericType());
+            values[i] = fromWire(wire[order[i]], rc[i].getGenericType());
             types[i] = rc[i].getType();
         }
         try {
@@ -332,16 +337,111 @@ final class WireValues {
         }
     }
 
-    static Object[] components(Record r) {
-        RecordComponent[] rc = r.getClass().getRecordComponents();
-        Object[] out = new Object[rc.length];
+    private static final java.util.Map<String, int[]> PAIRINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** For each of {@code type}'s components, the index of the wire field it takes. */
+    static int[] pairing(Class<?> type, String[] names) {
+        int[] o = pairingByName(type, names);
+        return o == UNPAIRED ? identity(names.length) : o;
+    }
+
+    /** No pairing by name: the fields are taken in order. */
+    private static final int[] UNPAIRED = new int[0];
+
+    /** Whether every component of {@code type} finds its wire field by name. */
+    static boolean pairsByName(Class<?> type, String[] names) {
+        return pairingByName(type, names) != UNPAIRED;
+    }
+
+    private static int[] pairingByName(Class<?> type, String[] names) {
+        return PAIRINGS.computeIfAbsent(type.getName() + "<-" + String.join(",", names), k -> {
+            RecordComponent[] rc = type.getRecordComponents();
+            int[] order = new int[rc.length];
+            java.util.Arrays.fill(order, -1);
+            boolean[] taken = new boolean[names.length];
+            // exact names first, then a name that extends the other (memoryKiB takes memory), the longest
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < rc.length; i++) {
+                    if (order[i] >= 0) {
+                        continue;
+                    }
+                    String api = norm(rc[i].getName());
+                    int best = -1;
+                    int bestLength = -1;
+                    for (int j = 0; j < names.length; j++) {
+                        String w = norm(names[j]);
+                        boolean match = pass == 0 ? api.equals(w) : api.startsWith(w) || w.startsWith(api);
+                        if (!taken[j] && match && w.length() > bestLength) {
+                            best = j;
+                            bestLength = w.length();
+                        }
+                    }
+                    if (best >= 0) {
+                        taken[best] = true;
+                        order[i] = best;
+                    }
+                }
+            }
+            for (int o : order) {
+                if (o < 0) {
+                    return UNPAIRED;
+                }
+            }
+            return order;
+        });
+    }
+
+    private static int[] identity(int n) {
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = i;
+        }
+        return o;
+    }
+
+    private static String norm(String name) {
+        return name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String[] names(Class<?> recordType) {
+        RecordComponent[] rc = recordType.getRecordComponents();
+        String[] out = new String[rc.length];
         for (int i = 0; i < rc.length; i++) {
+            out[i] = rc[i].getName();
+        }
+        return out;
+    }
+
+    /** Each record class's accessors, looked up once: replies are read on every call. */
+    private static final ClassValue<java.lang.invoke.MethodHandle[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected java.lang.invoke.MethodHandle[] computeValue(Class<?> type) {
+            RecordComponent[] rc = type.getRecordComponents();
+            java.lang.invoke.MethodHandle[] out = new java.lang.invoke.MethodHandle[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                try {
+                    Method m = rc[i].getAccessor();
+                    m.setAccessible(true);
+                    out[i] = java.lang.invoke.MethodHandles.lookup().unreflect(m)
+                            .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new Unconvertible(type.getSimpleName() + ": " + e);
+                }
+            }
+            return out;
+        }
+    };
+
+    static Object[] components(Record r) {
+        java.lang.invoke.MethodHandle[] acc = ACCESSORS.get(r.getClass());
+        Object[] out = new Object[acc.length];
+        for (int i = 0; i < acc.length; i++) {
             try {
-                Method m = rc[i].getAccessor();
-                m.setAccessible(true);
-                out[i] = m.invoke(r);
-            } catch (ReflectiveOperationException e) {
-                throw new Unconvertible(e.toString());
+                out[i] = acc[i].invoke((Object) r);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new Unconvertible(t.toString());
             }
         }
         return out;

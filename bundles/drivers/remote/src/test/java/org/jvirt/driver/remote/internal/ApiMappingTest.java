@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,6 +91,66 @@ class ApiMappingTest {
         System.out.println("remote driver: API methods by way: " + counts);
         assertThat(unmapped).containsExactlyInAnyOrderElementsOf(listed());
         assertThat(counts.get("plan")).isGreaterThan(300);
+    }
+
+    /**
+     * Every API record a reply becomes finds each of its fields by name in the wire's record (libvirt's C structs
+     * do not always keep the order the API's records have: virDomainBlockInfo is capacity first, the wire's
+     * allocation first).
+     */
+    @Test
+    void replyRecordsPairWithTheWireByName() {
+        List<String> unpaired = new java.util.ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<Class<?>, Class<?>[]> k : KINDS.entrySet()) {
+            for (Class<?> facet : k.getValue()) {
+                for (Method m : facet.getDeclaredMethods()) {
+                    Optional<CallPlan> p = CallPlan.of(m, k.getKey());
+                    if (p.isEmpty() || p.get().procedure.ret().javaType() == null
+                            || !p.get().procedure.ret().javaType().isRecord()) {
+                        continue;
+                    }
+                    for (Map.Entry<Class<?>, String[]> pair : recordPairs(p.get()).entrySet()) {
+                        checked++;
+                        if (!WireValues.pairsByName(pair.getKey(), pair.getValue())) {
+                            unpaired.add(signature(facet, m) + " " + pair.getKey().getSimpleName());
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("remote driver: reply records paired by name: " + checked);
+        assertThat(checked).isGreaterThan(20);
+        assertThat(unpaired).isEmpty();
+    }
+
+    /** The API records a plan's reply is made into, with the wire field names each is made from. */
+    private static Map<Class<?>, String[]> recordPairs(CallPlan c) {
+        Map<Class<?>, String[]> out = new java.util.HashMap<>();
+        Class<?> ret = c.procedure.ret().javaType();
+        java.lang.reflect.RecordComponent[] rc = ret.getRecordComponents();
+        java.lang.reflect.Type jt = c.returnType;
+        Class<?> raw = WireValues.rawClass(jt);
+        if (raw == Optional.class) {
+            jt = WireValues.typeArgument(jt);
+            raw = WireValues.rawClass(jt);
+        }
+        if (c.resultFields.length > 1 && raw.isRecord()) {
+            String[] names = new String[c.resultFields.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = rc[c.resultFields[i]].getName();
+            }
+            out.put(raw, names);
+        } else if (c.resultFields.length == 1) {
+            java.lang.reflect.Type wt = rc[c.resultFields[0]].getGenericType();
+            Class<?> api = raw == List.class ? WireValues.rawClass(WireValues.typeArgument(jt)) : raw;
+            Class<?> wire = WireValues.rawClass(wt) == List.class ? WireValues.rawClass(WireValues.typeArgument(wt))
+                    : WireValues.rawClass(wt);
+            if (api.isRecord() && wire.isRecord()) {
+                out.put(api, WireValues.names(wire));
+            }
+        }
+        return out;
     }
 
     private static String way(Class<?> kind, Method m) {
