@@ -5,7 +5,7 @@
 
 SECTION is one of: domains (lookups, lifecycle, XML, info), events (callbacks with ids, a domain filter, the
 legacy registration, deregistration), errors (code, domain and message of failures), storage (networks, pools,
-volumes with a stream upload and download). Every line is deterministic for a given server state; what the
+volumes, interfaces, node devices), streams (a volume's data up and down by stream). Every line is deterministic for a given server state; what the
 transcript does not show cannot differ.
 """
 import sys, threading, time
@@ -146,34 +146,66 @@ def errors(c):
 def storage(c):
     out("networks", sorted(n.name() for n in c.listAllNetworks()))
     n = c.networkLookupByName("default")
-    out("network", n.name(), n.isActive(), n.isPersistent(), n.bridgeName())
+    out("network", n.name(), n.UUIDString(), n.isActive(), n.isPersistent(), n.autostart(), n.bridgeName())
+    err("network nosuch", lambda: c.networkLookupByName("nosuch"))
     out("pools", sorted(p.name() for p in c.listAllStoragePools()))
     p = c.storagePoolLookupByName("default-pool")
-    out("pool", p.name(), p.info()[0], p.isActive())
+    out("pool", p.name(), p.UUIDString(), p.info(), p.isActive(), p.isPersistent())
+    err("pool nosuch", lambda: c.storagePoolLookupByName("nosuch"))
     vol = p.createXML("<volume><name>py.img</name><capacity unit='bytes'>1048576</capacity></volume>", 0)
-    out("volume", vol.name(), vol.info())
+    out("volume", vol.name(), vol.key(), vol.path(), vol.info())
+    out("volumes", sorted(v.name() for v in p.listAllVolumes()))
+    err("volume twice", lambda: p.createXML(
+        "<volume><name>py.img</name><capacity unit='bytes'>1048576</capacity></volume>", 0))
+    # libvirt's test driver moves no volume data: both servers must refuse the same way
+    err("upload", lambda: vol.upload(c.newStream(0), 0, 1, 0))
+    err("download", lambda: vol.download(c.newStream(0), 0, 1, 0))
+    vol.delete(0)
+    out("volumes after delete", sorted(v.name() for v in p.listAllVolumes()))
+    err("deleted volume", lambda: p.storageVolLookupByName("py.img"))
+    out("interfaces", sorted(i.name() for i in c.listAllInterfaces()))
+    i = c.interfaceLookupByName("eth1")
+    out("interface", i.name(), i.MACString(), i.isActive())
+    out("node devices", sorted(d.name() for d in c.listAllDevices(0)))
+    dev = c.nodeDeviceLookupByName("scsi_host11")
+    out("node device", dev.name(), dev.parent(), dev.listCaps())
+    err("node device nosuch", lambda: c.nodeDeviceLookupByName("nosuch"))
+
+def streams(c):
+    """A volume's data up and down by stream (the server must move data: not libvirt's test driver)."""
+    p = c.storagePoolLookupByName("default-pool")
+    vol = p.createXML("<volume><name>py.img</name><capacity unit='bytes'>1048576</capacity></volume>", 0)
     data = bytes(range(256)) * 4096
-    st = c.newStream(0)
-    vol.upload(st, 0, len(data), 0)
-    st.sendAll(lambda s, n, opaque: data, None) if False else None
     off = [0]
     def source(stream, nbytes, opaque):
         chunk = data[off[0]:off[0] + nbytes]
         off[0] += len(chunk)
         return chunk
+    st = c.newStream(0)
+    vol.upload(st, 0, len(data), 0)
     st.sendAll(source, None)
     st.finish()
+    out("uploaded", off[0])
     got = bytearray()
-    st2 = c.newStream(0)
-    vol.download(st2, 0, len(data), 0)
     def sink(stream, buf, opaque):
         got.extend(buf)
         return len(buf)
+    st2 = c.newStream(0)
+    vol.download(st2, 0, len(data), 0)
     st2.recvAll(sink, None)
     st2.finish()
     out("round trip", len(got), bytes(got) == data)
+    got2 = bytearray()
+    st3 = c.newStream(0)
+    vol.download(st3, 4096, 1000, 0)
+    st3.recvAll(lambda s, b, o: got2.extend(b) or len(b), None)
+    st3.finish()
+    out("part", len(got2), bytes(got2) == data[4096:5096])
+    st4 = c.newStream(0)
+    vol.upload(st4, 0, 10, 0)
+    st4.abort()
+    out("aborted upload")
     vol.delete(0)
-    out("volumes after delete", sorted(v.name() for v in p.listAllVolumes()))
 
 if SECTION == "events":
     libvirt.virEventRegisterDefaultImpl()
@@ -182,6 +214,6 @@ if SECTION == "events":
             libvirt.virEventRunDefaultImpl()
     threading.Thread(target=loop, daemon=True).start()
 conn = libvirt.open(URI)
-{"domains": domains, "events": events, "errors": errors, "storage": storage}[SECTION](conn)
+{"domains": domains, "events": events, "errors": errors, "storage": storage, "streams": streams}[SECTION](conn)
 conn.close()
 out("end")

@@ -106,12 +106,12 @@ final class CallContext {
     Domain dom(NonnullDomain d) {
         java.util.UUID uuid = Wire.uuid(d.uuid());
         touched = uuid;
-        Domain known = session.knownDomain(uuid);
+        Domain known = session.knownDomain(uuid, d.name());
         if (known != null) {
             return known;
         }
         Domain found = Handles.domain(conn(), d);
-        session.rememberDomain(uuid, found);
+        session.rememberDomain(uuid, d.name(), found);
         return found;
     }
 

@@ -29,15 +29,19 @@ final class ClientSession {
     private volatile ErrorDomain driverDomain = ErrorDomain.NONE;
     private volatile boolean released;
     private Object authState; // guarded by lock
-    // the domains this client's calls named lately: a handle names its domain by UUID, and each of its calls asks
-    // the driver again (the API's contract), so a kept handle is as good as a new one and spares the lookup
-    private final java.util.Map<java.util.UUID, org.jvirt.api.Domain> domains =
+    // the domains this client's calls named lately, with the name the handle had: a handle names its domain by UUID,
+    // and each of its calls asks the driver again (the API's contract), so a kept handle is as good as a new one and
+    // spares the lookup; a wire handle with another name (a rename) gets a fresh lookup, so errors name it as sent
+    private final java.util.Map<java.util.UUID, KnownDomain> domains =
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<java.util.UUID, org.jvirt.api.Domain> e) {
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.util.UUID, KnownDomain> e) {
                     return size() > 256;
                 }
             };
+
+    private record KnownDomain(String name, org.jvirt.api.Domain domain) {
+    }
 
     private ClientSession(ServerClient client, Service service) {
         this.client = client;
@@ -139,16 +143,17 @@ final class ClientSession {
         }
     }
 
-    /** A handle of the domain with {@code uuid} this client's calls named lately, or {@code null}. */
-    org.jvirt.api.Domain knownDomain(java.util.UUID uuid) {
+    /** A handle of the domain {@code uuid} named {@code name} this client's calls named lately, or {@code null}. */
+    org.jvirt.api.Domain knownDomain(java.util.UUID uuid, String name) {
         synchronized (domains) {
-            return domains.get(uuid);
+            KnownDomain k = domains.get(uuid);
+            return k != null && k.name().equals(name) ? k.domain() : null;
         }
     }
 
-    void rememberDomain(java.util.UUID uuid, org.jvirt.api.Domain d) {
+    void rememberDomain(java.util.UUID uuid, String name, org.jvirt.api.Domain d) {
         synchronized (domains) {
-            domains.put(uuid, d);
+            domains.put(uuid, new KnownDomain(name, d));
         }
     }
 

@@ -39,7 +39,8 @@ final class RemoteDispatcher {
     /**
      * Calls libvirt gives low priority (a hypervisor may take its time) that jvirt's drivers answer from the
      * platform's own state, never from a guest agent or a long operation: answered on the client's reader thread,
-     * as high-priority ones are, without the hand-over to a worker. What stays on the workers is what may block.
+     * as high-priority ones are, without the hand-over to a worker. Defining and undefining are here too: parsing
+     * and writing one definition is short and bounded in every driver. What stays on the workers is what may block.
      */
     private static final Set<Procedure<?, ?>> QUICK = Set.of(RemoteProtocol.DOMAIN_GET_INFO,
             RemoteProtocol.DOMAIN_GET_XML_DESC, RemoteProtocol.CONNECT_GET_CAPABILITIES,
@@ -50,7 +51,9 @@ final class RemoteDispatcher {
             RemoteProtocol.DOMAIN_GET_EMULATOR_PIN_INFO, RemoteProtocol.DOMAIN_GET_VCPU_PIN_INFO,
             RemoteProtocol.NODE_GET_CPU_MAP, RemoteProtocol.DOMAIN_GET_MESSAGES,
             RemoteProtocol.DOMAIN_MANAGED_SAVE_GET_XML_DESC, RemoteProtocol.DOMAIN_CHECKPOINT_GET_XML_DESC,
-            RemoteProtocol.NETWORK_PORT_GET_XML_DESC, RemoteProtocol.CONNECT_GET_STORAGE_POOL_CAPABILITIES);
+            RemoteProtocol.NETWORK_PORT_GET_XML_DESC, RemoteProtocol.CONNECT_GET_STORAGE_POOL_CAPABILITIES,
+            RemoteProtocol.DOMAIN_DEFINE_XML, RemoteProtocol.DOMAIN_DEFINE_XML_FLAGS, RemoteProtocol.DOMAIN_UNDEFINE,
+            RemoteProtocol.DOMAIN_UNDEFINE_FLAGS);
 
     /** How long a reply waits for its event at most: the event thread is late only when the host is starved. */
     private static final long EVENT_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);

@@ -93,12 +93,10 @@ final class StreamRelays {
             while (!r.done.get()) {
                 int n = sparse ? r.api.recv(buf, 0, buf.length, STOP_AT_HOLE) : r.api.recv(buf, 0, buf.length);
                 if (n == 0) {
+                    // libvirtd's order: the end of the data, then the client's finish, then the confirmation
+                    r.wire.sendEof();
                     if (finishes) {
-                        r.api.finish();
-                    }
-                    r.wire.finish();
-                    if (finishes) {
-                        r.end(null);
+                        awaitClientFinish(r);
                     }
                     return;
                 }
@@ -117,6 +115,40 @@ final class StreamRelays {
             LOG.warn("{}: stream to the client failed", session.client().name(), e);
             r.end(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STREAMS, e.toString()));
         }
+    }
+
+    /** A stream only the server sends on: after its end, the client finishes it (or aborts), and hears it went well. */
+    private void awaitClientFinish(Relay r) {
+        try {
+            while (!r.done.get()) {
+                StreamEvent e = r.wire.receive();
+                if (e instanceof StreamEvent.End) {
+                    r.api.finish();
+                    r.wire.finish();
+                    r.end(null);
+                    return;
+                } else if (e instanceof StreamEvent.Aborted) {
+                    clientAborted(r);
+                    return;
+                }
+                // data or holes on a stream the client only reads are dropped
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r.end(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STREAMS, "stream interrupted"));
+        }
+    }
+
+    /** The client aborted: the API's side aborts, and the client, whose abort waits for it, hears it was done. */
+    private void clientAborted(Relay r) {
+        r.done.set(true);
+        live.remove(r);
+        try {
+            r.api.abort();
+        } catch (RuntimeException e) {
+            LOG.debug("{}: aborting a stream: {}", session.client().name(), e.toString());
+        }
+        r.wire.confirmAbort();
     }
 
     private void fromClient(Relay r) {
@@ -145,9 +177,7 @@ final class StreamRelays {
                     r.end(null);
                     return;
                 } else if (e instanceof StreamEvent.Aborted) {
-                    r.done.set(true);
-                    live.remove(r);
-                    r.api.abort();
+                    clientAborted(r);
                     return;
                 }
             }

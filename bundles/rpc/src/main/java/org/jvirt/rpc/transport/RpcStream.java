@@ -67,7 +67,20 @@ public final class RpcStream implements AutoCloseable {
                 new StreamHole(length, 0));
     }
 
-    /** Ends the sending side: an empty STREAM packet with status OK. */
+    /**
+     * Marks the end of what a server sends (a download's data, a console's output): an empty STREAM packet with
+     * status CONTINUE, which libvirt's client reads as the end of the data. The stream stays open: the client then
+     * finishes it (its OK arrives as {@link StreamEvent.End}), and {@link #finish()} confirms.
+     */
+    public void sendEof() {
+        checkSending();
+        connection.sendData(template.with(MessageType.STREAM, MessageStatus.CONTINUE), ByteBuffer.allocate(0));
+    }
+
+    /**
+     * Ends the sending side: an empty STREAM packet with status OK (a client's finish, or a server's confirmation of
+     * the client's finish).
+     */
     public void finish() {
         checkSending();
         localDone = true;
@@ -92,6 +105,16 @@ public final class RpcStream implements AutoCloseable {
             }
         }
         onDone.run();
+    }
+
+    /**
+     * A server's answer to a client's abort ({@link StreamEvent.Aborted}): libvirtd confirms it with an empty STREAM
+     * packet with status OK, which the client's abort waits for.
+     */
+    public void confirmAbort() {
+        if (serverSide && connection.isOpen()) {
+            connection.send(template.with(MessageType.STREAM, MessageStatus.OK), Xdr.VOID, null);
+        }
     }
 
     private void checkSending() {
