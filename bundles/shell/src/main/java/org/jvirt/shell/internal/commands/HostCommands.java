@@ -211,8 +211,9 @@ final class HostCommands {
             ctx.print(String.format("%5d: %10d KiB\n", i, free[i] / 1024));
             total += free[i] / 1024;
         }
-        ctx.print("--------------------\n");
-        ctx.print(String.format("%5s: %10d KiB\n", "Total", total));
+        // the separator and total are informational: quiet mode leaves them out
+        ctx.printExtra("--------------------\n");
+        ctx.printExtra(String.format("%5s: %10d KiB\n", "Total", total));
     }
 
     private static void cpuStats(CommandContext ctx, ParsedArgs args) {
