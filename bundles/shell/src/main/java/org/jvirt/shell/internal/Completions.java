@@ -74,7 +74,13 @@ public final class Completions {
                 OptionDef o = def.option(eq < 0 ? name : name.substring(0, eq)).orElse(null);
                 if (o != null) {
                     given.add(o.name());
-                    positional.remove(o);
+                    // an argv option named once takes the bare words after it too
+                    if (o.type() != OptionType.ARGV) {
+                        positional.remove(o);
+                    } else {
+                        positional.remove(o);
+                        positional.add(0, o);
+                    }
                     if (o.takesValue() && eq < 0) {
                         valueFor = o;
                     }
@@ -91,7 +97,8 @@ public final class Completions {
         if (valueFor != null) {
             return filter(values(valueFor, words, connection), current);
         }
-        if (!current.startsWith("-") && !positional.isEmpty()) {
+        // as virsh 9.0: an empty word gets the options, a word begun gets the values it may be
+        if (!current.isEmpty() && !current.startsWith("-") && !positional.isEmpty()) {
             out.addAll(values(positional.get(0), words, connection));
         }
         for (OptionDef o : def.options()) {

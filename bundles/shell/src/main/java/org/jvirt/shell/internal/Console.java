@@ -48,7 +48,8 @@ public final class Console {
 
     /** Runs what was asked and returns the exit status. */
     public int run() {
-        ShellSession state = new ShellSession(factory, request.uri(), request.readOnly(), request.quiet());
+        ShellSession state = new ShellSession(factory, request.startUri(), request.readOnly(), request.quiet());
+        state.environment(request.environment());
         try (state; CommandSession session = processor.createSession(request.in(), request.out(), request.err())) {
             session.put(ShellSession.KEY, state);
             // virt commands win over other scopes' commands of the same name (felix:start, felix:help)
@@ -58,7 +59,7 @@ public final class Console {
                 session.put(name, new GogoCommand(runner.catalog().find(name).orElseThrow(), runner, states));
             }
             // as virsh: a URI given on the command line is connected to before anything runs
-            if (request.uri() != null && !connect(state)) {
+            if (request.startUri() != null && !connect(state)) {
                 return 1;
             }
             String[] args = request.args();

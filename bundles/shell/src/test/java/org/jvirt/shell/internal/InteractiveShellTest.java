@@ -69,7 +69,7 @@ class InteractiveShellTest {
         Completions c = new Completions(CommandCatalog.standard());
         try (ShellSession s = session()) {
             assertThat(c.complete("ech", s::connection)).containsExactly("echo");
-            assertThat(c.complete("domstate ", s::connection)).containsExactly("test", "--domain", "--reason");
+            assertThat(c.complete("domstate ", s::connection)).containsExactly("--domain", "--reason");
             assertThat(c.complete("domstate te", s::connection)).containsExactly("test");
             assertThat(c.complete("domstate test ", s::connection)).containsExactly("--reason");
             assertThat(c.complete("echo --xm", s::connection)).containsExactly("--xml");

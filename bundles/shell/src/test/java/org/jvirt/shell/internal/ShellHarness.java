@@ -62,6 +62,11 @@ public final class ShellHarness {
      * jvirt with stdout and stderr in one stream, as a terminal or {@code 2>&1} shows them; standard input empty.
      */
     public Run runCombined(String uri, boolean quiet, String... args) {
+        return runCombined(uri, quiet, System.getenv(), args);
+    }
+
+    /** As {@link #runCombined(String, boolean, String...)}, the commands seeing {@code environment}. */
+    public Run runCombined(String uri, boolean quiet, Map<String, String> environment, String... args) {
         ByteArrayOutputStream both = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(both, true, StandardCharsets.UTF_8);
         Map<String, Object> request = new HashMap<>();
@@ -73,6 +78,7 @@ public final class ShellHarness {
         request.put("out", stream);
         request.put("err", stream);
         request.put("terminal", false);
+        request.put("env", environment);
         int status = new Console(processor, CommandCatalog.standard(), factory, ConsoleRequest.from(request)).run();
         return new Run(status, both.toString(StandardCharsets.UTF_8), "");
     }

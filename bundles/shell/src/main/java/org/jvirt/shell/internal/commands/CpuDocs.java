@@ -37,7 +37,8 @@ final class CpuDocs {
             }
         }
         if (out.isEmpty()) {
-            throw new CommandFailure("no CPU definition found in " + file);
+            throw new CommandFailure("File '" + file + "' does not contain any <cpu> element or valid domain XML, "
+                    + "host capabilities XML, or domain capabilities XML");
         }
         return out;
     }

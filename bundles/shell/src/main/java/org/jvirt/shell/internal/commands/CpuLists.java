@@ -20,6 +20,14 @@ final class CpuLists {
         }
     }
 
+    /**
+     * The part of a CPU map virsh asks for: as many bytes as {@code cpus} CPUs need (VIR_CPU_MAPLEN), so that a
+     * driver's wider map is cut where libvirt's call would cut it.
+     */
+    static BitSet within(BitSet map, int cpus) {
+        return map.get(0, (cpus + 7) / 8 * 8);
+    }
+
     /** virshParseCPUList: a list of CPUs below {@code max}; "r" is all of them. */
     static BitSet parse(String list, int max) {
         BitSet set = new BitSet();

@@ -401,7 +401,10 @@ final class DeviceCommands {
     /** virshFindDisk: the disk whose target or source is {@code path}. */
     private static XmlTree.Element findDisk(XmlTree.Element domain, String path, boolean removable) {
         XmlTree.Element devices = domain.child("devices");
-        if (devices != null) {
+        if (devices == null || devices.elements("disk").isEmpty()) {
+            throw new CommandFailure("Failed to get disk information");
+        }
+        {
             for (XmlTree.Element disk : devices.elements("disk")) {
                 if (removable) {
                     String device = disk.attr("device");
@@ -569,7 +572,10 @@ final class DeviceCommands {
                 : EnumSet.noneOf(DomainXMLFlag.class))).child("devices");
         XmlTree.Element found = null;
         boolean byMac = Lookups.isMac(iface);
-        if (devices != null) {
+        if (devices == null || devices.elements("interface").isEmpty()) {
+            throw new CommandFailure("Failed to extract interface information or no interfaces found");
+        }
+        {
             for (XmlTree.Element nic : devices.elements("interface")) {
                 XmlTree.Element key = nic.child(byMac ? "mac" : "target");
                 if (key != null && iface.equalsIgnoreCase(key.attr(byMac ? "address" : "dev"))) {

@@ -327,7 +327,7 @@ final class DomainBasics {
             throw new CommandFailure("Failed to check for domain managed save image", e);
         }
         if (!has) {
-            ctx.printExtra("Domain '" + d.given() + "' has no manage save image; removal skipped\n");
+            ctx.printExtra("Domain '" + d.given() + "' has no manage save image; removal skipped");
             return;
         }
         try {

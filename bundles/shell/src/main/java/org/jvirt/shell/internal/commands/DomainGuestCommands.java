@@ -229,7 +229,9 @@ final class DomainGuestCommands {
         Domain dom = DomainLookup.domain(ctx, args);
         List<DomainFSInfo> info = failing("Unable to get filesystem information", dom::getFSInfo);
         if (info.isEmpty()) {
-            throw new CommandFailure("No filesystems are mounted in the domain");
+            // virsh 9.0 says so on stdout and succeeds
+            ctx.printExtra("No filesystems are mounted in the domain");
+            return;
         }
         VshTable table = new VshTable("Mountpoint", "Name", "Type", "Target");
         for (DomainFSInfo fs : info) {

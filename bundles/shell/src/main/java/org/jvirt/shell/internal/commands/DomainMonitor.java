@@ -298,7 +298,7 @@ final class DomainMonitor {
             throw new CommandFailure("Interface (dev: " + iface + ") not found.");
         }
         String state = found.stringOrNull("link/@state");
-        ctx.print(iface + " " + (state == null ? "up" : state) + "\n");
+        ctx.print(iface + " " + (state == null ? "up" : state));
     }
 
     private static void addresses(CommandContext ctx, ParsedArgs args) {
@@ -321,14 +321,16 @@ final class DomainMonitor {
             throw new CommandFailure("Failed to query for interfaces addresses", e);
         }
         boolean full = args.has("full");
-        VshTable table = new VshTable("Name", "MAC address", "Protocol", "Address");
+        // cmdDomIfAddr prints fixed columns of its own, not a vsh table
+        ctx.printExtra(String.format(" %-10s %-20s %-8s     %s%n%s%n", "Name", "MAC address", "Protocol", "Address",
+                "-".repeat(79)));
         for (DomainInterface i : ifaces) {
             if (iface != null && !iface.equals(i.name()) && !iface.equalsIgnoreCase(i.hwaddr())) {
                 continue;
             }
-            String mac = i.hwaddr() == null ? "-" : i.hwaddr();
+            String mac = i.hwaddr() == null ? "" : i.hwaddr();
             if (i.addrs().isEmpty()) {
-                table.addRow(i.name(), mac, "N/A", "N/A");
+                ctx.print(String.format(" %-10s %-17s    %s%n", i.name(), i.hwaddr() == null ? "N/A" : mac, "N/A"));
                 continue;
             }
             boolean first = true;
@@ -336,14 +338,13 @@ final class DomainMonitor {
                 String proto = a.type() == IPAddrType.IPV4 ? "ipv4" : "ipv6";
                 String addr = a.addr() + "/" + a.prefix();
                 if (first || full) {
-                    table.addRow(i.name(), mac, proto, addr);
+                    ctx.print(String.format(" %-10s %-17s    %-12s %s%n", i.name(), mac, proto, addr));
                 } else {
-                    table.addRow("-", "-", proto, addr);
+                    ctx.print(String.format(" %-10s %-17s    %-12s %s%n", "-", "-", proto, addr));
                 }
                 first = false;
             }
         }
-        ctx.print(table.render(!ctx.quiet()));
     }
 
     private static void memStat(CommandContext ctx, ParsedArgs args) {
@@ -421,9 +422,9 @@ final class DomainMonitor {
         }
         if (pretty) {
             ctx.print("Time: " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                    .withZone(java.time.ZoneId.systemDefault()).format(t) + "\n");
+                    .withZone(java.time.ZoneId.systemDefault()).format(t));
         } else {
-            ctx.print("Time: " + t.getEpochSecond() + "\n");
+            ctx.print("Time: " + t.getEpochSecond());
         }
     }
 

@@ -159,7 +159,7 @@ final class DomainTuning {
             if (v.cpuTimeNanos() != 0) {
                 ctx.print(String.format("%-15s %ss\n", "CPU time:", Dominfo.seconds(v.cpuTimeNanos())));
             }
-            String affinity = pretty ? CpuLists.format(v.cpumap()) + " (out of " + cpus + ")"
+            String affinity = pretty ? CpuLists.format(CpuLists.within(v.cpumap(), cpus)) + " (out of " + cpus + ")"
                     : CpuLists.yn(v.cpumap(), cpus);
             ctx.print(String.format("%-15s %s\n", "CPU Affinity:", affinity));
         }
@@ -188,7 +188,7 @@ final class DomainTuning {
                 if (gotVcpu && i != vcpu) {
                     continue;
                 }
-                table.addRow(Integer.toString(i), CpuLists.format(pins.get(i)));
+                table.addRow(Integer.toString(i), CpuLists.format(CpuLists.within(pins.get(i), cpus)));
             }
             ctx.print(table.render(!ctx.quiet()));
             return;
@@ -213,7 +213,7 @@ final class DomainTuning {
             Optional<BitSet> pin = dom.getEmulatorPinInfo(flags);
             if (pin.isPresent()) {
                 ctx.print("emulator: CPU Affinity\n----------------------------------\n       *: "
-                        + CpuLists.format(pin.get()) + "\n");
+                        + CpuLists.format(CpuLists.within(pin.get(), cpus)) + "\n");
             }
             return;
         }
@@ -510,7 +510,7 @@ final class DomainTuning {
             throw new CommandFailure("Unable to get domain IOThreads information", e);
         }
         if (threads.isEmpty()) {
-            ctx.print("No IOThreads found for the domain\n");
+            ctx.printExtra("No IOThreads found for the domain");
             return;
         }
         VshTable table = new VshTable("IOThread ID", "CPU Affinity");

@@ -211,41 +211,74 @@ final class HostCommands {
             ctx.print(String.format("%5d: %10d KiB\n", i, free[i] / 1024));
             total += free[i] / 1024;
         }
-        ctx.print("--------------------\n");
-        ctx.print(String.format("%5s: %10d KiB\n", "Total", total));
+        // the separator and total are informational: quiet mode leaves them out
+        ctx.printExtra("--------------------\n");
+        ctx.printExtra(String.format("%5s: %10d KiB\n", "Total", total));
     }
+
+    /** libvirt's node CPU statistics fields, in virsh's order, and the labels virsh prints for them. */
+    private static final List<String> CPU_FIELDS = List.of("user", "kernel", "idle", "iowait", "intr", "utilization");
+    private static final List<String> CPU_LABELS = List.of("user:", "system:", "idle:", "iowait:", "intr:", "usage:");
 
     private static void cpuStats(CommandContext ctx, ParsedArgs args) {
         int cpu = args.has("cpu") ? args.integer("cpu").orElseThrow() : -1;
-        TypedParameters first;
-        try {
-            first = ctx.connection().nodeGetCPUStats(cpu);
-        } catch (VirtException e) {
-            throw new CommandFailure("Unable to get node cpu stats", e);
-        }
-        if (!args.has("percent")) {
-            for (TypedParameter t : first) {
-                ctx.print(String.format("%-15s %20s\n", t.field() + ":", t.valueText()));
+        boolean percent = args.has("percent");
+        long[] stats = new long[CPU_FIELDS.size()];
+        boolean[] present = new boolean[CPU_FIELDS.size()];
+        int usage = CPU_FIELDS.size() - 1;
+        for (int round = 0; round < 2; round++) {
+            TypedParameters params;
+            try {
+                params = ctx.connection().nodeGetCPUStats(cpu);
+            } catch (VirtException e) {
+                throw new CommandFailure("Unable to get node cpu stats", e);
             }
-            return;
+            for (TypedParameter t : params) {
+                int field = CPU_FIELDS.indexOf(t.field());
+                if (field < 0) {
+                    continue;
+                }
+                long value = params.getULLong(t.field()).orElse(0);
+                if (round == 0) {
+                    stats[field] = value;
+                    present[field] = true;
+                } else if (present[field]) {
+                    stats[field] = value - stats[field];
+                }
+            }
+            if (present[usage] || !percent) {
+                break;
+            }
+            try {
+                // virsh measures the percentages over one second
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        TypedParameters second = ctx.connection().nodeGetCPUStats(cpu);
-        List<String> fields = new ArrayList<>(List.of("user", "system", "idle", "iowait"));
-        double[] delta = new double[fields.size()];
-        double sum = 0;
-        for (int i = 0; i < fields.size(); i++) {
-            delta[i] = second.getULLong(fields.get(i)).orElse(0) - first.getULLong(fields.get(i)).orElse(0);
-            sum += delta[i];
-        }
-        ctx.print(String.format("%-15s %5.1f%%\n", "usage:", sum == 0 ? 0 : 100 - delta[2] * 100 / sum));
-        for (int i = 0; i < fields.size(); i++) {
-            ctx.print(String.format("%-15s %5.1f%%\n", fields.get(i) + ":", sum == 0 ? 0 : delta[i] * 100 / sum));
+        if (!percent) {
+            for (int i = 0; i < usage; i++) {
+                if (present[i]) {
+                    ctx.print(String.format("%-15s %20s%n", CPU_LABELS.get(i), Long.toUnsignedString(stats[i])));
+                }
+            }
+        } else if (present[usage]) {
+            ctx.print(String.format("%-15s %5d%%%n", "usage:", stats[usage]));
+            ctx.print(String.format("%-15s %5d%%%n", "idle:", 100 - stats[usage]));
+        } else {
+            double total = 0;
+            for (int i = 0; i < usage; i++) {
+                total += stats[i];
+            }
+            double used = (stats[0] + stats[1]) / total * 100;
+            ctx.print(String.format(java.util.Locale.ROOT, "%-15s %5.1f%%%n", "usage:", used));
+            for (int i = 0; i < usage; i++) {
+                if (present[i]) {
+                    ctx.print(String.format(java.util.Locale.ROOT, "%-15s %5.1f%%%n", CPU_LABELS.get(i),
+                            stats[i] / total * 100));
+                }
+            }
         }
     }
 }

@@ -57,8 +57,11 @@ final class InterfaceCommands {
                         "Interface %s undefined\n", "Failed to undefine interface %s")),
                 TableCommand.of("iface-start", (ctx, args) -> act(ctx, args, Interface::create,
                         "Interface %s started\n", "Failed to start interface %s")),
-                TableCommand.of("iface-destroy", (ctx, args) -> act(ctx, args, Interface::destroy,
-                        "Interface %s destroyed\n", "Failed to destroy interface %s")),
+                TableCommand.of("iface-destroy", (ctx, args) -> {
+                    act(ctx, args, Interface::destroy, "Interface %s destroyed\n", "Failed to destroy interface %s");
+                    // virsh 9.0's cmdInterfaceDestroy reports failure even when the interface was destroyed
+                    throw CommandFailure.silent();
+                }),
                 TableCommand.of("iface-begin", (ctx, args) -> transaction(ctx, Connect::interfaceChangeBegin,
                         "Network config change transaction started\n",
                         "Failed to begin network config change transaction")),

@@ -100,6 +100,10 @@ final class StorageCommands {
                 }),
                 TableCommand.of("pool-name", (ctx, args) -> {
                     String uuid = args.string("pool");
+                    // virsh looks a pool up by UUID only when the text is as long as one
+                    if (uuid.length() != 36) {
+                        throw new CommandFailure("failed to get pool '" + uuid + "'");
+                    }
                     try {
                         ctx.print(ctx.connection().storagePoolLookupByUUIDString(uuid).getName() + "\n");
                     } catch (VirtException e) {
@@ -108,8 +112,15 @@ final class StorageCommands {
                 }),
                 TableCommand.of("pool-uuid", (ctx, args) -> ctx.print(
                         Lookups.pool(ctx, args, "pool").getUUIDString() + "\n")),
-                TableCommand.of("pool-capabilities", (ctx, args) -> ctx.print(
-                        ctx.connection().getStoragePoolCapabilities())),
+                TableCommand.of("pool-capabilities", (ctx, args) -> {
+                    String caps;
+                    try {
+                        caps = ctx.connection().getStoragePoolCapabilities();
+                    } catch (VirtException e) {
+                        throw new CommandFailure("failed to get storage pool capabilities", e);
+                    }
+                    ctx.print(caps);
+                }),
                 TableCommand.of("find-storage-pool-sources", (ctx, args) -> {
                     String spec = args.string("srcSpec");
                     String xml = spec == null ? null : XmlFiles.read(ctx, spec);
