@@ -205,13 +205,17 @@ final class ArgChecks {
         return -1;
     }
 
-    /** The C name of an enum constant, as its generated {@code libvirtName()} gives it. */
+    private static final Map<Object, String> NAMES = new ConcurrentHashMap<>();
+
+    /** The C name of an enum constant, as its generated {@code libvirtName()} gives it (looked up once). */
     static String libvirtName(Object constant) {
-        try {
-            return String.valueOf(constant.getClass().getMethod("libvirtName").invoke(constant));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return ((Enum<?>) constant).name();
-        }
+        return NAMES.computeIfAbsent(constant, c -> {
+            try {
+                return String.valueOf(c.getClass().getMethod("libvirtName").invoke(c));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return ((Enum<?>) c).name();
+            }
+        });
     }
 
     // ---- one call
