@@ -128,7 +128,7 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      * {@code cpuNum}, or of all with {@link VirConstants#NODE_CPU_STATS_ALL_CPUS}.
      */
     @Libvirt("virNodeGetCPUStats")
-    default TypedParameters nodeGetCPUStats(int cpuNum) {
+    default TypedParameters nodeGetCPUStats(@Arg(value = "cpuNum", check = Arg.Check.ALL_OR_NON_NEGATIVE) int cpuNum) {
         throw VirtException.noSupport();
     }
 
@@ -137,7 +137,8 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      * {@code cellNum}, or of all with {@link VirConstants#NODE_MEMORY_STATS_ALL_CELLS}.
      */
     @Libvirt("virNodeGetMemoryStats")
-    default TypedParameters nodeGetMemoryStats(int cellNum) {
+    default TypedParameters nodeGetMemoryStats(
+            @Arg(value = "cellNum", check = Arg.Check.ALL_OR_NON_NEGATIVE) int cellNum) {
         throw VirtException.noSupport();
     }
 
@@ -161,7 +162,7 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
 
     @Modifies
     @Libvirt("virNodeSetMemoryParameters")
-    default void nodeSetMemoryParameters(TypedParameters params) {
+    default void nodeSetMemoryParameters(@Arg(value = "params", check = Arg.Check.NON_NULL) TypedParameters params) {
         throw VirtException.noSupport();
     }
 
@@ -182,7 +183,9 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      * {@code cellCount} cells: the counts of the first cell, then of the next.
      */
     @Libvirt("virNodeGetFreePages")
-    default long[] nodeGetFreePages(int[] pages, int startCell, int cellCount) {
+    default long[] nodeGetFreePages(
+            @Arg(value = "npages", check = Arg.Check.NON_ZERO) @Arg(value = "pages", check = Arg.Check.NON_NULL)
+            int[] pages, int startCell, @Arg(value = "cellCount", check = Arg.Check.NON_ZERO) int cellCount) {
         throw VirtException.noSupport();
     }
 
@@ -192,7 +195,11 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      */
     @Modifies
     @Libvirt("virNodeAllocPages")
-    default int nodeAllocPages(int[] pageSizes, long[] pageCounts, int startCell, int cellCount,
+    default int nodeAllocPages(
+            @Arg(value = "npages", check = Arg.Check.NON_ZERO) @Arg(value = "pageSizes", check = Arg.Check.NON_NULL)
+            int[] pageSizes,
+            @Arg(value = "pageCounts", check = Arg.Check.NON_NULL) long[] pageCounts, int startCell,
+            @Arg(value = "cellCount", check = Arg.Check.NON_ZERO) int cellCount,
             Set<NodeAllocPagesFlag> flags) {
         throw VirtException.noSupport();
     }
@@ -208,7 +215,8 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
 
     /** How the CPU described by {@code xml} compares with the host's. */
     @Libvirt("virConnectCompareCPU")
-    default CpuCompareResult compareCPU(String xml, Set<CompareCPUFlag> flags) {
+    default CpuCompareResult compareCPU(@Arg(value = "xmlDesc", check = Arg.Check.NON_NULL) String xml,
+            Set<CompareCPUFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -216,19 +224,21 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     @Modifies
     @Libvirt("virConnectCompareHypervisorCPU")
     default CpuCompareResult compareHypervisorCPU(String emulator, String arch, String machine, String virttype,
-            String xmlCPU, Set<CompareCPUFlag> flags) {
+            @Arg(value = "xmlCPU", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xmlCPU,
+            Set<CompareCPUFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** The CPU model names of {@code arch}; empty when any model is accepted. */
     @Libvirt("virConnectGetCPUModelNames")
-    default List<String> getCPUModelNames(String arch) {
+    default List<String> getCPUModelNames(@Arg(value = "arch", check = Arg.Check.NON_NULL) String arch) {
         throw VirtException.noSupport();
     }
 
     /** The richest CPU compatible with every CPU in {@code xmlCPUs}. */
     @Libvirt("virConnectBaselineCPU")
-    default String baselineCPU(List<String> xmlCPUs, Set<BaselineCPUFlag> flags) {
+    default String baselineCPU(@Arg(value = "xmlCPUs", check = Arg.Check.NON_NULL) List<String> xmlCPUs,
+            Set<BaselineCPUFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -236,7 +246,8 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     @Modifies
     @Libvirt("virConnectBaselineHypervisorCPU")
     default String baselineHypervisorCPU(String emulator, String arch, String machine, String virttype,
-            List<String> xmlCPUs, Set<BaselineCPUFlag> flags) {
+            @Arg(value = "xmlCPUs", check = Arg.Check.NON_NULL, beforeReadOnly = true) List<String> xmlCPUs,
+            Set<BaselineCPUFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -270,38 +281,43 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
 
     /** The domain named {@code name}, or NO_DOMAIN "Domain not found: no domain with matching name 'x'". */
     @Libvirt("virDomainLookupByName")
-    Domain domainLookupByName(String name);
+    Domain domainLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name);
 
     @Libvirt("virDomainLookupByUUID")
-    Domain domainLookupByUUID(UUID uuid);
+    Domain domainLookupByUUID(@Arg(value = "uuid", check = Arg.Check.NON_NULL) UUID uuid);
 
     /** The domain with this UUID, given in any form libvirt accepts (with or without dashes). */
     @Libvirt(value = "virDomainLookupByUUIDString", via = "virDomainLookupByUUID")
-    default Domain domainLookupByUUIDString(String uuid) {
+    default Domain domainLookupByUUIDString(
+            @Arg(value = "uuidstr", check = Arg.Check.NON_NULL)
+            @Arg(value = "uuidstr", check = Arg.Check.VALID_UUID, message = "Invalid UUID") String uuid) {
         return domainLookupByUUID(Uuids.parse(uuid));
     }
 
     /** The running domain with this id. */
     @Libvirt("virDomainLookupByID")
-    Domain domainLookupByID(int id);
+    Domain domainLookupByID(@Arg(value = "id", check = Arg.Check.NON_NEGATIVE) int id);
 
     /** Defines (or redefines) a persistent domain from its XML; it is not started. */
     @Modifies
     @Libvirt("virDomainDefineXMLFlags")
-    default Domain domainDefineXML(String xml, Set<DomainDefineFlag> flags) {
+    default Domain domainDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml,
+            Set<DomainDefineFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt(value = "virDomainDefineXML", via = "virDomainDefineXMLFlags")
-    default Domain domainDefineXML(String xml) {
+    default Domain domainDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml) {
         return domainDefineXML(xml, Set.of());
     }
 
     /** Creates and starts a transient domain from its XML. */
     @Modifies
     @Libvirt("virDomainCreateXML")
-    default Domain domainCreateXML(String xml, Set<DomainCreateFlag> flags) {
+    default Domain domainCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<DomainCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -315,19 +331,22 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     /** Restores a domain saved to the file {@code from}. */
     @Modifies
     @Libvirt("virDomainRestore")
-    default void domainRestore(String from) {
+    default void domainRestore(@Arg(value = "from", check = Arg.Check.NON_NULL) String from) {
         throw VirtException.noSupport();
     }
 
     /** Restores a domain saved to {@code from}, with its XML replaced by {@code dxml} when not null. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"})
     @Libvirt("virDomainRestoreFlags")
-    default void domainRestore(String from, String dxml, Set<DomainSaveRestoreFlag> flags) {
+    default void domainRestore(@Arg(value = "from", check = Arg.Check.NON_NULL) String from, String dxml,
+            Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Restores a domain as {@code params} say ({@code TypedParamFields.DOMAIN_SAVE_PARAM_*}). */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"})
     @Libvirt("virDomainRestoreParams")
     default void domainRestoreParams(TypedParameters params, Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
@@ -336,28 +355,34 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     /** The XML of the domain saved in {@code file}. */
     @Modifies(when = "SECURE", message = "virDomainSaveImageGetXMLDesc with secure flag")
     @Libvirt("virDomainSaveImageGetXMLDesc")
-    default String domainSaveImageGetXMLDesc(String file, Set<DomainSaveImageXMLFlag> flags) {
+    default String domainSaveImageGetXMLDesc(@Arg(value = "file", check = Arg.Check.NON_NULL) String file,
+            Set<DomainSaveImageXMLFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Replaces the XML of the domain saved in {@code file}. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"})
     @Libvirt("virDomainSaveImageDefineXML")
-    default void domainSaveImageDefineXML(String file, String dxml, Set<DomainSaveRestoreFlag> flags) {
+    default void domainSaveImageDefineXML(@Arg(value = "file", check = Arg.Check.NON_NULL) String file,
+            @Arg(value = "dxml", check = Arg.Check.NON_NULL) String dxml,
+            Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Converts a configuration in a hypervisor's own format (e.g. "qemu-argv") to domain XML. */
     @Modifies
     @Libvirt("virConnectDomainXMLFromNative")
-    default String domainXMLFromNative(String nativeFormat, String nativeConfig) {
+    default String domainXMLFromNative(@Arg(value = "nativeFormat", check = Arg.Check.NON_NULL) String nativeFormat,
+            @Arg(value = "nativeConfig", check = Arg.Check.NON_NULL) String nativeConfig) {
         throw VirtException.noSupport();
     }
 
     /** Converts domain XML to a hypervisor's own format (e.g. "qemu-argv"). */
     @Modifies
     @Libvirt("virConnectDomainXMLToNative")
-    default String domainXMLToNative(String nativeFormat, String domainXml) {
+    default String domainXMLToNative(@Arg(value = "nativeFormat", check = Arg.Check.NON_NULL) String nativeFormat,
+            @Arg(value = "domainXml", check = Arg.Check.NON_NULL) String domainXml) {
         throw VirtException.noSupport();
     }
 
@@ -372,8 +397,13 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
 
     /** The statistics of {@code domains} (all of this connection), in the groups {@code stats} names. */
     @Libvirt("virDomainListGetStats")
-    default List<DomainStatsRecord> domainListGetStats(List<Domain> domains, Set<DomainStatsType> stats,
-            Set<GetAllDomainStatsFlag> flags) {
+    default List<DomainStatsRecord> domainListGetStats(
+            @Arg(value = "doms", check = Arg.Check.NON_NULL)
+            @Arg(value = "doms", check = Arg.Check.POSITIVE, code = ErrorCode.INVALID_ARG,
+            message = "doms array in {fn} must contain at least one domain")
+            @Arg(value = "doms", check = Arg.Check.SAME_CONNECTION, code = ErrorCode.INVALID_ARG,
+            message = "domains in 'doms' array must belong to a single connection") List<Domain> domains,
+            Set<DomainStatsType> stats, Set<GetAllDomainStatsFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -390,37 +420,41 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      * subscription ends when closed, or when the connection closes.
      */
     @Libvirt("virConnectDomainEventRegisterAny")
-    default EventSubscription domainEventRegisterAny(Domain domain, DomainEventId id, DomainEventListener listener) {
+    default EventSubscription domainEventRegisterAny(
+            @Arg(value = "dom", check = Arg.Check.SAME_CONNECTION, message = "domain '{object}' must match connection")
+            Domain domain,
+            DomainEventId id, @Arg(value = "cb", check = Arg.Check.NON_NULL) DomainEventListener listener) {
         throw VirtException.noSupport();
     }
 
     /** Ends the subscription with this callback id (of a domain subscription). */
     @Libvirt("virConnectDomainEventDeregisterAny")
-    default void domainEventDeregisterAny(int callbackId) {
+    default void domainEventDeregisterAny(@Arg(value = "callbackID", check = Arg.Check.NON_NEGATIVE) int callbackId) {
         throw VirtException.noSupport();
     }
 
     /** Subscribes to the lifecycle events of every domain (libvirt's first event API). */
     @Libvirt("virConnectDomainEventRegister")
-    default void domainEventRegister(DomainEventListener listener) {
+    default void domainEventRegister(@Arg(value = "cb", check = Arg.Check.NON_NULL) DomainEventListener listener) {
         throw VirtException.noSupport();
     }
 
     /** Ends a subscription made with {@link #domainEventRegister}. */
     @Libvirt("virConnectDomainEventDeregister")
-    default void domainEventDeregister(DomainEventListener listener) {
+    default void domainEventDeregister(@Arg(value = "cb", check = Arg.Check.NON_NULL) DomainEventListener listener) {
         throw VirtException.noSupport();
     }
 
     /** Asks to be told when the connection closes for any reason but its own {@link #close()}. */
     @Libvirt("virConnectRegisterCloseCallback")
-    default EventSubscription registerCloseCallback(ConnectCloseListener listener) {
+    default EventSubscription registerCloseCallback(
+            @Arg(value = "cb", check = Arg.Check.NON_NULL) ConnectCloseListener listener) {
         throw VirtException.noSupport();
     }
 
     /** Ends what {@link #registerCloseCallback} started for this listener. */
     @Libvirt("virConnectUnregisterCloseCallback")
-    default void unregisterCloseCallback(ConnectCloseListener listener) {
+    default void unregisterCloseCallback(@Arg(value = "cb", check = Arg.Check.NON_NULL) ConnectCloseListener listener) {
         throw VirtException.noSupport();
     }
 
@@ -434,7 +468,8 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     /** Takes over a QEMU process libvirt did not start (process id {@code pid}). */
     @Modifies
     @Libvirt("virDomainQemuAttach")
-    default Domain domainQemuAttach(int pid) {
+    default Domain domainQemuAttach(
+            @Arg(value = "pid_value", check = Arg.Check.NON_ZERO, beforeReadOnly = true) int pid) {
         throw VirtException.noSupport();
     }
 
@@ -444,14 +479,19 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      */
     @Modifies
     @Libvirt("virConnectDomainQemuMonitorEventRegister")
-    default EventSubscription domainQemuMonitorEventRegister(Domain domain, String event,
-            QemuMonitorEventListener listener, Set<QemuMonitorEventRegisterFlag> flags) {
+    default EventSubscription domainQemuMonitorEventRegister(
+            @Arg(value = "dom", check = Arg.Check.SAME_CONNECTION,
+            message = "domain '{object}' in {fn} must match connection") Domain domain,
+            String event,
+            @Arg(value = "cb", check = Arg.Check.NON_NULL, beforeReadOnly = true) QemuMonitorEventListener listener,
+            Set<QemuMonitorEventRegisterFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virConnectDomainQemuMonitorEventDeregister")
-    default void domainQemuMonitorEventDeregister(int callbackId) {
+    default void domainQemuMonitorEventDeregister(
+            @Arg(value = "callbackID", check = Arg.Check.NON_NEGATIVE, beforeReadOnly = true) int callbackId) {
         throw VirtException.noSupport();
     }
 }

@@ -40,19 +40,20 @@ public interface ConnectInterfaces {
     }
 
     @Libvirt("virInterfaceLookupByName")
-    default Interface interfaceLookupByName(String name) {
+    default Interface interfaceLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virInterfaceLookupByMACString")
-    default Interface interfaceLookupByMACString(String mac) {
+    default Interface interfaceLookupByMACString(@Arg(value = "macstr", check = Arg.Check.NON_NULL) String mac) {
         throw VirtException.noSupport();
     }
 
     /** Defines (or redefines) an interface from its XML; it is not started. */
     @Modifies
     @Libvirt("virInterfaceDefineXML")
-    default Interface interfaceDefineXML(String xml, Set<InterfaceDefineFlag> flags) {
+    default Interface interfaceDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml,
+            Set<InterfaceDefineFlag> flags) {
         throw VirtException.noSupport();
     }
 

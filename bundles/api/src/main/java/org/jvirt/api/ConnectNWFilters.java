@@ -28,30 +28,35 @@ public interface ConnectNWFilters {
     }
 
     @Libvirt("virNWFilterLookupByName")
-    default NWFilter nwfilterLookupByName(String name) {
+    default NWFilter nwfilterLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virNWFilterLookupByUUID")
-    default NWFilter nwfilterLookupByUUID(UUID uuid) {
+    default NWFilter nwfilterLookupByUUID(@Arg(value = "uuid", check = Arg.Check.NON_NULL) UUID uuid) {
         throw VirtException.noSupport();
     }
 
     @Libvirt(value = "virNWFilterLookupByUUIDString", via = "virNWFilterLookupByUUID")
-    default NWFilter nwfilterLookupByUUIDString(String uuid) {
+    default NWFilter nwfilterLookupByUUIDString(
+            @Arg(value = "uuidstr", check = Arg.Check.NON_NULL) @Arg(value = "uuidstr", check = Arg.Check.VALID_UUID)
+            String uuid) {
         return nwfilterLookupByUUID(Uuids.parse(uuid));
     }
 
     /** Defines (or redefines) a filter from its XML. */
     @Modifies
     @Libvirt("virNWFilterDefineXMLFlags")
-    default NWFilter nwfilterDefineXML(String xml, Set<NWFilterDefineFlag> flags) {
+    default NWFilter nwfilterDefineXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<NWFilterDefineFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt(value = "virNWFilterDefineXML", via = "virNWFilterDefineXMLFlags")
-    default NWFilter nwfilterDefineXML(String xml) {
+    default NWFilter nwfilterDefineXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml) {
         return nwfilterDefineXML(xml, Set.of());
     }
 
@@ -61,14 +66,17 @@ public interface ConnectNWFilters {
     }
 
     @Libvirt("virNWFilterBindingLookupByPortDev")
-    default NWFilterBinding nwfilterBindingLookupByPortDev(String portdev) {
+    default NWFilterBinding nwfilterBindingLookupByPortDev(
+            @Arg(value = "portdev", check = Arg.Check.NON_NULL) String portdev) {
         throw VirtException.noSupport();
     }
 
     /** Binds a filter to a port from the binding's XML. */
     @Modifies
     @Libvirt("virNWFilterBindingCreateXML")
-    default NWFilterBinding nwfilterBindingCreateXML(String xml, Set<NWFilterBindingCreateFlag> flags) {
+    default NWFilterBinding nwfilterBindingCreateXML(
+            @Arg(value = "xml", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<NWFilterBindingCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 }

@@ -46,43 +46,49 @@ public interface ConnectNetworks {
 
     /** The network named {@code name}, or NO_NETWORK "Network not found: no network with matching name 'x'". */
     @Libvirt("virNetworkLookupByName")
-    default Network networkLookupByName(String name) {
+    default Network networkLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virNetworkLookupByUUID")
-    default Network networkLookupByUUID(UUID uuid) {
+    default Network networkLookupByUUID(@Arg(value = "uuid", check = Arg.Check.NON_NULL) UUID uuid) {
         throw VirtException.noSupport();
     }
 
     @Libvirt(value = "virNetworkLookupByUUIDString", via = "virNetworkLookupByUUID")
-    default Network networkLookupByUUIDString(String uuid) {
+    default Network networkLookupByUUIDString(
+            @Arg(value = "uuidstr", check = Arg.Check.NON_NULL) @Arg(value = "uuidstr", check = Arg.Check.VALID_UUID)
+            String uuid) {
         return networkLookupByUUID(Uuids.parse(uuid));
     }
 
     /** Creates and starts a transient network from its XML. */
     @Modifies
     @Libvirt("virNetworkCreateXMLFlags")
-    default Network networkCreateXML(String xml, Set<NetworkCreateFlag> flags) {
+    default Network networkCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<NetworkCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt(value = "virNetworkCreateXML", via = "virNetworkCreateXMLFlags")
-    default Network networkCreateXML(String xml) {
+    default Network networkCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml) {
         return networkCreateXML(xml, Set.of());
     }
 
     /** Defines (or redefines) a persistent network from its XML; it is not started. */
     @Modifies
     @Libvirt("virNetworkDefineXMLFlags")
-    default Network networkDefineXML(String xml, Set<NetworkDefineFlag> flags) {
+    default Network networkDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml,
+            Set<NetworkDefineFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt(value = "virNetworkDefineXML", via = "virNetworkDefineXMLFlags")
-    default Network networkDefineXML(String xml) {
+    default Network networkDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml) {
         return networkDefineXML(xml, Set.of());
     }
 
@@ -91,14 +97,16 @@ public interface ConnectNetworks {
      * platform implements it for every driver.
      */
     @Libvirt("virConnectNetworkEventRegisterAny")
-    default EventSubscription networkEventRegisterAny(Network network, NetworkEventId id,
-            NetworkEventListener listener) {
+    default EventSubscription networkEventRegisterAny(
+            @Arg(value = "net", check = Arg.Check.SAME_CONNECTION,
+            message = "network '{object}' in {fn} must match connection") Network network,
+            NetworkEventId id, @Arg(value = "cb", check = Arg.Check.NON_NULL) NetworkEventListener listener) {
         throw VirtException.noSupport();
     }
 
     /** Ends the subscription with this callback id. */
     @Libvirt("virConnectNetworkEventDeregisterAny")
-    default void networkEventDeregisterAny(int callbackId) {
+    default void networkEventDeregisterAny(@Arg(value = "callbackID", check = Arg.Check.NON_NEGATIVE) int callbackId) {
         throw VirtException.noSupport();
     }
 }

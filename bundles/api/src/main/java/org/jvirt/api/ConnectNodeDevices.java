@@ -31,39 +31,45 @@ public interface ConnectNodeDevices {
     }
 
     @Libvirt("virNodeDeviceLookupByName")
-    default NodeDevice nodeDeviceLookupByName(String name) {
+    default NodeDevice nodeDeviceLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
     /** The SCSI host (vHBA) with these world-wide node and port names. */
     @Libvirt("virNodeDeviceLookupSCSIHostByWWN")
-    default NodeDevice nodeDeviceLookupSCSIHostByWWN(String wwnn, String wwpn) {
+    default NodeDevice nodeDeviceLookupSCSIHostByWWN(@Arg(value = "wwnn", check = Arg.Check.NON_NULL) String wwnn,
+            @Arg(value = "wwpn", check = Arg.Check.NON_NULL) String wwpn) {
         throw VirtException.noSupport();
     }
 
     /** Creates a transient device (a vHBA, a mediated device) from its XML. */
     @Modifies
     @Libvirt("virNodeDeviceCreateXML")
-    default NodeDevice nodeDeviceCreateXML(String xml, Set<NodeDeviceCreateXMLFlag> flags) {
+    default NodeDevice nodeDeviceCreateXML(@Arg(value = "xmlDesc", check = Arg.Check.NON_NULL) String xml,
+            Set<NodeDeviceCreateXMLFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Defines a persistent device from its XML; it is not started. */
     @Modifies
     @Libvirt("virNodeDeviceDefineXML")
-    default NodeDevice nodeDeviceDefineXML(String xml, Set<NodeDeviceDefineXMLFlag> flags) {
+    default NodeDevice nodeDeviceDefineXML(@Arg(value = "xmlDesc", check = Arg.Check.NON_NULL) String xml,
+            Set<NodeDeviceDefineXMLFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Subscribes to node device events; the platform implements it for every driver. */
     @Libvirt("virConnectNodeDeviceEventRegisterAny")
-    default EventSubscription nodeDeviceEventRegisterAny(NodeDevice device, NodeDeviceEventId id,
-            NodeDeviceEventListener listener) {
+    default EventSubscription nodeDeviceEventRegisterAny(
+            @Arg(value = "dev", check = Arg.Check.SAME_CONNECTION,
+            message = "node device '{object}' in {fn} must match connection") NodeDevice device,
+            NodeDeviceEventId id, @Arg(value = "cb", check = Arg.Check.NON_NULL) NodeDeviceEventListener listener) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virConnectNodeDeviceEventDeregisterAny")
-    default void nodeDeviceEventDeregisterAny(int callbackId) {
+    default void nodeDeviceEventDeregisterAny(
+            @Arg(value = "callbackID", check = Arg.Check.NON_NEGATIVE) int callbackId) {
         throw VirtException.noSupport();
     }
 }

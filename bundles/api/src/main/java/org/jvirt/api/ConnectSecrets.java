@@ -32,36 +32,43 @@ public interface ConnectSecrets {
     }
 
     @Libvirt("virSecretLookupByUUID")
-    default Secret secretLookupByUUID(UUID uuid) {
+    default Secret secretLookupByUUID(@Arg(value = "uuid", check = Arg.Check.NON_NULL) UUID uuid) {
         throw VirtException.noSupport();
     }
 
     @Libvirt(value = "virSecretLookupByUUIDString", via = "virSecretLookupByUUID")
-    default Secret secretLookupByUUIDString(String uuid) {
+    default Secret secretLookupByUUIDString(
+            @Arg(value = "uuidstr", check = Arg.Check.NON_NULL) @Arg(value = "uuidstr", check = Arg.Check.VALID_UUID)
+            String uuid) {
         return secretLookupByUUID(Uuids.parse(uuid));
     }
 
     /** The secret used for {@code usageID} in the terms of {@code usageType}. */
     @Libvirt("virSecretLookupByUsage")
-    default Secret secretLookupByUsage(SecretUsageType usageType, String usageID) {
+    default Secret secretLookupByUsage(SecretUsageType usageType,
+            @Arg(value = "usageID", check = Arg.Check.NON_NULL) String usageID) {
         throw VirtException.noSupport();
     }
 
     /** Defines (or redefines) a secret from its XML; its value is set separately. */
     @Modifies
     @Libvirt("virSecretDefineXML")
-    default Secret secretDefineXML(String xml, Set<SecretDefineFlag> flags) {
+    default Secret secretDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml,
+            Set<SecretDefineFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Subscribes to secret events; the platform implements it for every driver. */
     @Libvirt("virConnectSecretEventRegisterAny")
-    default EventSubscription secretEventRegisterAny(Secret secret, SecretEventId id, SecretEventListener listener) {
+    default EventSubscription secretEventRegisterAny(
+            @Arg(value = "secret", check = Arg.Check.SAME_CONNECTION,
+            message = "secret '{object}' in {fn} must match connection") Secret secret,
+            SecretEventId id, @Arg(value = "cb", check = Arg.Check.NON_NULL) SecretEventListener listener) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virConnectSecretEventDeregisterAny")
-    default void secretEventDeregisterAny(int callbackId) {
+    default void secretEventDeregisterAny(@Arg(value = "callbackID", check = Arg.Check.NON_NEGATIVE) int callbackId) {
         throw VirtException.noSupport();
     }
 }

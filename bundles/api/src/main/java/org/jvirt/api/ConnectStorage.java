@@ -48,7 +48,9 @@ public interface ConnectStorage {
     /** Looks for pool sources of {@code type} (e.g. "logical", "netfs"); returns a {@code <sources>} document. */
     @Modifies
     @Libvirt("virConnectFindStoragePoolSources")
-    default String findStoragePoolSources(String type, String srcSpec) {
+    default String findStoragePoolSources(
+            @Arg(value = "type", check = Arg.Check.NON_NULL, beforeReadOnly = true) String type,
+            String srcSpec) {
         throw VirtException.noSupport();
     }
 
@@ -59,61 +61,69 @@ public interface ConnectStorage {
     }
 
     @Libvirt("virStoragePoolLookupByName")
-    default StoragePool storagePoolLookupByName(String name) {
+    default StoragePool storagePoolLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virStoragePoolLookupByUUID")
-    default StoragePool storagePoolLookupByUUID(UUID uuid) {
+    default StoragePool storagePoolLookupByUUID(@Arg(value = "uuid", check = Arg.Check.NON_NULL) UUID uuid) {
         throw VirtException.noSupport();
     }
 
     @Libvirt(value = "virStoragePoolLookupByUUIDString", via = "virStoragePoolLookupByUUID")
-    default StoragePool storagePoolLookupByUUIDString(String uuid) {
+    default StoragePool storagePoolLookupByUUIDString(
+            @Arg(value = "uuidstr", check = Arg.Check.NON_NULL) @Arg(value = "uuidstr", check = Arg.Check.VALID_UUID)
+            String uuid) {
         return storagePoolLookupByUUID(Uuids.parse(uuid));
     }
 
     /** The pool whose target is {@code path}. */
     @Libvirt("virStoragePoolLookupByTargetPath")
-    default StoragePool storagePoolLookupByTargetPath(String path) {
+    default StoragePool storagePoolLookupByTargetPath(@Arg(value = "path", check = Arg.Check.NON_NULL) String path) {
         throw VirtException.noSupport();
     }
 
     /** Creates and starts a transient pool from its XML. */
     @Modifies
     @Libvirt("virStoragePoolCreateXML")
-    default StoragePool storagePoolCreateXML(String xml, Set<StoragePoolCreateFlag> flags) {
+    default StoragePool storagePoolCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<StoragePoolCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Defines (or redefines) a persistent pool from its XML; it is not started. */
     @Modifies
     @Libvirt("virStoragePoolDefineXML")
-    default StoragePool storagePoolDefineXML(String xml, Set<StoragePoolDefineFlag> flags) {
+    default StoragePool storagePoolDefineXML(@Arg(value = "xml", check = Arg.Check.NON_NULL) String xml,
+            Set<StoragePoolDefineFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** The volume with this key, in whichever pool. */
     @Libvirt("virStorageVolLookupByKey")
-    default StorageVol storageVolLookupByKey(String key) {
+    default StorageVol storageVolLookupByKey(@Arg(value = "key", check = Arg.Check.NON_NULL) String key) {
         throw VirtException.noSupport();
     }
 
     /** The volume at this path, in whichever pool. */
     @Libvirt("virStorageVolLookupByPath")
-    default StorageVol storageVolLookupByPath(String path) {
+    default StorageVol storageVolLookupByPath(@Arg(value = "path", check = Arg.Check.NON_NULL) String path) {
         throw VirtException.noSupport();
     }
 
     /** Subscribes to storage pool events; the platform implements it for every driver. */
     @Libvirt("virConnectStoragePoolEventRegisterAny")
-    default EventSubscription storagePoolEventRegisterAny(StoragePool pool, StoragePoolEventId id,
-            StoragePoolEventListener listener) {
+    default EventSubscription storagePoolEventRegisterAny(
+            @Arg(value = "pool", check = Arg.Check.SAME_CONNECTION,
+            message = "storage pool '{object}' in {fn} must match connection") StoragePool pool,
+            StoragePoolEventId id, @Arg(value = "cb", check = Arg.Check.NON_NULL) StoragePoolEventListener listener) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virConnectStoragePoolEventDeregisterAny")
-    default void storagePoolEventDeregisterAny(int callbackId) {
+    default void storagePoolEventDeregisterAny(
+            @Arg(value = "callbackID", check = Arg.Check.NON_NEGATIVE) int callbackId) {
         throw VirtException.noSupport();
     }
 }

@@ -107,8 +107,14 @@ public interface Domain {
     }
 
     /** The domain's metadata of {@code type}; for ELEMENT, the element in namespace {@code uri}. */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetMetadata")
-    default String getMetadata(DomainMetadataType type, String uri, Set<DomainAffect> flags) {
+    default String getMetadata(DomainMetadataType type,
+            @Arg(value = "uri", check = Arg.Check.NULL,
+            when = {"VIR_DOMAIN_METADATA_TITLE", "VIR_DOMAIN_METADATA_DESCRIPTION"}, order = 1)
+            @Arg(value = "uri", check = Arg.Check.NON_NULL, when = "VIR_DOMAIN_METADATA_ELEMENT", order = 1)
+            String uri,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -118,7 +124,16 @@ public interface Domain {
      */
     @Modifies
     @Libvirt("virDomainSetMetadata")
-    default void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
+    default void setMetadata(DomainMetadataType type,
+            @Arg(value = "metadata", check = Arg.Check.NO_NEWLINE, when = "VIR_DOMAIN_METADATA_TITLE") String metadata,
+            @Arg(value = "key", check = Arg.Check.NULL,
+            when = {"VIR_DOMAIN_METADATA_TITLE", "VIR_DOMAIN_METADATA_DESCRIPTION"}, order = 2)
+            @Arg(value = "key", check = Arg.Check.NON_NULL, when = "VIR_DOMAIN_METADATA_ELEMENT", given = "metadata",
+            order = 2) String key,
+            @Arg(value = "uri", check = Arg.Check.NULL,
+            when = {"VIR_DOMAIN_METADATA_TITLE", "VIR_DOMAIN_METADATA_DESCRIPTION"}, order = 1)
+            @Arg(value = "uri", check = Arg.Check.NON_NULL, when = "VIR_DOMAIN_METADATA_ELEMENT", order = 1)
+            String uri,
             Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
@@ -219,7 +234,8 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainRename")
-    default void rename(String newName) {
+    default void rename(
+            @Arg(value = "new_name", check = Arg.Check.NON_EMPTY_STRING, beforeReadOnly = true) String newName) {
         throw VirtException.noSupport();
     }
 
@@ -239,7 +255,9 @@ public interface Domain {
     /** Presses {@code keycodes} (at most {@value VirConstants#DOMAIN_SEND_KEY_MAX_KEYS}) for {@code holdtime} ms. */
     @Modifies
     @Libvirt("virDomainSendKey")
-    default void sendKey(KeycodeSet codeset, int holdtime, int[] keycodes) {
+    default void sendKey(KeycodeSet codeset, int holdtime,
+            @Arg(value = "keycodes", check = Arg.Check.NON_NULL) @Arg(value = "nkeycodes", check = Arg.Check.POSITIVE)
+            @Arg(value = "nkeycodes", check = Arg.Check.AT_MOST, limit = 16) int[] keycodes) {
         throw VirtException.noSupport();
     }
 
@@ -255,19 +273,22 @@ public interface Domain {
     /** Saves the running domain's memory to the file {@code to} and stops it. */
     @Modifies
     @Libvirt("virDomainSave")
-    default void save(String to) {
+    default void save(@Arg(value = "to", check = Arg.Check.NON_NULL) String to) {
         throw VirtException.noSupport();
     }
 
     /** As {@link #save(String)}, with the saved XML replaced by {@code dxml} when not null. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"})
     @Libvirt("virDomainSaveFlags")
-    default void save(String to, String dxml, Set<DomainSaveRestoreFlag> flags) {
+    default void save(@Arg(value = "to", check = Arg.Check.NON_NULL) String to, String dxml,
+            Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Saves the domain as {@code params} say ({@code TypedParamFields.DOMAIN_SAVE_PARAM_*}). */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"})
     @Libvirt("virDomainSaveParams")
     default void saveParams(TypedParameters params, Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
@@ -275,6 +296,7 @@ public interface Domain {
 
     /** Saves the domain to a file libvirt keeps, restored when the domain next starts. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"})
     @Libvirt("virDomainManagedSave")
     default void managedSave(Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
@@ -300,6 +322,7 @@ public interface Domain {
 
     /** Replaces the XML saved with the domain's managed save image. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SAVE_RUNNING", "VIR_DOMAIN_SAVE_PAUSED"}, beforeReadOnly = true)
     @Libvirt("virDomainManagedSaveDefineXML")
     default void managedSaveDefineXML(String dxml, Set<DomainSaveRestoreFlag> flags) {
         throw VirtException.noSupport();
@@ -307,21 +330,33 @@ public interface Domain {
 
     /** Dumps the guest's memory to the file {@code to}. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DUMP_CRASH", "VIR_DUMP_LIVE"})
+    @FlagRule(exclusive = {"VIR_DUMP_CRASH", "VIR_DUMP_RESET"})
+    @FlagRule(exclusive = {"VIR_DUMP_LIVE", "VIR_DUMP_RESET"})
     @Libvirt("virDomainCoreDump")
-    default void coreDump(String to, Set<DomainCoreDumpFlag> flags) {
+    default void coreDump(@Arg(value = "to", check = Arg.Check.NON_NULL) String to, Set<DomainCoreDumpFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_DUMP_CRASH", "VIR_DUMP_LIVE"})
+    @FlagRule(exclusive = {"VIR_DUMP_CRASH", "VIR_DUMP_RESET"})
+    @FlagRule(exclusive = {"VIR_DUMP_LIVE", "VIR_DUMP_RESET"})
     @Libvirt("virDomainCoreDumpWithFormat")
-    default void coreDumpWithFormat(String to, DomainCoreDumpFormat format, Set<DomainCoreDumpFlag> flags) {
+    default void coreDumpWithFormat(@Arg(value = "to", check = Arg.Check.NON_NULL) String to,
+            DomainCoreDumpFormat format,
+            Set<DomainCoreDumpFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Attaches {@code stream} to a screenshot of display {@code screen}; returns the image's MIME type. */
     @Modifies
     @Libvirt("virDomainScreenshot")
-    default String screenshot(Stream stream, int screen) {
+    default String screenshot(
+            @Arg(value = "stream", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true)
+            @Arg(value = "stream", check = Arg.Check.SAME_CONNECTION,
+            message = "stream must match connection of domain '{self}'") Stream stream,
+            int screen) {
         throw VirtException.noSupport();
     }
 
@@ -334,6 +369,7 @@ public interface Domain {
     }
 
     @Modifies(when = "GUEST")
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetVcpusFlags")
     default int getVcpusFlags(Set<DomainVcpuFlag> flags) {
         throw VirtException.noSupport();
@@ -341,13 +377,16 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetVcpus")
-    default void setVcpus(int nvcpus) {
+    default void setVcpus(@Arg(value = "nvcpus", check = Arg.Check.NON_ZERO) int nvcpus) {
         throw VirtException.noSupport();
     }
 
     @Modifies
+    @FlagRule(flag = "VIR_DOMAIN_VCPU_MAXIMUM", requires = "VIR_DOMAIN_AFFECT_CONFIG")
+    @FlagRule(exclusive = {"VIR_DOMAIN_VCPU_GUEST", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainSetVcpusFlags")
-    default void setVcpusFlags(int nvcpus, Set<DomainVcpuFlag> flags) {
+    default void setVcpusFlags(@Arg(value = "nvcpus", check = Arg.Check.NON_ZERO) int nvcpus,
+            Set<DomainVcpuFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -359,17 +398,19 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainPinVcpu")
-    default void pinVcpu(int vcpu, BitSet cpumap) {
+    default void pinVcpu(int vcpu, @Arg(value = "cpumap", check = Arg.Check.NON_NULL) BitSet cpumap) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainPinVcpuFlags")
-    default void pinVcpuFlags(int vcpu, BitSet cpumap, Set<DomainAffect> flags) {
+    default void pinVcpuFlags(int vcpu, @Arg(value = "cpumap", check = Arg.Check.NON_NULL) BitSet cpumap,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
     /** The host CPUs each vCPU may run on, in vCPU order. */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetVcpuPinInfo")
     default List<BitSet> getVcpuPinInfo(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -377,11 +418,13 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainPinEmulator")
-    default void pinEmulator(BitSet cpumap, Set<DomainAffect> flags) {
+    default void pinEmulator(@Arg(value = "cpumap", check = Arg.Check.NON_NULL) BitSet cpumap,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
     /** The host CPUs the emulator threads may run on; empty when they are not pinned. */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetEmulatorPinInfo")
     default Optional<BitSet> getEmulatorPinInfo(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -390,7 +433,8 @@ public interface Domain {
     /** Turns the vCPUs of {@code vcpumap} (e.g. "1-3,^2") on or off in the hypervisor. */
     @Modifies
     @Libvirt("virDomainSetVcpu")
-    default void setVcpu(String vcpumap, boolean enable, Set<DomainAffect> flags) {
+    default void setVcpu(@Arg(value = "vcpumap", check = Arg.Check.NON_NULL) String vcpumap, boolean enable,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -404,10 +448,11 @@ public interface Domain {
     /** Turns the vCPUs of {@code cpumap} on or off inside the guest, through its agent. */
     @Modifies
     @Libvirt("virDomainSetGuestVcpus")
-    default void setGuestVcpus(String cpumap, boolean enable) {
+    default void setGuestVcpus(@Arg(value = "cpumap", check = Arg.Check.NON_NULL) String cpumap, boolean enable) {
         throw VirtException.noSupport();
     }
 
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetIOThreadInfo")
     default List<DomainIOThreadInfo> getIOThreadInfo(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -415,7 +460,8 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainPinIOThread")
-    default void pinIOThread(int iothreadId, BitSet cpumap, Set<DomainAffect> flags) {
+    default void pinIOThread(int iothreadId, @Arg(value = "cpumap", check = Arg.Check.NON_NULL) BitSet cpumap,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -427,14 +473,18 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainDelIOThread")
-    default void delIOThread(int iothreadId, Set<DomainAffect> flags) {
+    default void delIOThread(@Arg(value = "iothread_id", check = Arg.Check.NON_ZERO) int iothreadId,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
     /** Tunes an I/O thread ({@code TypedParamFields.DOMAIN_IOTHREAD_*}). */
     @Modifies
     @Libvirt("virDomainSetIOThreadParams")
-    default void setIOThreadParams(int iothreadId, TypedParameters params, Set<DomainAffect> flags) {
+    default void setIOThreadParams(int iothreadId,
+            @Arg(value = "params", check = Arg.Check.NON_NULL) @Arg(value = "nparams", check = Arg.Check.POSITIVE)
+            TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -443,7 +493,10 @@ public interface Domain {
      * -1 and {@code ncpus} 1, else of each host CPU from {@code startCpu}, at most {@code ncpus} of them.
      */
     @Libvirt("virDomainGetCPUStats")
-    default List<TypedParameters> getCPUStats(int startCpu, int ncpus) {
+    default List<TypedParameters> getCPUStats(
+            @Arg(value = "start_cpu", check = Arg.Check.ALL_OR_NON_NEGATIVE,
+            message = "{arg} in {fn} must be zero or greater", order = 1) int startCpu,
+            @Arg(value = "ncpus", check = Arg.Check.ONE_FOR_WHOLE, given = "start_cpu") int ncpus) {
         throw VirtException.noSupport();
     }
 
@@ -457,19 +510,25 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetMaxMemory")
-    default void setMaxMemory(@Arg(value = "memory", check = Arg.Check.NON_ZERO) long memoryKiB) {
+    default void setMaxMemory(
+            @Arg(value = "memory", check = Arg.Check.NON_ZERO) @Arg(value = "memory", check = Arg.Check.MEMORY_KIB)
+            long memoryKiB) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainSetMemory")
-    default void setMemory(@Arg(value = "memory", check = Arg.Check.NON_ZERO) long memoryKiB) {
+    default void setMemory(
+            @Arg(value = "memory", check = Arg.Check.NON_ZERO) @Arg(value = "memory", check = Arg.Check.MEMORY_KIB)
+            long memoryKiB) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainSetMemoryFlags")
-    default void setMemoryFlags(@Arg(value = "memory", check = Arg.Check.NON_ZERO) long memoryKiB,
+    default void setMemoryFlags(
+            @Arg(value = "memory", check = Arg.Check.NON_ZERO) @Arg(value = "memory", check = Arg.Check.MEMORY_KIB)
+            long memoryKiB,
             Set<DomainMemoryModFlag> flags) {
         throw VirtException.noSupport();
     }
@@ -477,11 +536,13 @@ public interface Domain {
     /** How often, in seconds, the balloon driver refreshes its statistics (0: never). */
     @Modifies
     @Libvirt("virDomainSetMemoryStatsPeriod")
-    default void setMemoryStatsPeriod(int period, Set<DomainMemoryModFlag> flags) {
+    default void setMemoryStatsPeriod(@Arg(value = "period", check = Arg.Check.NON_NEGATIVE) int period,
+            Set<DomainMemoryModFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** The memory tunables ({@code TypedParamFields.DOMAIN_MEMORY_*}). */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetMemoryParameters")
     default TypedParameters getMemoryParameters(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -489,7 +550,10 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetMemoryParameters")
-    default void setMemoryParameters(TypedParameters params, Set<DomainAffect> flags) {
+    default void setMemoryParameters(
+            @Arg(value = "params", check = Arg.Check.NON_NULL) @Arg(value = "nparams", check = Arg.Check.POSITIVE)
+            TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -500,12 +564,14 @@ public interface Domain {
 
     /** Reads {@code size} bytes of guest memory at {@code start}. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_MEMORY_VIRTUAL", "VIR_MEMORY_PHYSICAL"})
     @Libvirt("virDomainMemoryPeek")
     default byte[] memoryPeek(long start, int size, Set<DomainMemoryFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** The NUMA tunables ({@code TypedParamFields.DOMAIN_NUMA_*}). */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetNumaParameters")
     default TypedParameters getNumaParameters(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -513,13 +579,17 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetNumaParameters")
-    default void setNumaParameters(TypedParameters params, Set<DomainAffect> flags) {
+    default void setNumaParameters(
+            @Arg(value = "params", check = Arg.Check.NON_NULL) @Arg(value = "nparams", check = Arg.Check.POSITIVE)
+            TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
     // ---- tuning
 
     /** The block I/O tunables ({@code TypedParamFields.DOMAIN_BLKIO_*}). */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetBlkioParameters")
     default TypedParameters getBlkioParameters(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -527,7 +597,8 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetBlkioParameters")
-    default void setBlkioParameters(TypedParameters params, Set<DomainAffect> flags) {
+    default void setBlkioParameters(@Arg(value = "params", check = Arg.Check.NON_NULL) TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -542,6 +613,7 @@ public interface Domain {
         return getSchedulerParameters(Set.of());
     }
 
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetSchedulerParametersFlags")
     default TypedParameters getSchedulerParameters(Set<DomainAffect> flags) {
         throw VirtException.noSupport();
@@ -549,13 +621,14 @@ public interface Domain {
 
     @Modifies
     @Libvirt(value = "virDomainSetSchedulerParameters", via = "virDomainSetSchedulerParametersFlags")
-    default void setSchedulerParameters(TypedParameters params) {
+    default void setSchedulerParameters(@Arg(value = "params", check = Arg.Check.NON_NULL) TypedParameters params) {
         setSchedulerParameters(params, Set.of());
     }
 
     @Modifies
     @Libvirt("virDomainSetSchedulerParametersFlags")
-    default void setSchedulerParameters(TypedParameters params, Set<DomainAffect> flags) {
+    default void setSchedulerParameters(@Arg(value = "params", check = Arg.Check.NON_NULL) TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -567,7 +640,10 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetPerfEvents")
-    default void setPerfEvents(TypedParameters params, Set<DomainAffect> flags) {
+    default void setPerfEvents(
+            @Arg(value = "params", check = Arg.Check.NON_NULL) @Arg(value = "nparams", check = Arg.Check.POSITIVE)
+            TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -575,44 +651,51 @@ public interface Domain {
 
     /** The I/O counters of {@code disk} (a target such as "vda", or a source path). */
     @Libvirt("virDomainBlockStats")
-    default DomainBlockStats blockStats(String disk) {
+    default DomainBlockStats blockStats(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk) {
         throw VirtException.noSupport();
     }
 
     /** The I/O counters of {@code disk} ({@code TypedParamFields.DOMAIN_BLOCK_STATS_*}). */
     @Libvirt("virDomainBlockStatsFlags")
-    default TypedParameters blockStatsFlags(String disk) {
+    default TypedParameters blockStatsFlags(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virDomainGetBlockInfo")
-    default DomainBlockInfo getBlockInfo(String disk) {
+    default DomainBlockInfo getBlockInfo(@Arg(value = "disk", check = Arg.Check.NON_EMPTY_STRING) String disk) {
         throw VirtException.noSupport();
     }
 
     /** Reads {@code size} bytes of {@code disk} at {@code offset}. */
     @Modifies
     @Libvirt("virDomainBlockPeek")
-    default byte[] blockPeek(String disk, long offset, int size) {
+    default byte[] blockPeek(@Arg(value = "disk", check = Arg.Check.NON_EMPTY_STRING) String disk, long offset,
+            int size) {
         throw VirtException.noSupport();
     }
 
     /** Resizes {@code disk} of a running domain to {@code size} KiB (bytes with BYTES). */
     @Modifies
     @Libvirt("virDomainBlockResize")
-    default void blockResize(String disk, long size, Set<DomainBlockResizeFlag> flags) {
+    default void blockResize(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk, long size,
+            Set<DomainBlockResizeFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** The I/O limits of {@code disk} ({@code TypedParamFields.DOMAIN_BLOCK_IOTUNE_*}). */
+    @FlagRule(exclusive = {"VIR_DOMAIN_AFFECT_LIVE", "VIR_DOMAIN_AFFECT_CONFIG"})
     @Libvirt("virDomainGetBlockIoTune")
-    default TypedParameters getBlockIoTune(String disk, Set<DomainAffect> flags) {
+    default TypedParameters getBlockIoTune(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainSetBlockIoTune")
-    default void setBlockIoTune(String disk, TypedParameters params, Set<DomainAffect> flags) {
+    default void setBlockIoTune(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk,
+            @Arg(value = "nparams", check = Arg.Check.POSITIVE) @Arg(value = "params", check = Arg.Check.NON_NULL)
+            TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -625,7 +708,7 @@ public interface Domain {
     /** Raises a BLOCK_THRESHOLD event once {@code dev} (e.g. "vda" or "vda[3]") is written past {@code threshold}. */
     @Modifies
     @Libvirt("virDomainSetBlockThreshold")
-    default void setBlockThreshold(String dev, long threshold) {
+    default void setBlockThreshold(@Arg(value = "dev", check = Arg.Check.NON_NULL) String dev, long threshold) {
         throw VirtException.noSupport();
     }
 
@@ -633,48 +716,60 @@ public interface Domain {
 
     /** The block job on {@code disk}; empty when there is none. */
     @Libvirt("virDomainGetBlockJobInfo")
-    default Optional<DomainBlockJobInfo> getBlockJobInfo(String disk, Set<DomainBlockJobInfoFlag> flags) {
+    default Optional<DomainBlockJobInfo> getBlockJobInfo(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk,
+            Set<DomainBlockJobInfoFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Cancels the block job on {@code disk}, or with PIVOT ends a copy or commit by switching to its target. */
     @Modifies
     @Libvirt("virDomainBlockJobAbort")
-    default void blockJobAbort(String disk, Set<DomainBlockJobAbortFlag> flags) {
+    default void blockJobAbort(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk,
+            Set<DomainBlockJobAbortFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainBlockJobSetSpeed")
-    default void blockJobSetSpeed(String disk, long bandwidth, Set<DomainBlockJobSetSpeedFlag> flags) {
+    default void blockJobSetSpeed(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk, long bandwidth,
+            Set<DomainBlockJobSetSpeedFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Starts pulling the backing chain's data into {@code disk}'s top image. */
     @Modifies
     @Libvirt("virDomainBlockPull")
-    default void blockPull(String disk, long bandwidth, Set<DomainBlockPullFlag> flags) {
+    default void blockPull(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk, long bandwidth,
+            Set<DomainBlockPullFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Starts a pull down to {@code base}, or with COPY a copy of the chain to {@code base}. */
     @Modifies
+    @FlagRule(flag = "VIR_DOMAIN_BLOCK_REBASE_SHALLOW | VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT"
+            + " | VIR_DOMAIN_BLOCK_REBASE_COPY_RAW | VIR_DOMAIN_BLOCK_REBASE_COPY_DEV",
+            requires = "VIR_DOMAIN_BLOCK_REBASE_COPY", message = "use of flags requires a copy job")
     @Libvirt("virDomainBlockRebase")
-    default void blockRebase(String disk, String base, long bandwidth, Set<DomainBlockRebaseFlag> flags) {
+    default void blockRebase(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk,
+            @Arg(value = "base", check = Arg.Check.NON_NULL, when = "VIR_DOMAIN_BLOCK_REBASE_COPY") String base,
+            long bandwidth, Set<DomainBlockRebaseFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Starts copying {@code disk} to the destination {@code destxml} describes ({@code <disk>}). */
     @Modifies
     @Libvirt("virDomainBlockCopy")
-    default void blockCopy(String disk, String destxml, TypedParameters params, Set<DomainBlockCopyFlag> flags) {
+    default void blockCopy(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk,
+            @Arg(value = "destxml", check = Arg.Check.NON_NULL) String destxml,
+            TypedParameters params, Set<DomainBlockCopyFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Starts committing the images from {@code top} down into {@code base} (nulls: the defaults). */
     @Modifies
     @Libvirt("virDomainBlockCommit")
-    default void blockCommit(String disk, String base, String top, long bandwidth,
+    default void blockCommit(@Arg(value = "disk", check = Arg.Check.NON_NULL) String disk, String base, String top,
+            long bandwidth,
             Set<DomainBlockCommitFlag> flags) {
         throw VirtException.noSupport();
     }
@@ -683,7 +778,7 @@ public interface Domain {
 
     /** The counters of {@code device} (an interface name or MAC address). */
     @Libvirt("virDomainInterfaceStats")
-    default DomainInterfaceStats interfaceStats(String device) {
+    default DomainInterfaceStats interfaceStats(@Arg(value = "device", check = Arg.Check.NON_NULL) String device) {
         throw VirtException.noSupport();
     }
 
@@ -695,7 +790,10 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetInterfaceParameters")
-    default void setInterfaceParameters(String device, TypedParameters params, Set<DomainAffect> flags) {
+    default void setInterfaceParameters(String device,
+            @Arg(value = "params", check = Arg.Check.NON_NULL) @Arg(value = "nparams", check = Arg.Check.POSITIVE)
+            TypedParameters params,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -711,54 +809,67 @@ public interface Domain {
     /** Hot-plugs the device {@code xml} describes into the running domain. */
     @Modifies
     @Libvirt(value = "virDomainAttachDevice", via = "virDomainAttachDeviceFlags")
-    default void attachDevice(String xml) {
+    default void attachDevice(@Arg(value = "xml", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml) {
         attachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
     }
 
     @Modifies
     @Libvirt("virDomainAttachDeviceFlags")
-    default void attachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+    default void attachDeviceFlags(@Arg(value = "xml", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<DomainDeviceModifyFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Unplugs the device {@code xml} describes from the running domain. */
     @Modifies
     @Libvirt(value = "virDomainDetachDevice", via = "virDomainDetachDeviceFlags")
-    default void detachDevice(String xml) {
+    default void detachDevice(@Arg(value = "xml", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml) {
         detachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
     }
 
     @Modifies
     @Libvirt("virDomainDetachDeviceFlags")
-    default void detachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+    default void detachDeviceFlags(@Arg(value = "xml", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<DomainDeviceModifyFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Asks the guest to give up the device with this alias; a DEVICE_REMOVED event says when it did. */
     @Modifies
     @Libvirt("virDomainDetachDeviceAlias")
-    default void detachDeviceAlias(String alias, Set<DomainDeviceModifyFlag> flags) {
+    default void detachDeviceAlias(
+            @Arg(value = "alias", check = Arg.Check.NON_NULL, beforeReadOnly = true) String alias,
+            Set<DomainDeviceModifyFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Changes a device (a CD's medium, a NIC's link state, …) to what {@code xml} describes. */
     @Modifies
     @Libvirt("virDomainUpdateDeviceFlags")
-    default void updateDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+    default void updateDeviceFlags(@Arg(value = "xml", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<DomainDeviceModifyFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Attaches {@code stream} to the console, serial or parallel device {@code devName} (null: the first). */
     @Modifies
     @Libvirt("virDomainOpenConsole")
-    default void openConsole(String devName, Stream stream, Set<DomainConsoleFlag> flags) {
+    default void openConsole(String devName,
+            @Arg(value = "st", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true)
+            @Arg(value = "st", check = Arg.Check.SAME_CONNECTION,
+            message = "stream must match connection of domain '{self}'") Stream stream,
+            Set<DomainConsoleFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Attaches {@code stream} to the channel {@code name} (an alias or virtio target name; null: the first). */
     @Modifies
     @Libvirt("virDomainOpenChannel")
-    default void openChannel(String name, Stream stream, Set<DomainChannelFlag> flags) {
+    default void openChannel(String name,
+            @Arg(value = "st", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true)
+            @Arg(value = "st", check = Arg.Check.SAME_CONNECTION,
+            message = "stream must match connection of domain '{self}'") Stream stream,
+            Set<DomainChannelFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -769,6 +880,7 @@ public interface Domain {
         throw VirtException.noSupport();
     }
 
+    @FlagRule(flag = "VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED", requires = "VIR_DOMAIN_JOB_STATS_COMPLETED")
     @Libvirt("virDomainGetJobStats")
     default DomainJobStats getJobStats(Set<DomainGetJobStatsFlag> flags) {
         throw VirtException.noSupport();
@@ -789,7 +901,9 @@ public interface Domain {
     /** Starts a backup job as {@code backupXML} describes, with the checkpoint {@code checkpointXML} (may be null). */
     @Modifies
     @Libvirt("virDomainBackupBegin")
-    default void backupBegin(String backupXML, String checkpointXML, Set<DomainBackupBeginFlag> flags) {
+    default void backupBegin(
+            @Arg(value = "backupXML", check = Arg.Check.NON_NULL, beforeReadOnly = true) String backupXML,
+            String checkpointXML, Set<DomainBackupBeginFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -801,6 +915,7 @@ public interface Domain {
 
     /** Starts measuring how fast the guest dirties its memory, for {@code seconds}. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP", "VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING"})
     @Libvirt("virDomainStartDirtyRateCalc")
     default void startDirtyRateCalc(int seconds, Set<DomainDirtyRateCalcFlag> flags) {
         throw VirtException.noSupport();
@@ -810,39 +925,80 @@ public interface Domain {
 
     /** Migrates the domain to the host {@code dconn} is connected to; returns it there. */
     @Modifies
+    @FlagRule(exclusive = {"VIR_MIGRATE_NON_SHARED_DISK", "VIR_MIGRATE_NON_SHARED_INC"})
+    @FlagRule(exclusive = {"VIR_MIGRATE_TUNNELLED", "VIR_MIGRATE_PARALLEL"})
+    @FlagRule(flag = "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES",
+            requires = "VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC")
+    @FlagRule(flag = "VIR_MIGRATE_TUNNELLED", requires = "VIR_MIGRATE_PEER2PEER", code = ErrorCode.OPERATION_INVALID,
+            message = "cannot perform tunnelled migration without using peer2peer flag")
     @Libvirt("virDomainMigrate")
-    default Domain migrate(Connect dconn, Set<DomainMigrateFlag> flags, String dname, String uri, long bandwidth) {
+    default Domain migrate(@Arg(value = "dconn", check = Arg.Check.VALID_OBJECT) Connect dconn,
+            Set<DomainMigrateFlag> flags,
+            String dname, String uri, long bandwidth) {
         throw VirtException.noSupport();
     }
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_MIGRATE_NON_SHARED_DISK", "VIR_MIGRATE_NON_SHARED_INC"})
+    @FlagRule(exclusive = {"VIR_MIGRATE_TUNNELLED", "VIR_MIGRATE_PARALLEL"})
+    @FlagRule(flag = "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES",
+            requires = "VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC")
+    @FlagRule(flag = "VIR_MIGRATE_TUNNELLED", requires = "VIR_MIGRATE_PEER2PEER", code = ErrorCode.OPERATION_INVALID,
+            message = "cannot perform tunnelled migration without using peer2peer flag")
     @Libvirt("virDomainMigrate2")
-    default Domain migrate2(Connect dconn, String dxml, Set<DomainMigrateFlag> flags, String dname, String uri,
-            long bandwidth) {
+    default Domain migrate2(@Arg(value = "dconn", check = Arg.Check.VALID_OBJECT) Connect dconn, String dxml,
+            Set<DomainMigrateFlag> flags,
+            String dname, String uri, long bandwidth) {
         throw VirtException.noSupport();
     }
 
     /** Migrates as {@code params} say ({@code TypedParamFields.MIGRATE_PARAM_*}). */
     @Modifies
+    @FlagRule(exclusive = {"VIR_MIGRATE_NON_SHARED_DISK", "VIR_MIGRATE_NON_SHARED_INC"})
+    @FlagRule(flag = "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES",
+            requires = "VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC")
+    @FlagRule(flag = "VIR_MIGRATE_PEER2PEER", refused = true,
+            message = "use virDomainMigrateToURI3 for peer-to-peer migration")
+    @FlagRule(flag = "VIR_MIGRATE_TUNNELLED", refused = true,
+            message = "cannot perform tunnelled migration without using peer2peer flag")
     @Libvirt("virDomainMigrate3")
-    default Domain migrate3(Connect dconn, TypedParameters params, Set<DomainMigrateFlag> flags) {
+    default Domain migrate3(Connect dconn,
+            @Arg(value = "params", check = Arg.Check.STRING_FIELD, field = "migrate_uri")
+            @Arg(value = "params", check = Arg.Check.STRING_FIELD, field = "destination_name")
+            @Arg(value = "params", check = Arg.Check.STRING_FIELD, field = "destination_xml")
+            @Arg(value = "params", check = Arg.Check.ULLONG_FIELD, field = "bandwidth") TypedParameters params,
+            Set<DomainMigrateFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_MIGRATE_TUNNELLED", "VIR_MIGRATE_PARALLEL"})
+    @FlagRule(exclusive = {"VIR_MIGRATE_NON_SHARED_DISK", "VIR_MIGRATE_NON_SHARED_INC"})
+    @FlagRule(flag = "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES",
+            requires = "VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC")
     @Libvirt("virDomainMigrateToURI")
-    default void migrateToURI(String duri, Set<DomainMigrateFlag> flags, String dname, long bandwidth) {
-        throw VirtException.noSupport();
-    }
-
-    @Modifies
-    @Libvirt("virDomainMigrateToURI2")
-    default void migrateToURI2(String dconnuri, String miguri, String dxml, Set<DomainMigrateFlag> flags,
+    default void migrateToURI(@Arg(value = "duri", check = Arg.Check.NON_NULL) String duri,
+            Set<DomainMigrateFlag> flags,
             String dname, long bandwidth) {
         throw VirtException.noSupport();
     }
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_MIGRATE_TUNNELLED", "VIR_MIGRATE_PARALLEL"})
+    @FlagRule(exclusive = {"VIR_MIGRATE_NON_SHARED_DISK", "VIR_MIGRATE_NON_SHARED_INC"})
+    @FlagRule(flag = "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES",
+            requires = "VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC")
+    @Libvirt("virDomainMigrateToURI2")
+    default void migrateToURI2(String dconnuri, String miguri, String dxml, Set<DomainMigrateFlag> flags, String dname,
+            long bandwidth) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @FlagRule(exclusive = {"VIR_MIGRATE_TUNNELLED", "VIR_MIGRATE_PARALLEL"})
+    @FlagRule(exclusive = {"VIR_MIGRATE_NON_SHARED_DISK", "VIR_MIGRATE_NON_SHARED_INC"})
+    @FlagRule(flag = "VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES",
+            requires = "VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC")
     @Libvirt("virDomainMigrateToURI3")
     default void migrateToURI3(String dconnuri, TypedParameters params, Set<DomainMigrateFlag> flags) {
         throw VirtException.noSupport();
@@ -948,7 +1104,9 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetUserPassword")
-    default void setUserPassword(String user, String password, Set<DomainSetUserPasswordFlag> flags) {
+    default void setUserPassword(@Arg(value = "user", check = Arg.Check.NON_NULL) String user,
+            @Arg(value = "password", check = Arg.Check.NON_NULL) String password,
+            Set<DomainSetUserPasswordFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -961,13 +1119,20 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainAuthorizedSSHKeysGet")
-    default List<String> authorizedSSHKeysGet(String user) {
+    default List<String> authorizedSSHKeysGet(
+            @Arg(value = "user", check = Arg.Check.NON_NULL, beforeReadOnly = true) String user) {
         throw VirtException.noSupport();
     }
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND", "VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE"})
     @Libvirt("virDomainAuthorizedSSHKeysSet")
-    default void authorizedSSHKeysSet(String user, List<String> keys, Set<DomainAuthorizedSSHKeysSetFlag> flags) {
+    default void authorizedSSHKeysSet(
+            @Arg(value = "user", check = Arg.Check.NON_NULL, beforeReadOnly = true) String user,
+            @Arg(value = "keys", check = Arg.Check.NON_NULL,
+            when = {"VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND", "VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE"})
+            List<String> keys,
+            Set<DomainAuthorizedSSHKeysSetFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -983,20 +1148,27 @@ public interface Domain {
     /** Injects a launch secret into a paused secure guest. */
     @Modifies
     @Libvirt("virDomainSetLaunchSecurityState")
-    default void setLaunchSecurityState(TypedParameters params) {
+    default void setLaunchSecurityState(
+            @Arg(value = "params", check = Arg.Check.NON_NULL, beforeReadOnly = true)
+            @Arg(value = "nparams", check = Arg.Check.POSITIVE, beforeReadOnly = true) TypedParameters params) {
         throw VirtException.noSupport();
     }
 
     // ---- snapshots
 
     @Modifies
+    @FlagRule(flag = "VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT", requires = "VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE")
+    @FlagRule(exclusive = {"VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE", "VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA"})
+    @FlagRule(exclusive = {"VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE", "VIR_DOMAIN_SNAPSHOT_CREATE_HALT"})
     @Libvirt("virDomainSnapshotCreateXML")
-    default DomainSnapshot snapshotCreateXML(String xml, Set<DomainSnapshotCreateFlag> flags) {
+    default DomainSnapshot snapshotCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<DomainSnapshotCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virDomainSnapshotLookupByName")
-    default DomainSnapshot snapshotLookupByName(String name) {
+    default DomainSnapshot snapshotLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
@@ -1028,21 +1200,29 @@ public interface Domain {
 
     /** Brings the domain back to {@code snapshot} (one of this domain's). */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING", "VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED"})
     @Libvirt("virDomainRevertToSnapshot")
-    default void revertToSnapshot(DomainSnapshot snapshot, Set<DomainSnapshotRevertFlag> flags) {
+    default void revertToSnapshot(
+            @Arg(value = "snapshot", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true) DomainSnapshot snapshot,
+            Set<DomainSnapshotRevertFlag> flags) {
         throw VirtException.noSupport();
     }
 
     // ---- checkpoints
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE", "VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE"})
+    @FlagRule(flag = "VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE",
+            requires = "VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE")
     @Libvirt("virDomainCheckpointCreateXML")
-    default DomainCheckpoint checkpointCreateXML(String xml, Set<DomainCheckpointCreateFlag> flags) {
+    default DomainCheckpoint checkpointCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<DomainCheckpointCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 
     @Libvirt("virDomainCheckpointLookupByName")
-    default DomainCheckpoint checkpointLookupByName(String name) {
+    default DomainCheckpoint checkpointLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 

@@ -36,6 +36,7 @@ public interface DomainCheckpoint {
     }
 
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN", "VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY"})
     @Libvirt("virDomainCheckpointDelete")
     default void delete(Set<DomainCheckpointDeleteFlag> flags) {
         throw VirtException.noSupport();

@@ -62,6 +62,7 @@ public interface DomainSnapshot {
 
     /** Deletes the snapshot (with CHILDREN, its descendants too; with METADATA_ONLY, only what libvirt keeps). */
     @Modifies
+    @FlagRule(exclusive = {"VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN", "VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY"})
     @Libvirt("virDomainSnapshotDelete")
     default void delete(Set<DomainSnapshotDeleteFlag> flags) {
         throw VirtException.noSupport();

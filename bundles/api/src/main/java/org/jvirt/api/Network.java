@@ -83,7 +83,8 @@ public interface Network {
      */
     @Modifies
     @Libvirt("virNetworkUpdate")
-    default void update(NetworkUpdateCommand command, NetworkUpdateSection section, int parentIndex, String xml,
+    default void update(NetworkUpdateCommand command, NetworkUpdateSection section, int parentIndex,
+            @Arg(value = "xml", check = Arg.Check.NON_NULL) String xml,
             Set<NetworkUpdateFlag> flags) {
         throw VirtException.noSupport();
     }
@@ -100,19 +101,23 @@ public interface Network {
     }
 
     @Libvirt("virNetworkPortLookupByUUID")
-    default NetworkPort portLookupByUUID(UUID uuid) {
+    default NetworkPort portLookupByUUID(@Arg(value = "uuid", check = Arg.Check.NON_NULL) UUID uuid) {
         throw VirtException.noSupport();
     }
 
     @Libvirt(value = "virNetworkPortLookupByUUIDString", via = "virNetworkPortLookupByUUID")
-    default NetworkPort portLookupByUUIDString(String uuid) {
+    default NetworkPort portLookupByUUIDString(
+            @Arg(value = "uuidstr", check = Arg.Check.NON_NULL) @Arg(value = "uuidstr", check = Arg.Check.VALID_UUID)
+            String uuid) {
         return portLookupByUUID(Uuids.parse(uuid));
     }
 
     /** Creates a port of the network from its XML (a guest interface's connection). */
     @Modifies
     @Libvirt("virNetworkPortCreateXML")
-    default NetworkPort portCreateXML(String xml, Set<NetworkPortCreateFlag> flags) {
+    default NetworkPort portCreateXML(
+            @Arg(value = "xmldesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<NetworkPortCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 }

@@ -41,7 +41,7 @@ public interface Secret {
 
     @Modifies
     @Libvirt("virSecretSetValue")
-    default void setValue(byte[] value) {
+    default void setValue(@Arg(value = "value", check = Arg.Check.NON_NULL) byte[] value) {
         throw VirtException.noSupport();
     }
 

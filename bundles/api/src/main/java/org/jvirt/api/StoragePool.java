@@ -113,21 +113,26 @@ public interface StoragePool {
     }
 
     @Libvirt("virStorageVolLookupByName")
-    default StorageVol storageVolLookupByName(String name) {
+    default StorageVol storageVolLookupByName(@Arg(value = "name", check = Arg.Check.NON_NULL) String name) {
         throw VirtException.noSupport();
     }
 
     /** Creates a volume in the pool from its XML. */
     @Modifies
     @Libvirt("virStorageVolCreateXML")
-    default StorageVol storageVolCreateXML(String xml, Set<StorageVolCreateFlag> flags) {
+    default StorageVol storageVolCreateXML(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            Set<StorageVolCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 
     /** Creates a volume in the pool from its XML, with the content of {@code clone} (which may be in another pool). */
     @Modifies
     @Libvirt("virStorageVolCreateXMLFrom")
-    default StorageVol storageVolCreateXMLFrom(String xml, StorageVol clone, Set<StorageVolCreateFlag> flags) {
+    default StorageVol storageVolCreateXMLFrom(@Arg(value = "xmlDesc", check = Arg.Check.NON_NULL) String xml,
+            @Arg(value = "clonevol", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true, order = -1)
+            StorageVol clone,
+            Set<StorageVolCreateFlag> flags) {
         throw VirtException.noSupport();
     }
 }

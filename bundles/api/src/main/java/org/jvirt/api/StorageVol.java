@@ -67,7 +67,11 @@ public interface StorageVol {
     /** Changes the volume's capacity, in bytes (with DELTA, by that much). */
     @Modifies
     @Libvirt("virStorageVolResize")
-    default void resize(long capacity, Set<StorageVolResizeFlag> flags) {
+    default void resize(
+            @Arg(value = "capacity", check = Arg.Check.NON_ZERO,
+            unless = {"VIR_STORAGE_VOL_RESIZE_DELTA", "VIR_STORAGE_VOL_RESIZE_SHRINK"},
+            message = "{arg} in {fn} cannot be zero without 'delta' or 'shrink' flags set") long capacity,
+            Set<StorageVolResizeFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -77,7 +81,11 @@ public interface StorageVol {
      */
     @Modifies
     @Libvirt("virStorageVolUpload")
-    default void upload(Stream stream, long offset, long length, Set<StorageVolUploadFlag> flags) {
+    default void upload(
+            @Arg(value = "stream", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true)
+            @Arg(value = "stream", check = Arg.Check.SAME_CONNECTION,
+            message = "stream in {fn} must match connection of volume '{self}'") Stream stream,
+            long offset, long length, Set<StorageVolUploadFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -87,7 +95,11 @@ public interface StorageVol {
      */
     @Modifies
     @Libvirt("virStorageVolDownload")
-    default void download(Stream stream, long offset, long length, Set<StorageVolDownloadFlag> flags) {
+    default void download(
+            @Arg(value = "stream", check = Arg.Check.VALID_OBJECT, beforeReadOnly = true)
+            @Arg(value = "stream", check = Arg.Check.SAME_CONNECTION,
+            message = "stream in {fn} must match connection of volume '{self}'") Stream stream,
+            long offset, long length, Set<StorageVolDownloadFlag> flags) {
         throw VirtException.noSupport();
     }
 }

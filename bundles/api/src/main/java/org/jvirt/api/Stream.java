@@ -23,7 +23,7 @@ public interface Stream {
 
     /** Sends {@code len} bytes of {@code data} from {@code off}; returns how many were taken (or WOULD_BLOCK). */
     @Libvirt("virStreamSend")
-    default int send(byte[] data, int off, int len) {
+    default int send(@Arg(value = "data", check = Arg.Check.NON_NULL) byte[] data, int off, int len) {
         throw VirtException.noSupport();
     }
 
@@ -32,13 +32,14 @@ public interface Stream {
      * stream, or WOULD_BLOCK.
      */
     @Libvirt("virStreamRecv")
-    default int recv(byte[] buf, int off, int len) {
+    default int recv(@Arg(value = "data", check = Arg.Check.NON_NULL) byte[] buf, int off, int len) {
         throw VirtException.noSupport();
     }
 
     /** As {@link #recv(byte[], int, int)}; with STOP_AT_HOLE it returns {@link #AT_HOLE} at a hole. */
     @Libvirt("virStreamRecvFlags")
-    default int recv(byte[] buf, int off, int len, Set<StreamRecvFlag> flags) {
+    default int recv(@Arg(value = "data", check = Arg.Check.NON_NULL) byte[] buf, int off, int len,
+            Set<StreamRecvFlag> flags) {
         throw VirtException.noSupport();
     }
 
@@ -88,7 +89,7 @@ public interface Stream {
      * only.
      */
     @Libvirt(value = "virStreamSendAll", via = {"virStreamSend", "virStreamFinish", "virStreamAbort"})
-    default void sendAll(StreamSource source) {
+    default void sendAll(@Arg(value = "handler", check = Arg.Check.NON_NULL) StreamSource source) {
         byte[] buf = new byte[StreamChunks.SIZE];
         try {
             while (true) {
@@ -106,7 +107,7 @@ public interface Stream {
 
     /** Receives everything into {@code sink}, then finishes; on any failure aborts and rethrows. */
     @Libvirt(value = "virStreamRecvAll", via = {"virStreamRecv", "virStreamFinish", "virStreamAbort"})
-    default void recvAll(StreamSink sink) {
+    default void recvAll(@Arg(value = "handler", check = Arg.Check.NON_NULL) StreamSink sink) {
         byte[] buf = new byte[StreamChunks.SIZE];
         try {
             while (true) {
@@ -129,7 +130,7 @@ public interface Stream {
     /** As {@link #sendAll}, sending the source's holes as holes. */
     @Libvirt(value = "virStreamSparseSendAll",
             via = {"virStreamSend", "virStreamSendHole", "virStreamFinish", "virStreamAbort"})
-    default void sparseSendAll(SparseStreamSource source) {
+    default void sparseSendAll(@Arg(value = "handler", check = Arg.Check.NON_NULL) SparseStreamSource source) {
         byte[] buf = new byte[StreamChunks.SIZE];
         try {
             while (true) {
@@ -162,7 +163,7 @@ public interface Stream {
     /** As {@link #recvAll}, handing holes to the sink as holes. */
     @Libvirt(value = "virStreamSparseRecvAll",
             via = {"virStreamRecvFlags", "virStreamRecvHole", "virStreamFinish", "virStreamAbort"})
-    default void sparseRecvAll(SparseStreamSink sink) {
+    default void sparseRecvAll(@Arg(value = "handler", check = Arg.Check.NON_NULL) SparseStreamSink sink) {
         byte[] buf = new byte[StreamChunks.SIZE];
         Set<StreamRecvFlag> stopAtHole = Set.of(StreamRecvFlag.STOP_AT_HOLE);
         try {
