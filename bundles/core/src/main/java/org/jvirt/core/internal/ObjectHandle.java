@@ -50,8 +50,12 @@ final class ObjectHandle implements InvocationHandler {
             };
         }
         Invocations.MethodFacts facts = Invocations.facts(method);
+        if (connection.isClosed()) {
+            throw Invocations.closed(facts);
+        }
+        ArgChecks.checkBeforeReadOnly(self, method, args, facts);
         connection.check(facts, args);
-        ArgChecks.check(method, args, facts);
+        ArgChecks.check(self, method, args, facts);
         if (method.getReturnType() == Connect.class && method.getParameterCount() == 0) {
             return connection.proxy();
         }

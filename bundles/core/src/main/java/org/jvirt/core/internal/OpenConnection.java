@@ -109,8 +109,13 @@ final class OpenConnection implements InvocationHandler {
             return false;
         }
         Invocations.MethodFacts facts = Invocations.facts(method);
+        if (closed) {
+            throw Invocations.closed(facts);
+        }
+        // libvirt checks some arguments before the read-only refusal, the rest after it
+        ArgChecks.checkBeforeReadOnly(self, method, args, facts);
         check(facts, args);
-        ArgChecks.check(method, args, facts);
+        ArgChecks.check(self, method, args, facts);
         if (PlatformMethods.isPlatform(method)) {
             return platform(method, args, facts);
         }

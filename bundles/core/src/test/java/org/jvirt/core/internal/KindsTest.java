@@ -270,7 +270,7 @@ class KindsTest {
         Connect c = open();
         Domain foreign = open().domainLookupByName("a");
         assertThatThrownBy(() -> c.domainEventRegisterAny(foreign, DomainEventId.LIFECYCLE, e -> { }))
-                .hasMessage("invalid argument: domain 'a' must match connection");
+                .hasMessage("domain 'a' must match connection");
     }
 
     @Test
@@ -339,7 +339,7 @@ class KindsTest {
         Stream foreign = open().newStream(Set.of());
         StorageVol vol = c.storagePoolLookupByName("pool").listAllVolumes().get(0);
         assertThatThrownBy(() -> vol.upload(foreign, 0, 0, Set.of()))
-                .hasMessage("invalid argument: stream must match connection of volume 'vol'");
+                .hasMessage("stream in virStorageVolUpload must match connection of volume 'vol'");
         Stream nonblocking = c.newStream(Set.of(StreamFlag.NONBLOCK));
         vol.download(nonblocking, 0, 0, Set.of());
         assertThatThrownBy(() -> nonblocking.recvAll((b, o, l) -> { }))
