@@ -3,6 +3,8 @@ package org.jvirt.conf;
 import java.util.EnumSet;
 import java.util.Set;
 
+import javax.xml.stream.XMLStreamReader;
+
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -14,7 +16,8 @@ import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.internal.DocumentFormat;
 import org.jvirt.conf.internal.DocumentPostParse;
 import org.jvirt.conf.internal.GuardedXmlReader;
-import org.jvirt.conf.internal.XmlBinder;
+import org.jvirt.conf.internal.DomainPostParse;
+import org.jvirt.conf.internal.XmlBinding;
 import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.network.NetworkPortDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
@@ -27,11 +30,10 @@ import org.jvirt.conf.snapshot.DomainSnapshotDef;
 import org.jvirt.conf.storage.StoragePoolCapsDef;
 import org.jvirt.conf.storage.StoragePoolDef;
 import org.jvirt.conf.storage.StorageVolDef;
-import org.w3c.dom.Element;
 
 /**
- * Every document kind libvirt has, known by its root element: parse (guarded reader, libvirt's checks and
- * defaults) and format (libvirt's order and form). Domains go through {@link DomainXml}.
+ * Every document kind libvirt has, known by its root element: parse (guarded reader, JAXB, libvirt's checks
+ * and defaults) and format (libvirt's order and form). Domains go through {@link DomainXml}.
  */
 public final class XmlDocuments {
     /** The document kinds, with their root element, model class and the name libvirt gives them in errors. */
@@ -88,16 +90,27 @@ public final class XmlDocuments {
 
     /** Parses a document of any kind, known by its root element. */
     public static Object parse(String xml) {
-        Element root = GuardedXmlReader.parse(xml, "(xml_document)").getDocumentElement();
-        Kind k = Kind.ofRoot(root.getLocalName());
-        if (k == null || root.getNamespaceURI() != null) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
-                    "unknown root element '" + root.getLocalName() + "'");
+        XMLStreamReader r = GuardedXmlReader.open(xml, "(xml_document)");
+        Kind k;
+        try {
+            k = Kind.ofRoot(r.getLocalName());
+            if (k == null || r.getNamespaceURI() != null && !r.getNamespaceURI().isEmpty()) {
+                String root = r.getLocalName();
+                // a document that is not well formed says so first, as libvirt parses before it looks at the root
+                GuardedXmlReader.finish(r);
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "unknown root element '" + root + "'");
+            }
+        } catch (RuntimeException e) {
+            GuardedXmlReader.close(r);
+            throw e;
         }
+        Object def = bind(r, k);
         if (k == Kind.DOMAIN) {
-            return DomainXml.parseElement(root, DomainParseOptions.generic());
+            DomainPostParse.apply((DomainDef) def, DomainParseOptions.generic());
+        } else {
+            DocumentPostParse.apply(def);
         }
-        return parseElement(root, k);
+        return def;
     }
 
     /** Parses a document of the kind of {@code type}. */
@@ -106,15 +119,37 @@ public final class XmlDocuments {
         if (k == Kind.DOMAIN) {
             return type.cast(DomainXml.parse(xml));
         }
-        Element root = GuardedXmlReader.parse(xml, k.docName).getDocumentElement();
-        return type.cast(parseElement(root, k));
+        Object def = read(xml, k.docName, k);
+        DocumentPostParse.apply(def);
+        return type.cast(def);
     }
 
-    private static Object parseElement(Element root, Kind k) {
-        DomainXml.expectRoot(root, k.root);
-        Object def = XmlBinder.bind(root, k.type);
-        DocumentPostParse.apply(def);
+    /** Reads a document of kind {@code k} through the guarded reader and JAXB, before any check or default. */
+    static <T> T read(String xml, String docName, Kind k) {
+        XMLStreamReader r = GuardedXmlReader.open(xml, docName);
+        try {
+            DomainXml.expectRoot(r.getLocalName(), r.getNamespaceURI(), k.root);
+        } catch (VirtException e) {
+            try {
+                GuardedXmlReader.finish(r);
+            } finally {
+                GuardedXmlReader.close(r);
+            }
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T def = (T) bind(r, k);
         return def;
+    }
+
+    private static Object bind(XMLStreamReader r, Kind k) {
+        try {
+            Object def = XmlBinding.unmarshal(r, k.type);
+            GuardedXmlReader.finish(r);
+            return def;
+        } finally {
+            GuardedXmlReader.close(r);
+        }
     }
 
     /** Formats a parsed document as libvirt does; {@code flags} as virDomainGetXMLDesc's where they apply. */

@@ -13,18 +13,20 @@ import java.util.Map;
 import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlValue;
 
 import org.jvirt.conf.domain.Empty;
 import org.jvirt.conf.xml.Live;
+import org.jvirt.conf.xml.MixedText;
 import org.jvirt.conf.xml.Secret;
 import org.w3c.dom.Element;
 
 /**
- * How a model class maps to XML, read once per class from its JAXB annotations: attributes and child elements in
- * the order the fields are declared, which is the order libvirt writes them. Read lazily, so a document costs
- * only the classes it uses (a JAXB context would read every class of the model up front).
+ * How a model class maps to XML for jvirt's own writer and copier, read once per class from the same JAXB
+ * annotations the JAXB runtime reads: attributes and child elements in the order the fields are declared, which
+ * is the order libvirt writes them. Read lazily, so formatting costs only the classes a document uses.
  */
 final class XmlClassModel {
     private static final ClassValue<XmlClassModel> MODELS = new ClassValue<>() {
@@ -39,6 +41,8 @@ final class XmlClassModel {
     final List<XmlProperty> elements = new ArrayList<>();
     final XmlProperty value;
     final XmlProperty any;
+    /** The {@code @XmlMixed} list where JAXB puts the text of a class whose text is {@link MixedText}. */
+    final XmlProperty mixed;
     private final Map<String, XmlProperty> attributeByName = new HashMap<>();
     private final Map<String, XmlProperty> elementByName = new HashMap<>();
     private final Constructor<?> constructor;
@@ -51,6 +55,7 @@ final class XmlClassModel {
         this.type = type;
         XmlProperty v = null;
         XmlProperty a = null;
+        XmlProperty mx = null;
         List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             List<Field> own = new ArrayList<>();
@@ -59,6 +64,16 @@ final class XmlClassModel {
         }
         for (Field f : fields) {
             int m = f.getModifiers();
+            if (f.isAnnotationPresent(XmlMixed.class) && !Modifier.isStatic(m)) {
+                f.setAccessible(true);
+                mx = new XmlProperty(f, null, null, XmlProperty.Kind.ANY, true, Object.class, false, false);
+                continue;
+            }
+            if (f.isAnnotationPresent(MixedText.class)) {
+                v = new XmlProperty(f, null, null, XmlProperty.Kind.VALUE, false, String.class,
+                        f.isAnnotationPresent(Live.class), f.isAnnotationPresent(Secret.class));
+                continue;
+            }
             if (Modifier.isStatic(m) || !Modifier.isPublic(m) || f.isAnnotationPresent(XmlTransient.class)
                     || f.isSynthetic()) {
                 continue;
@@ -99,6 +114,7 @@ final class XmlClassModel {
         }
         this.value = v;
         this.any = a;
+        this.mixed = mx;
         try {
             this.constructor = type.getConstructor();
         } catch (NoSuchMethodException e) {
