@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.conf.iface.InterfaceDef;
 
 /**
  * Writes the documents other than domains. Their models carry libvirt's order; what depends on more than the
@@ -17,6 +18,9 @@ public final class DocumentFormat {
     }
 
     public static String format(String root, Object def, Set<DomainXMLFlag> flags) {
+        if (def instanceof InterfaceDef i) {
+            return InterfaceDocument.format(i);
+        }
         XmlBuffer b = new XmlBuffer();
         XmlWriter w = new XmlWriter(b, flags.contains(DomainXMLFlag.INACTIVE), flags.contains(DomainXMLFlag.SECURE),
                 FORMATS);

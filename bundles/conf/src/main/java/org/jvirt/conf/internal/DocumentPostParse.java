@@ -2,6 +2,7 @@ package org.jvirt.conf.internal;
 
 import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.snapshot.DomainCheckpointDef;
 import org.jvirt.conf.snapshot.DomainSnapshotDef;
 
@@ -16,6 +17,8 @@ public final class DocumentPostParse {
             domain(s.inactiveDomain);
         } else if (def instanceof DomainCheckpointDef c) {
             domain(c.domain);
+        } else if (def instanceof InterfaceDef i) {
+            InterfaceDocument.check(i);
         }
     }
 

@@ -21,6 +21,7 @@ import org.jvirt.conf.domain.Empty;
 import org.jvirt.conf.xml.Live;
 import org.jvirt.conf.xml.MixedText;
 import org.jvirt.conf.xml.Secret;
+import org.jvirt.conf.xml.WithEndTag;
 import org.w3c.dom.Element;
 
 /**
@@ -37,6 +38,8 @@ final class XmlClassModel {
     };
 
     final Class<?> type;
+    /** libvirt writes elements of this class with an end tag even when they are empty. */
+    final boolean withEndTag;
     final List<XmlProperty> attributes = new ArrayList<>();
     final List<XmlProperty> elements = new ArrayList<>();
     final XmlProperty value;
@@ -53,6 +56,7 @@ final class XmlClassModel {
 
     private XmlClassModel(Class<?> type) {
         this.type = type;
+        this.withEndTag = type.isAnnotationPresent(WithEndTag.class);
         XmlProperty v = null;
         XmlProperty a = null;
         XmlProperty mx = null;
