@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.conf.caps.CapabilitiesDef;
 import org.jvirt.conf.iface.InterfaceDef;
 
 /**
@@ -21,10 +22,32 @@ public final class DocumentFormat {
         if (def instanceof InterfaceDef i) {
             return InterfaceDocument.format(i);
         }
+        if (def instanceof CapabilitiesDef c) {
+            return capabilities(c, flags);
+        }
         XmlBuffer b = new XmlBuffer();
         XmlWriter w = new XmlWriter(b, flags.contains(DomainXMLFlag.INACTIVE), flags.contains(DomainXMLFlag.SECURE),
                 FORMATS);
         w.element(root, def);
+        return b.toString();
+    }
+
+    /** virCapabilitiesFormatXML: an empty line after the start tag, the host and each guest. */
+    private static String capabilities(CapabilitiesDef c, Set<DomainXMLFlag> flags) {
+        XmlBuffer b = new XmlBuffer();
+        XmlWriter w = new XmlWriter(b, flags.contains(DomainXMLFlag.INACTIVE), flags.contains(DomainXMLFlag.SECURE),
+                FORMATS);
+        b.open("capabilities").endOpen();
+        b.blankLine();
+        if (c.host != null) {
+            w.element("host", c.host);
+            b.blankLine();
+        }
+        for (CapabilitiesDef.Guest g : c.guests) {
+            w.element("guest", g);
+            b.blankLine();
+        }
+        b.close("capabilities");
         return b.toString();
     }
 

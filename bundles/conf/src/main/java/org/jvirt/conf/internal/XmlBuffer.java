@@ -41,6 +41,12 @@ public final class XmlBuffer {
         return this;
     }
 
+    /** An empty line, without indentation. */
+    public XmlBuffer blankLine() {
+        out.append('\n');
+        return this;
+    }
+
     /** Ends the open tag as {@code />} and a new line. */
     public void endEmpty() {
         out.append("/>\n");
