@@ -108,7 +108,7 @@ public final class XmlDocuments {
         if (k == Kind.DOMAIN) {
             DomainPostParse.apply((DomainDef) def, DomainParseOptions.generic());
         } else {
-            DocumentPostParse.apply(def);
+            DocumentPostParse.apply(def, xml);
         }
         return def;
     }
@@ -120,7 +120,7 @@ public final class XmlDocuments {
             return type.cast(DomainXml.parse(xml));
         }
         Object def = read(xml, k.docName, k);
-        DocumentPostParse.apply(def);
+        DocumentPostParse.apply(def, xml);
         return type.cast(def);
     }
 
@@ -158,6 +158,15 @@ public final class XmlDocuments {
             return DomainXml.format(d, flags);
         }
         Set<DomainXMLFlag> f = flags.isEmpty() ? EnumSet.noneOf(DomainXMLFlag.class) : EnumSet.copyOf(flags);
+        if (def instanceof DomainSnapshotDef s) {
+            return MomentXml.formatSnapshot(s, null, f.contains(DomainXMLFlag.SECURE)
+                    ? EnumSet.of(MomentXml.SnapshotFormat.SECURE) : EnumSet.noneOf(MomentXml.SnapshotFormat.class));
+        }
+        if (def instanceof DomainCheckpointDef c) {
+            return MomentXml.formatCheckpoint(c, f.contains(DomainXMLFlag.SECURE)
+                    ? EnumSet.of(MomentXml.CheckpointFormat.SECURE)
+                    : EnumSet.noneOf(MomentXml.CheckpointFormat.class));
+        }
         return DocumentFormat.format(Kind.of(def.getClass()).root, def, f);
     }
 }

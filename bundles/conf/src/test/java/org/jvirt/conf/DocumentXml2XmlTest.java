@@ -79,16 +79,6 @@ class DocumentXml2XmlTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> snapshot() {
-        return folder("snapshot", "qemudomainsnapshotxml2xmlin", "qemudomainsnapshotxml2xmlout");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> checkpoint() {
-        return folder("checkpoint", "qemudomaincheckpointxml2xmlin", "qemudomaincheckpointxml2xmlout");
-    }
-
-    @TestFactory
     Stream<DynamicTest> backup() {
         return folder("backup", "domainbackupxml2xmlin", "domainbackupxml2xmlout");
     }

@@ -1,31 +1,26 @@
 package org.jvirt.conf.internal;
 
-import org.jvirt.conf.DomainParseOptions;
-import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.conf.MomentOptions;
 import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.snapshot.DomainCheckpointDef;
 import org.jvirt.conf.snapshot.DomainSnapshotDef;
 
-/** libvirt's checks and defaults for the documents other than domains, per kind. */
+/**
+ * libvirt's checks and defaults for the documents other than domains, per kind, as a document given on its own
+ * is read (a snapshot or checkpoint as a new one, timed by the clock).
+ */
 public final class DocumentPostParse {
     private DocumentPostParse() {
     }
 
-    public static void apply(Object def) {
+    /** {@code xml} is the document's text, for the kinds libvirt always validates against their schema. */
+    public static void apply(Object def, String xml) {
         if (def instanceof DomainSnapshotDef s) {
-            domain(s.domain);
-            domain(s.inactiveDomain);
+            MomentDocument.checkSnapshot(s, xml, MomentOptions.create());
         } else if (def instanceof DomainCheckpointDef c) {
-            domain(c.domain);
+            MomentDocument.checkCheckpoint(c, xml, MomentOptions.create());
         } else if (def instanceof InterfaceDef i) {
             InterfaceDocument.check(i);
-        }
-    }
-
-    /** A domain inside another document is parsed as a domain definition of its own. */
-    private static void domain(DomainDef d) {
-        if (d != null && d.name != null) {
-            DomainPostParse.apply(d, DomainParseOptions.generic());
         }
     }
 }
