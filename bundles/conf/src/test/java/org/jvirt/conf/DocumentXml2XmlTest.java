@@ -78,11 +78,6 @@ class DocumentXml2XmlTest {
         return folder("domaincaps", "domaincapsdata", "domaincapsdata");
     }
 
-    @TestFactory
-    Stream<DynamicTest> backup() {
-        return folder("backup", "domainbackupxml2xmlin", "domainbackupxml2xmlout");
-    }
-
     private static Stream<DynamicTest> folder(String label, String in, String out) {
         Path inDir = Corpus.folder(in);
         Path outDir = inDir.resolveSibling(out);
