@@ -59,11 +59,6 @@ class DocumentXml2XmlTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> nodeDevice() {
-        return folder("nodedev", "nodedevschemadata", "nodedevxml2xmlout");
-    }
-
-    @TestFactory
     Stream<DynamicTest> hostInterface() {
         return folder("interface", "interfaceschemadata", "interfaceschemadata");
     }

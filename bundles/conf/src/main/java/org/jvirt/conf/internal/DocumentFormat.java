@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.conf.caps.CapabilitiesDef;
 import org.jvirt.conf.iface.InterfaceDef;
+import org.jvirt.conf.nodedev.NodeDeviceDef;
 
 /**
  * Writes the documents other than domains. Their models carry libvirt's order; what depends on more than the
@@ -21,6 +22,9 @@ public final class DocumentFormat {
     public static String format(String root, Object def, Set<DomainXMLFlag> flags) {
         if (def instanceof InterfaceDef i) {
             return InterfaceDocument.format(i);
+        }
+        if (def instanceof NodeDeviceDef n) {
+            return NodeDeviceDocument.format(n, flags.contains(DomainXMLFlag.INACTIVE));
         }
         if (def instanceof CapabilitiesDef c) {
             return capabilities(c, flags);

@@ -2,6 +2,7 @@ package org.jvirt.conf.internal;
 
 import org.jvirt.conf.MomentOptions;
 import org.jvirt.conf.iface.InterfaceDef;
+import org.jvirt.conf.nodedev.NodeDeviceDef;
 import org.jvirt.conf.snapshot.DomainCheckpointDef;
 import org.jvirt.conf.snapshot.DomainSnapshotDef;
 
@@ -21,6 +22,8 @@ public final class DocumentPostParse {
             MomentDocument.checkCheckpoint(c, xml, MomentOptions.create());
         } else if (def instanceof InterfaceDef i) {
             InterfaceDocument.check(i);
+        } else if (def instanceof NodeDeviceDef n) {
+            NodeDeviceDocument.check(n);
         }
     }
 }
