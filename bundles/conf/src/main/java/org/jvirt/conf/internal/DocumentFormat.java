@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.conf.caps.CapabilitiesDef;
 import org.jvirt.conf.iface.InterfaceDef;
+import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
 
 /**
@@ -22,6 +23,9 @@ public final class DocumentFormat {
     public static String format(String root, Object def, Set<DomainXMLFlag> flags) {
         if (def instanceof InterfaceDef i) {
             return InterfaceDocument.format(i);
+        }
+        if (def instanceof NetworkDef n) {
+            return NetworkDocument.format(n, flags.contains(DomainXMLFlag.INACTIVE));
         }
         if (def instanceof NodeDeviceDef n) {
             return NodeDeviceDocument.format(n, flags.contains(DomainXMLFlag.INACTIVE));

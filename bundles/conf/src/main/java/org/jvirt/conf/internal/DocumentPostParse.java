@@ -2,6 +2,7 @@ package org.jvirt.conf.internal;
 
 import org.jvirt.conf.MomentOptions;
 import org.jvirt.conf.iface.InterfaceDef;
+import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
 import org.jvirt.conf.snapshot.DomainCheckpointDef;
 import org.jvirt.conf.snapshot.DomainSnapshotDef;
@@ -24,6 +25,8 @@ public final class DocumentPostParse {
             InterfaceDocument.check(i);
         } else if (def instanceof NodeDeviceDef n) {
             NodeDeviceDocument.check(n);
+        } else if (def instanceof NetworkDef n) {
+            NetworkDocument.check(n);
         }
     }
 }
