@@ -39,11 +39,6 @@ class DocumentXml2XmlTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> storageVol() {
-        return folder("storagevol", "storagevolxml2xmlin", "storagevolxml2xmlout", Missing.SAME_AS_INPUT);
-    }
-
-    @TestFactory
     Stream<DynamicTest> nwfilter() {
         return folder("nwfilter", "nwfilterxml2xmlin", "nwfilterxml2xmlout", Missing.WARNED);
     }

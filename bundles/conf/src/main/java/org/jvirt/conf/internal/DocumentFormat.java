@@ -9,6 +9,8 @@ import org.jvirt.conf.caps.CapabilitiesDef;
 import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
+import org.jvirt.conf.storage.StoragePoolDef;
+import org.jvirt.conf.storage.StorageVolDef;
 
 /**
  * Writes the documents other than domains. Their models carry libvirt's order; what depends on more than the
@@ -23,6 +25,12 @@ public final class DocumentFormat {
     public static String format(String root, Object def, Set<DomainXMLFlag> flags) {
         if (def instanceof InterfaceDef i) {
             return InterfaceDocument.format(i);
+        }
+        if (def instanceof StoragePoolDef p) {
+            return StorageDocument.formatPool(p, new XmlWriter(new XmlBuffer(), false, true, FORMATS));
+        }
+        if (def instanceof StorageVolDef v) {
+            return StorageDocument.formatVolume(v, "dir", new XmlWriter(new XmlBuffer(), false, true, FORMATS));
         }
         if (def instanceof NetworkDef n) {
             return NetworkDocument.format(n, flags.contains(DomainXMLFlag.INACTIVE));

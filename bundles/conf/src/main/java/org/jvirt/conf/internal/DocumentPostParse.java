@@ -4,6 +4,8 @@ import org.jvirt.conf.MomentOptions;
 import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
+import org.jvirt.conf.storage.StoragePoolDef;
+import org.jvirt.conf.storage.StorageVolDef;
 import org.jvirt.conf.snapshot.DomainCheckpointDef;
 import org.jvirt.conf.snapshot.DomainSnapshotDef;
 
@@ -27,6 +29,11 @@ public final class DocumentPostParse {
             NodeDeviceDocument.check(n);
         } else if (def instanceof NetworkDef n) {
             NetworkDocument.check(n);
+        } else if (def instanceof StoragePoolDef p) {
+            StorageDocument.checkPool(p);
+        } else if (def instanceof StorageVolDef v) {
+            // a volume given alone is read as a directory pool's
+            StorageDocument.checkVolume(v, "dir", false);
         }
     }
 }

@@ -55,6 +55,15 @@ public final class XmlValues {
         return v == null || v < 0 || v > 0xFFFFFFFFL || s.strip().startsWith("-") ? null : v;
     }
 
+    /** A non-negative decimal number (virStrToLong_ullp), or null; sizes past 2^63 are refused as too large. */
+    public static Long parseUInt64(String s) {
+        if (s == null || s.strip().startsWith("-")) {
+            return null;
+        }
+        Long v = parseLong(s, 10);
+        return v == null || v < 0 ? null : v;
+    }
+
     /** A number that fits a C int (virStrToLong_i), or null. */
     public static Integer parseInt(String s, int base) {
         Long v = parseLong(s, base);
