@@ -9,6 +9,7 @@ import org.jvirt.conf.caps.CapabilitiesDef;
 import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
+import org.jvirt.conf.nwfilter.NWFilterDef;
 import org.jvirt.conf.storage.StoragePoolDef;
 import org.jvirt.conf.storage.StorageVolDef;
 
@@ -25,6 +26,9 @@ public final class DocumentFormat {
     public static String format(String root, Object def, Set<DomainXMLFlag> flags) {
         if (def instanceof InterfaceDef i) {
             return InterfaceDocument.format(i);
+        }
+        if (def instanceof NWFilterDef f) {
+            return NWFilterDocument.format(f);
         }
         if (def instanceof StoragePoolDef p) {
             return StorageDocument.formatPool(p, new XmlWriter(new XmlBuffer(), false, true, FORMATS));

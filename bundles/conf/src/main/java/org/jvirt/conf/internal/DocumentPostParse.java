@@ -4,6 +4,8 @@ import org.jvirt.conf.MomentOptions;
 import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.network.NetworkDef;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
+import org.jvirt.conf.nwfilter.NWFilterBindingDef;
+import org.jvirt.conf.nwfilter.NWFilterDef;
 import org.jvirt.conf.storage.StoragePoolDef;
 import org.jvirt.conf.storage.StorageVolDef;
 import org.jvirt.conf.snapshot.DomainCheckpointDef;
@@ -29,6 +31,11 @@ public final class DocumentPostParse {
             NodeDeviceDocument.check(n);
         } else if (def instanceof NetworkDef n) {
             NetworkDocument.check(n);
+        } else if (def instanceof NWFilterDef f) {
+            NWFilterDocument.check(f);
+        } else if (def instanceof NWFilterBindingDef b && b.filterref != null) {
+            // libvirt keeps a binding's parameters by name and writes them in its order
+            b.filterref.parameters.sort(java.util.Comparator.comparing(p -> p.name == null ? "" : p.name));
         } else if (def instanceof StoragePoolDef p) {
             StorageDocument.checkPool(p);
         } else if (def instanceof StorageVolDef v) {

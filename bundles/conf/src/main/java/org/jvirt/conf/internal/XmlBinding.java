@@ -124,7 +124,7 @@ public final class XmlBinding {
             if (m.mixed != null) {
                 mixedText(m, target);
             }
-            if (m.any != null) {
+            if (m.any != null && !m.anyKeepsAll) {
                 // as libvirt, of the elements nothing models only those of another namespace are kept
                 List<Object> any = m.any.list(target);
                 for (Iterator<Object> i = any.iterator(); i.hasNext();) {

@@ -20,6 +20,7 @@ import jakarta.xml.bind.annotation.XmlValue;
 import org.jvirt.conf.domain.Empty;
 import org.jvirt.conf.xml.Live;
 import org.jvirt.conf.xml.MixedText;
+import org.jvirt.conf.xml.OtherElements;
 import org.jvirt.conf.xml.Secret;
 import org.jvirt.conf.xml.WithEndTag;
 import org.w3c.dom.Element;
@@ -44,6 +45,8 @@ final class XmlClassModel {
     final List<XmlProperty> elements = new ArrayList<>();
     final XmlProperty value;
     final XmlProperty any;
+    /** Whether the any-list keeps elements of every namespace ({@link OtherElements}). */
+    final boolean anyKeepsAll;
     /** The {@code @XmlMixed} list where JAXB puts the text of a class whose text is {@link MixedText}. */
     final XmlProperty mixed;
     private final Map<String, XmlProperty> attributeByName = new HashMap<>();
@@ -60,6 +63,7 @@ final class XmlClassModel {
         XmlProperty v = null;
         XmlProperty a = null;
         XmlProperty mx = null;
+        boolean keepAll = false;
         List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             List<Field> own = new ArrayList<>();
@@ -101,6 +105,7 @@ final class XmlClassModel {
                 continue;
             }
             if (f.isAnnotationPresent(XmlAnyElement.class)) {
+                keepAll = f.isAnnotationPresent(OtherElements.class);
                 a = new XmlProperty(f, null, null, XmlProperty.Kind.ANY, true, Element.class, live, secret);
                 elements.add(a);
                 continue;
@@ -119,6 +124,7 @@ final class XmlClassModel {
         this.value = v;
         this.any = a;
         this.mixed = mx;
+        this.anyKeepsAll = keepAll;
         try {
             this.constructor = type.getConstructor();
         } catch (NoSuchMethodException e) {
