@@ -52,6 +52,8 @@ final class Platform implements AutoCloseable {
         p.put("felix.log.logger", new FrameworkLog());
         p.put("felix.log.level", "2");
         p.put("jvirt.home", home.home().toString());
+        // bundles that behave differently headless (the daemon's listeners start by default then)
+        p.put("jvirt.mode", daemon ? "daemon" : "shell");
         p.put("jvirt.install", home.install().toString());
         // configuration: etc/*.cfg into ConfigAdmin; etc/org.apache.felix.fileinstall-deploy.cfg adds deploy/
         p.put("felix.fileinstall.dir", home.etc().toString());

@@ -9,15 +9,22 @@ import org.jvirt.api.event.ConnectCloseListener;
 import org.jvirt.api.event.DomainEventId;
 import org.jvirt.api.event.DomainEventListener;
 import org.jvirt.api.event.EventSubscription;
+import org.jvirt.api.qemu.QemuMonitorEventListener;
+import org.jvirt.api.qemu.QemuMonitorEventRegisterFlag;
 
 /**
  * A connection to a hypervisor (virConnectPtr). Safe for use from several threads. Once closed, or once its driver
  * has left the platform, every call fails with {@link ErrorCode#INVALID_CONN}.
  *
  * <p>A driver implements what it supports; the rest keeps the default body, which fails with libvirt's
- * {@link ErrorCode#NO_SUPPORT} ("this function is not supported by the connection driver: virX").
+ * {@link ErrorCode#NO_SUPPORT} ("this function is not supported by the connection driver: virX"). The networks,
+ * storage, node devices, host interfaces, network filters and secrets of a connection are declared by the
+ * interfaces it extends ({@link ConnectNetworks}, …): a hypervisor driver that leaves one of them wholly
+ * unimplemented gets the platform's shared secondary driver behind it. Event subscriptions, close callbacks and
+ * streams are the platform's, for every driver.
  */
-public interface Connect extends AutoCloseable {
+public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDevices, ConnectInterfaces,
+        ConnectNWFilters, ConnectSecrets, AutoCloseable {
 
     @Libvirt("virConnectGetURI")
     String getURI();
@@ -49,19 +56,24 @@ public interface Connect extends AutoCloseable {
         throw VirtException.noSupport();
     }
 
+    /**
+     * What the hypervisor can offer a guest of this emulator, architecture, machine type and virtualization type
+     * (each may be null for the default), as a {@code <domainCapabilities>} document.
+     */
+    @Libvirt("virConnectGetDomainCapabilities")
+    default String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype) {
+        throw VirtException.noSupport();
+    }
+
+    /** The host's SMBIOS description, as a {@code <sysinfo>} document. */
+    @Libvirt("virConnectGetSysinfo")
+    default String getSysinfo() {
+        throw VirtException.noSupport();
+    }
+
     /** The most vCPUs a guest of {@code type} (may be null) can have. */
     @Libvirt("virConnectGetMaxVcpus")
     default int getMaxVcpus(String type) {
-        throw VirtException.noSupport();
-    }
-
-    @Libvirt("virNodeGetInfo")
-    default NodeInfo nodeInfo() {
-        throw VirtException.noSupport();
-    }
-
-    @Libvirt("virNodeGetSecurityModel")
-    default SecurityModel getSecurityModel() {
         throw VirtException.noSupport();
     }
 
@@ -81,30 +93,177 @@ public interface Connect extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Starts keepalive messages after {@code interval} seconds of silence, giving up after {@code count} unanswered
+     * ones (a remote connection); returns false when the server does not support keepalive.
+     */
+    @Libvirt("virConnectSetKeepAlive")
+    default boolean setKeepAlive(int interval, int count) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * Tells the driver whom the calls are made for ({@code TypedParamFields.CONNECT_IDENTITY_*}): a daemon relaying
+     * a client's calls to another daemon.
+     */
+    @Libvirt("virConnectSetIdentity")
+    default void setIdentity(TypedParameters identity) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- the host
+
+    @Libvirt("virNodeGetInfo")
+    default NodeInfo nodeInfo() {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virNodeGetSecurityModel")
+    default SecurityModel getSecurityModel() {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * The host's CPU time counters ({@code TypedParamFields.NODE_CPU_STATS_*}, ULLONG, nanoseconds) of CPU
+     * {@code cpuNum}, or of all with {@link VirConstants#NODE_CPU_STATS_ALL_CPUS}.
+     */
+    @Libvirt("virNodeGetCPUStats")
+    default TypedParameters nodeGetCPUStats(int cpuNum) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * The host's memory counters ({@code TypedParamFields.NODE_MEMORY_STATS_*}, ULLONG, KiB) of NUMA cell
+     * {@code cellNum}, or of all with {@link VirConstants#NODE_MEMORY_STATS_ALL_CELLS}.
+     */
+    @Libvirt("virNodeGetMemoryStats")
+    default TypedParameters nodeGetMemoryStats(int cellNum) {
+        throw VirtException.noSupport();
+    }
+
+    /** The host's free memory, in bytes. */
+    @Libvirt("virNodeGetFreeMemory")
+    default long nodeGetFreeMemory() {
+        throw VirtException.noSupport();
+    }
+
+    /** The free memory in bytes of NUMA cells {@code startCell} onwards, at most {@code maxCells} of them. */
+    @Libvirt("virNodeGetCellsFreeMemory")
+    default long[] nodeGetCellsFreeMemory(int startCell, int maxCells) {
+        throw VirtException.noSupport();
+    }
+
+    /** The host's memory tunables ({@code TypedParamFields.NODE_MEMORY_SHARED_*}). */
+    @Libvirt("virNodeGetMemoryParameters")
+    default TypedParameters nodeGetMemoryParameters() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virNodeSetMemoryParameters")
+    default void nodeSetMemoryParameters(TypedParameters params) {
+        throw VirtException.noSupport();
+    }
+
+    /** Suspends the host to {@code target} for {@code duration} seconds. */
+    @Modifies
+    @Libvirt("virNodeSuspendForDuration")
+    default void nodeSuspendForDuration(NodeSuspendTarget target, long duration) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virNodeGetCPUMap")
+    default NodeCPUMap nodeGetCPUMap() {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * How many free pages of each size in {@code pages} (KiB) each NUMA cell from {@code startCell} has, for
+     * {@code cellCount} cells: the counts of the first cell, then of the next.
+     */
+    @Libvirt("virNodeGetFreePages")
+    default long[] nodeGetFreePages(int[] pages, int startCell, int cellCount) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * Adds (or with SET, sets) {@code pageCounts[i]} huge pages of size {@code pageSizes[i]} KiB on {@code cellCount}
+     * cells from {@code startCell} (-1: spread over all); returns how many cells were changed.
+     */
+    @Modifies
+    @Libvirt("virNodeAllocPages")
+    default int nodeAllocPages(int[] pageSizes, long[] pageCounts, int startCell, int cellCount,
+            Set<NodeAllocPagesFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The host's AMD SEV platform data ({@code TypedParamFields.NODE_SEV_*}). */
+    @Modifies
+    @Libvirt("virNodeGetSEVInfo")
+    default TypedParameters nodeGetSEVInfo() {
+        throw VirtException.noSupport();
+    }
+
+    // ---- CPU models
+
+    /** How the CPU described by {@code xml} compares with the host's. */
+    @Libvirt("virConnectCompareCPU")
+    default CpuCompareResult compareCPU(String xml, Set<CompareCPUFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** How {@code xmlCPU} compares with the CPU this hypervisor can give a guest on this host. */
+    @Modifies
+    @Libvirt("virConnectCompareHypervisorCPU")
+    default CpuCompareResult compareHypervisorCPU(String emulator, String arch, String machine, String virttype,
+            String xmlCPU, Set<CompareCPUFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The CPU model names of {@code arch}; empty when any model is accepted. */
+    @Libvirt("virConnectGetCPUModelNames")
+    default List<String> getCPUModelNames(String arch) {
+        throw VirtException.noSupport();
+    }
+
+    /** The richest CPU compatible with every CPU in {@code xmlCPUs}. */
+    @Libvirt("virConnectBaselineCPU")
+    default String baselineCPU(List<String> xmlCPUs, Set<BaselineCPUFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The richest CPU compatible with every CPU in {@code xmlCPUs} that this hypervisor can provide. */
+    @Modifies
+    @Libvirt("virConnectBaselineHypervisorCPU")
+    default String baselineHypervisorCPU(String emulator, String arch, String machine, String virttype,
+            List<String> xmlCPUs, Set<BaselineCPUFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
     // ---- domains
 
     /** The domains matching every filter group present in {@code flags} (all domains for an empty set). */
     @Libvirt("virConnectListAllDomains")
     List<Domain> listAllDomains(Set<ListDomainsFlag> flags);
 
-    @Libvirt("virConnectNumOfDomains")
+    @Libvirt(value = "virConnectNumOfDomains", via = "virConnectListAllDomains")
     default int numOfDomains() {
         return listAllDomains(EnumSet.of(ListDomainsFlag.ACTIVE)).size();
     }
 
     /** The ids of the running domains. */
-    @Libvirt("virConnectListDomains")
+    @Libvirt(value = "virConnectListDomains", via = "virConnectListAllDomains")
     default int[] listDomains() {
         return listAllDomains(EnumSet.of(ListDomainsFlag.ACTIVE)).stream().mapToInt(Domain::getID).toArray();
     }
 
-    @Libvirt("virConnectNumOfDefinedDomains")
+    @Libvirt(value = "virConnectNumOfDefinedDomains", via = "virConnectListAllDomains")
     default int numOfDefinedDomains() {
         return listAllDomains(EnumSet.of(ListDomainsFlag.INACTIVE)).size();
     }
 
     /** The names of the defined domains that are not running. */
-    @Libvirt("virConnectListDefinedDomains")
+    @Libvirt(value = "virConnectListDefinedDomains", via = "virConnectListAllDomains")
     default List<String> listDefinedDomains() {
         return listAllDomains(EnumSet.of(ListDomainsFlag.INACTIVE)).stream().map(Domain::getName).toList();
     }
@@ -117,7 +276,7 @@ public interface Connect extends AutoCloseable {
     Domain domainLookupByUUID(UUID uuid);
 
     /** The domain with this UUID, given in any form libvirt accepts (with or without dashes). */
-    @Libvirt("virDomainLookupByUUIDString")
+    @Libvirt(value = "virDomainLookupByUUIDString", via = "virDomainLookupByUUID")
     default Domain domainLookupByUUIDString(String uuid) {
         return domainLookupByUUID(Uuids.parse(uuid));
     }
@@ -134,7 +293,7 @@ public interface Connect extends AutoCloseable {
     }
 
     @Modifies
-    @Libvirt("virDomainDefineXML")
+    @Libvirt(value = "virDomainDefineXML", via = "virDomainDefineXMLFlags")
     default Domain domainDefineXML(String xml) {
         return domainDefineXML(xml, Set.of());
     }
@@ -146,7 +305,85 @@ public interface Connect extends AutoCloseable {
         throw VirtException.noSupport();
     }
 
-    // ---- events and closing; the platform implements these for every driver
+    /** virDomainCreateXML's name before libvirt 0.4.6. */
+    @Modifies
+    @Libvirt(value = "virDomainCreateLinux", via = "virDomainCreateXML")
+    default Domain domainCreateLinux(String xml) {
+        return domainCreateXML(xml, Set.of());
+    }
+
+    /** Restores a domain saved to the file {@code from}. */
+    @Modifies
+    @Libvirt("virDomainRestore")
+    default void domainRestore(String from) {
+        throw VirtException.noSupport();
+    }
+
+    /** Restores a domain saved to {@code from}, with its XML replaced by {@code dxml} when not null. */
+    @Modifies
+    @Libvirt("virDomainRestoreFlags")
+    default void domainRestore(String from, String dxml, Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Restores a domain as {@code params} say ({@code TypedParamFields.DOMAIN_SAVE_PARAM_*}). */
+    @Modifies
+    @Libvirt("virDomainRestoreParams")
+    default void domainRestoreParams(TypedParameters params, Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The XML of the domain saved in {@code file}. */
+    @Modifies(when = "SECURE", message = "virDomainSaveImageGetXMLDesc with secure flag")
+    @Libvirt("virDomainSaveImageGetXMLDesc")
+    default String domainSaveImageGetXMLDesc(String file, Set<DomainSaveImageXMLFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Replaces the XML of the domain saved in {@code file}. */
+    @Modifies
+    @Libvirt("virDomainSaveImageDefineXML")
+    default void domainSaveImageDefineXML(String file, String dxml, Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Converts a configuration in a hypervisor's own format (e.g. "qemu-argv") to domain XML. */
+    @Modifies
+    @Libvirt("virConnectDomainXMLFromNative")
+    default String domainXMLFromNative(String nativeFormat, String nativeConfig) {
+        throw VirtException.noSupport();
+    }
+
+    /** Converts domain XML to a hypervisor's own format (e.g. "qemu-argv"). */
+    @Modifies
+    @Libvirt("virConnectDomainXMLToNative")
+    default String domainXMLToNative(String nativeFormat, String domainXml) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * The statistics of every domain {@code flags} select, in the groups {@code stats} names (all groups the
+     * driver has when empty).
+     */
+    @Libvirt("virConnectGetAllDomainStats")
+    default List<DomainStatsRecord> getAllDomainStats(Set<DomainStatsType> stats, Set<GetAllDomainStatsFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The statistics of {@code domains} (all of this connection), in the groups {@code stats} names. */
+    @Libvirt("virDomainListGetStats")
+    default List<DomainStatsRecord> domainListGetStats(List<Domain> domains, Set<DomainStatsType> stats,
+            Set<GetAllDomainStatsFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- streams, events and closing; the platform implements these for every driver
+
+    /** A new stream on this connection, to attach to an upload, download, console or channel. */
+    @Libvirt("virStreamNew")
+    default Stream newStream(Set<StreamFlag> flags) {
+        throw VirtException.noSupport();
+    }
 
     /**
      * Subscribes to events of kind {@code id}, of one domain or (with {@code domain} null) of all. The
@@ -157,9 +394,33 @@ public interface Connect extends AutoCloseable {
         throw VirtException.noSupport();
     }
 
+    /** Ends the subscription with this callback id (of a domain subscription). */
+    @Libvirt("virConnectDomainEventDeregisterAny")
+    default void domainEventDeregisterAny(int callbackId) {
+        throw VirtException.noSupport();
+    }
+
+    /** Subscribes to the lifecycle events of every domain (libvirt's first event API). */
+    @Libvirt("virConnectDomainEventRegister")
+    default void domainEventRegister(DomainEventListener listener) {
+        throw VirtException.noSupport();
+    }
+
+    /** Ends a subscription made with {@link #domainEventRegister}. */
+    @Libvirt("virConnectDomainEventDeregister")
+    default void domainEventDeregister(DomainEventListener listener) {
+        throw VirtException.noSupport();
+    }
+
     /** Asks to be told when the connection closes for any reason but its own {@link #close()}. */
     @Libvirt("virConnectRegisterCloseCallback")
     default EventSubscription registerCloseCallback(ConnectCloseListener listener) {
+        throw VirtException.noSupport();
+    }
+
+    /** Ends what {@link #registerCloseCallback} started for this listener. */
+    @Libvirt("virConnectUnregisterCloseCallback")
+    default void unregisterCloseCallback(ConnectCloseListener listener) {
         throw VirtException.noSupport();
     }
 
@@ -167,4 +428,30 @@ public interface Connect extends AutoCloseable {
     @Libvirt("virConnectClose")
     @Override
     void close();
+
+    // ---- QEMU (libvirt-qemu)
+
+    /** Takes over a QEMU process libvirt did not start (process id {@code pid}). */
+    @Modifies
+    @Libvirt("virDomainQemuAttach")
+    default Domain domainQemuAttach(int pid) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * Subscribes to QEMU monitor events named {@code event} (all when null; a regular expression with REGEX,
+     * case-insensitive with NOCASE), of one domain or of all. The platform implements it for every driver.
+     */
+    @Modifies
+    @Libvirt("virConnectDomainQemuMonitorEventRegister")
+    default EventSubscription domainQemuMonitorEventRegister(Domain domain, String event,
+            QemuMonitorEventListener listener, Set<QemuMonitorEventRegisterFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virConnectDomainQemuMonitorEventDeregister")
+    default void domainQemuMonitorEventDeregister(int callbackId) {
+        throw VirtException.noSupport();
+    }
 }

@@ -16,17 +16,26 @@ import java.util.Set;
 public interface ConnectFactory {
 
     /** Opens a read-write connection; {@code uri} null or empty means the default URI. */
+    @Libvirt(value = "virConnectOpen", via = "virConnectOpenAuth")
     default Connect open(String uri) {
         return open(uri, Set.of(), null);
     }
 
     /** Opens a read-only connection: every call that changes state fails with OPERATION_DENIED. */
+    @Libvirt(value = "virConnectOpenReadOnly", via = "virConnectOpenAuth")
     default Connect openReadOnly(String uri) {
         return open(uri, Set.of(ConnectFlag.RO), null);
     }
 
     /** Opens a connection with flags and an authentication callback (which may be null). */
+    @Libvirt("virConnectOpenAuth")
     Connect open(String uri, Set<ConnectFlag> flags, ConnectAuth auth);
+
+    /** The version of the libvirt API the platform implements (virGetVersion), as {@link Versions} encodes it. */
+    @Libvirt("virGetVersion")
+    default long getVersion() {
+        return Versions.LIBVIRT_API;
+    }
 
     /** The URI a connection opened without one goes to. */
     String defaultUri();

@@ -1,13 +1,20 @@
 package org.jvirt.api;
 
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import org.jvirt.api.qemu.QemuMonitorCommandFlag;
 
 /**
  * A domain (virDomainPtr): a handle that names a guest by name, UUID and id. Its methods ask the driver each time,
  * so a handle to a domain that has since been undefined fails with {@link ErrorCode#NO_DOMAIN}.
  *
- * <p>Two handles are equal when they name the same domain (UUID) on the same connection.
+ * <p>Two handles are equal when they name the same domain (UUID) on the same connection. Flags that libvirt
+ * reserves (always 0) have no parameter; CPU maps are {@link BitSet}s, bit n for host CPU n.
  */
 public interface Domain {
 
@@ -21,7 +28,7 @@ public interface Domain {
     @Libvirt("virDomainGetUUID")
     UUID getUUID();
 
-    @Libvirt("virDomainGetUUIDString")
+    @Libvirt(value = "virDomainGetUUIDString", via = "virDomainGetUUID")
     default String getUUIDString() {
         return getUUID().toString();
     }
@@ -41,16 +48,17 @@ public interface Domain {
     @Libvirt("virDomainGetState")
     DomainStateInfo getState();
 
-    /** The most memory the domain may have, in KiB. */
-    @Libvirt("virDomainGetMaxMemory")
-    default long getMaxMemory() {
-        return getInfo().maxMemKiB();
+    /** The state of the channel to the domain's hypervisor process. */
+    @Libvirt("virDomainGetControlInfo")
+    default DomainControlInfo getControlInfo() {
+        throw VirtException.noSupport();
     }
 
+    @Modifies(when = {"SECURE", "MIGRATABLE"}, message = "virDomainGetXMLDesc with secure flag")
     @Libvirt("virDomainGetXMLDesc")
     String getXMLDesc(Set<DomainXMLFlag> flags);
 
-    @Libvirt("virDomainIsActive")
+    @Libvirt(value = "virDomainIsActive", via = "virDomainGetID")
     default boolean isActive() {
         return getID() != -1;
     }
@@ -77,14 +85,15 @@ public interface Domain {
         throw VirtException.noSupport();
     }
 
-    @Libvirt("virDomainHasManagedSaveImage")
-    default boolean hasManagedSaveImage() {
-        throw VirtException.noSupport();
-    }
-
     /** The security label of a running domain. */
     @Libvirt("virDomainGetSecurityLabel")
     default SecurityLabel getSecurityLabel() {
+        throw VirtException.noSupport();
+    }
+
+    /** The security labels of a running domain, one per active security driver. */
+    @Libvirt("virDomainGetSecurityLabelList")
+    default List<SecurityLabel> getSecurityLabelList() {
         throw VirtException.noSupport();
     }
 
@@ -93,7 +102,24 @@ public interface Domain {
      * lines, of the kinds in {@code flags} (all kinds when empty).
      */
     @Libvirt("virDomainGetMessages")
-    default java.util.List<String> getMessages(Set<DomainMessageType> flags) {
+    default List<String> getMessages(Set<DomainMessageType> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The domain's metadata of {@code type}; for ELEMENT, the element in namespace {@code uri}. */
+    @Libvirt("virDomainGetMetadata")
+    default String getMetadata(DomainMetadataType type, String uri, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * Sets (or with {@code metadata} null, removes) the domain's metadata of {@code type}; for ELEMENT, the
+     * element {@code key} in namespace {@code uri}.
+     */
+    @Modifies
+    @Libvirt("virDomainSetMetadata")
+    default void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
+            Set<DomainAffect> flags) {
         throw VirtException.noSupport();
     }
 
@@ -107,7 +133,7 @@ public interface Domain {
     }
 
     @Modifies
-    @Libvirt("virDomainCreate")
+    @Libvirt(value = "virDomainCreate", via = "virDomainCreateWithFlags")
     default void create() {
         create(Set.of());
     }
@@ -120,7 +146,7 @@ public interface Domain {
     }
 
     @Modifies
-    @Libvirt("virDomainDestroy")
+    @Libvirt(value = "virDomainDestroy", via = "virDomainDestroyFlags")
     default void destroy() {
         destroy(Set.of());
     }
@@ -133,7 +159,7 @@ public interface Domain {
     }
 
     @Modifies
-    @Libvirt("virDomainShutdown")
+    @Libvirt(value = "virDomainShutdown", via = "virDomainShutdownFlags")
     default void shutdown() {
         shutdown(Set.of());
     }
@@ -164,6 +190,20 @@ public interface Domain {
         throw VirtException.noSupport();
     }
 
+    /** Asks the guest to sleep to {@code target} for {@code duration} seconds (0: until woken). */
+    @Modifies
+    @Libvirt("virDomainPMSuspendForDuration")
+    default void pmSuspendForDuration(NodeSuspendTarget target, long duration) {
+        throw VirtException.noSupport();
+    }
+
+    /** Wakes a guest that sleeps after pmSuspendForDuration. */
+    @Modifies
+    @Libvirt("virDomainPMWakeup")
+    default void pmWakeup() {
+        throw VirtException.noSupport();
+    }
+
     /** Removes a domain's persistent configuration; a running domain goes on, as transient. */
     @Modifies
     @Libvirt("virDomainUndefineFlags")
@@ -172,8 +212,857 @@ public interface Domain {
     }
 
     @Modifies
-    @Libvirt("virDomainUndefine")
+    @Libvirt(value = "virDomainUndefine", via = "virDomainUndefineFlags")
     default void undefine() {
         undefine(Set.of());
+    }
+
+    @Modifies
+    @Libvirt("virDomainRename")
+    default void rename(String newName) {
+        throw VirtException.noSupport();
+    }
+
+    /** Sets what the domain does on power-off, reboot or crash. */
+    @Modifies
+    @Libvirt("virDomainSetLifecycleAction")
+    default void setLifecycleAction(DomainLifecycle type, DomainLifecycleAction action, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainInjectNMI")
+    default void injectNMI() {
+        throw VirtException.noSupport();
+    }
+
+    /** Presses {@code keycodes} (at most {@value VirConstants#DOMAIN_SEND_KEY_MAX_KEYS}) for {@code holdtime} ms. */
+    @Modifies
+    @Libvirt("virDomainSendKey")
+    default void sendKey(KeycodeSet codeset, int holdtime, int[] keycodes) {
+        throw VirtException.noSupport();
+    }
+
+    /** Sends {@code signal} to process {@code pid} (negative: process group) in the guest. */
+    @Modifies
+    @Libvirt("virDomainSendProcessSignal")
+    default void sendProcessSignal(long pid, DomainProcessSignal signal) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- save, restore, dumps
+
+    /** Saves the running domain's memory to the file {@code to} and stops it. */
+    @Modifies
+    @Libvirt("virDomainSave")
+    default void save(String to) {
+        throw VirtException.noSupport();
+    }
+
+    /** As {@link #save(String)}, with the saved XML replaced by {@code dxml} when not null. */
+    @Modifies
+    @Libvirt("virDomainSaveFlags")
+    default void save(String to, String dxml, Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Saves the domain as {@code params} say ({@code TypedParamFields.DOMAIN_SAVE_PARAM_*}). */
+    @Modifies
+    @Libvirt("virDomainSaveParams")
+    default void saveParams(TypedParameters params, Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Saves the domain to a file libvirt keeps, restored when the domain next starts. */
+    @Modifies
+    @Libvirt("virDomainManagedSave")
+    default void managedSave(Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainHasManagedSaveImage")
+    default boolean hasManagedSaveImage() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainManagedSaveRemove")
+    default void managedSaveRemove() {
+        throw VirtException.noSupport();
+    }
+
+    /** The XML saved with the domain's managed save image. */
+    @Modifies(when = "SECURE", message = "virDomainManagedSaveGetXMLDesc with secure flag")
+    @Libvirt("virDomainManagedSaveGetXMLDesc")
+    default String managedSaveGetXMLDesc(Set<DomainSaveImageXMLFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Replaces the XML saved with the domain's managed save image. */
+    @Modifies
+    @Libvirt("virDomainManagedSaveDefineXML")
+    default void managedSaveDefineXML(String dxml, Set<DomainSaveRestoreFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Dumps the guest's memory to the file {@code to}. */
+    @Modifies
+    @Libvirt("virDomainCoreDump")
+    default void coreDump(String to, Set<DomainCoreDumpFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainCoreDumpWithFormat")
+    default void coreDumpWithFormat(String to, DomainCoreDumpFormat format, Set<DomainCoreDumpFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Attaches {@code stream} to a screenshot of display {@code screen}; returns the image's MIME type. */
+    @Modifies
+    @Libvirt("virDomainScreenshot")
+    default String screenshot(Stream stream, int screen) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- vCPUs and I/O threads
+
+    /** The most vCPUs the domain may have. */
+    @Libvirt("virDomainGetMaxVcpus")
+    default int getMaxVcpus() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies(when = "GUEST")
+    @Libvirt("virDomainGetVcpusFlags")
+    default int getVcpusFlags(Set<DomainVcpuFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetVcpus")
+    default void setVcpus(int nvcpus) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetVcpusFlags")
+    default void setVcpusFlags(int nvcpus, Set<DomainVcpuFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The running domain's vCPUs and where they may run. */
+    @Libvirt("virDomainGetVcpus")
+    default List<VcpuInfo> getVcpus() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainPinVcpu")
+    default void pinVcpu(int vcpu, BitSet cpumap) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainPinVcpuFlags")
+    default void pinVcpuFlags(int vcpu, BitSet cpumap, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The host CPUs each vCPU may run on, in vCPU order. */
+    @Libvirt("virDomainGetVcpuPinInfo")
+    default List<BitSet> getVcpuPinInfo(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainPinEmulator")
+    default void pinEmulator(BitSet cpumap, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The host CPUs the emulator threads may run on; empty when they are not pinned. */
+    @Libvirt("virDomainGetEmulatorPinInfo")
+    default Optional<BitSet> getEmulatorPinInfo(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Turns the vCPUs of {@code vcpumap} (e.g. "1-3,^2") on or off in the hypervisor. */
+    @Modifies
+    @Libvirt("virDomainSetVcpu")
+    default void setVcpu(String vcpumap, boolean enable, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The guest's view of its vCPUs, from its agent ("vcpus", "online", "offlinable"). */
+    @Modifies
+    @Libvirt("virDomainGetGuestVcpus")
+    default TypedParameters getGuestVcpus() {
+        throw VirtException.noSupport();
+    }
+
+    /** Turns the vCPUs of {@code cpumap} on or off inside the guest, through its agent. */
+    @Modifies
+    @Libvirt("virDomainSetGuestVcpus")
+    default void setGuestVcpus(String cpumap, boolean enable) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainGetIOThreadInfo")
+    default List<DomainIOThreadInfo> getIOThreadInfo(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainPinIOThread")
+    default void pinIOThread(int iothreadId, BitSet cpumap, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainAddIOThread")
+    default void addIOThread(int iothreadId, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainDelIOThread")
+    default void delIOThread(int iothreadId, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Tunes an I/O thread ({@code TypedParamFields.DOMAIN_IOTHREAD_*}). */
+    @Modifies
+    @Libvirt("virDomainSetIOThreadParams")
+    default void setIOThreadParams(int iothreadId, TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /**
+     * CPU time counters ({@code TypedParamFields.DOMAIN_CPU_STATS_*}): of the whole domain with {@code startCpu}
+     * -1 and {@code ncpus} 1, else of each host CPU from {@code startCpu}, at most {@code ncpus} of them.
+     */
+    @Libvirt("virDomainGetCPUStats")
+    default List<TypedParameters> getCPUStats(int startCpu, int ncpus) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- memory
+
+    /** The most memory the domain may have, in KiB. */
+    @Libvirt(value = "virDomainGetMaxMemory", via = "virDomainGetInfo")
+    default long getMaxMemory() {
+        return getInfo().maxMemKiB();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetMaxMemory")
+    default void setMaxMemory(long memoryKiB) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetMemory")
+    default void setMemory(long memoryKiB) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetMemoryFlags")
+    default void setMemoryFlags(long memoryKiB, Set<DomainMemoryModFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** How often, in seconds, the balloon driver refreshes its statistics (0: never). */
+    @Modifies
+    @Libvirt("virDomainSetMemoryStatsPeriod")
+    default void setMemoryStatsPeriod(int period, Set<DomainMemoryModFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The memory tunables ({@code TypedParamFields.DOMAIN_MEMORY_*}). */
+    @Libvirt("virDomainGetMemoryParameters")
+    default TypedParameters getMemoryParameters(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetMemoryParameters")
+    default void setMemoryParameters(TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainMemoryStats")
+    default List<DomainMemoryStat> memoryStats() {
+        throw VirtException.noSupport();
+    }
+
+    /** Reads {@code size} bytes of guest memory at {@code start}. */
+    @Modifies
+    @Libvirt("virDomainMemoryPeek")
+    default byte[] memoryPeek(long start, int size, Set<DomainMemoryFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The NUMA tunables ({@code TypedParamFields.DOMAIN_NUMA_*}). */
+    @Libvirt("virDomainGetNumaParameters")
+    default TypedParameters getNumaParameters(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetNumaParameters")
+    default void setNumaParameters(TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- tuning
+
+    /** The block I/O tunables ({@code TypedParamFields.DOMAIN_BLKIO_*}). */
+    @Libvirt("virDomainGetBlkioParameters")
+    default TypedParameters getBlkioParameters(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetBlkioParameters")
+    default void setBlkioParameters(TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainGetSchedulerType")
+    default DomainSchedulerType getSchedulerType() {
+        throw VirtException.noSupport();
+    }
+
+    /** The scheduler tunables ({@code TypedParamFields.DOMAIN_SCHEDULER_*}) of the current definition. */
+    @Libvirt(value = "virDomainGetSchedulerParameters", via = "virDomainGetSchedulerParametersFlags")
+    default TypedParameters getSchedulerParameters() {
+        return getSchedulerParameters(Set.of());
+    }
+
+    @Libvirt("virDomainGetSchedulerParametersFlags")
+    default TypedParameters getSchedulerParameters(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt(value = "virDomainSetSchedulerParameters", via = "virDomainSetSchedulerParametersFlags")
+    default void setSchedulerParameters(TypedParameters params) {
+        setSchedulerParameters(params, Set.of());
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetSchedulerParametersFlags")
+    default void setSchedulerParameters(TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Which perf events are on ({@code TypedParamFields.PERF_PARAM_*}, BOOLEAN). */
+    @Libvirt("virDomainGetPerfEvents")
+    default TypedParameters getPerfEvents(Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetPerfEvents")
+    default void setPerfEvents(TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- disks
+
+    /** The I/O counters of {@code disk} (a target such as "vda", or a source path). */
+    @Libvirt("virDomainBlockStats")
+    default DomainBlockStats blockStats(String disk) {
+        throw VirtException.noSupport();
+    }
+
+    /** The I/O counters of {@code disk} ({@code TypedParamFields.DOMAIN_BLOCK_STATS_*}). */
+    @Libvirt("virDomainBlockStatsFlags")
+    default TypedParameters blockStatsFlags(String disk) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainGetBlockInfo")
+    default DomainBlockInfo getBlockInfo(String disk) {
+        throw VirtException.noSupport();
+    }
+
+    /** Reads {@code size} bytes of {@code disk} at {@code offset}. */
+    @Modifies
+    @Libvirt("virDomainBlockPeek")
+    default byte[] blockPeek(String disk, long offset, int size) {
+        throw VirtException.noSupport();
+    }
+
+    /** Resizes {@code disk} of a running domain to {@code size} KiB (bytes with BYTES). */
+    @Modifies
+    @Libvirt("virDomainBlockResize")
+    default void blockResize(String disk, long size, Set<DomainBlockResizeFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The I/O limits of {@code disk} ({@code TypedParamFields.DOMAIN_BLOCK_IOTUNE_*}). */
+    @Libvirt("virDomainGetBlockIoTune")
+    default TypedParameters getBlockIoTune(String disk, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetBlockIoTune")
+    default void setBlockIoTune(String disk, TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The disks that met I/O errors. */
+    @Libvirt("virDomainGetDiskErrors")
+    default List<DomainDiskError> getDiskErrors() {
+        throw VirtException.noSupport();
+    }
+
+    /** Raises a BLOCK_THRESHOLD event once {@code dev} (e.g. "vda" or "vda[3]") is written past {@code threshold}. */
+    @Modifies
+    @Libvirt("virDomainSetBlockThreshold")
+    default void setBlockThreshold(String dev, long threshold) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- block jobs
+
+    /** The block job on {@code disk}; empty when there is none. */
+    @Libvirt("virDomainGetBlockJobInfo")
+    default Optional<DomainBlockJobInfo> getBlockJobInfo(String disk, Set<DomainBlockJobInfoFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Cancels the block job on {@code disk}, or with PIVOT ends a copy or commit by switching to its target. */
+    @Modifies
+    @Libvirt("virDomainBlockJobAbort")
+    default void blockJobAbort(String disk, Set<DomainBlockJobAbortFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainBlockJobSetSpeed")
+    default void blockJobSetSpeed(String disk, long bandwidth, Set<DomainBlockJobSetSpeedFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Starts pulling the backing chain's data into {@code disk}'s top image. */
+    @Modifies
+    @Libvirt("virDomainBlockPull")
+    default void blockPull(String disk, long bandwidth, Set<DomainBlockPullFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Starts a pull down to {@code base}, or with COPY a copy of the chain to {@code base}. */
+    @Modifies
+    @Libvirt("virDomainBlockRebase")
+    default void blockRebase(String disk, String base, long bandwidth, Set<DomainBlockRebaseFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Starts copying {@code disk} to the destination {@code destxml} describes ({@code <disk>}). */
+    @Modifies
+    @Libvirt("virDomainBlockCopy")
+    default void blockCopy(String disk, String destxml, TypedParameters params, Set<DomainBlockCopyFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Starts committing the images from {@code top} down into {@code base} (nulls: the defaults). */
+    @Modifies
+    @Libvirt("virDomainBlockCommit")
+    default void blockCommit(String disk, String base, String top, long bandwidth,
+            Set<DomainBlockCommitFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- network interfaces
+
+    /** The counters of {@code device} (an interface name or MAC address). */
+    @Libvirt("virDomainInterfaceStats")
+    default DomainInterfaceStats interfaceStats(String device) {
+        throw VirtException.noSupport();
+    }
+
+    /** The bandwidth limits of {@code device} ({@code TypedParamFields.DOMAIN_BANDWIDTH_*}). */
+    @Libvirt("virDomainGetInterfaceParameters")
+    default TypedParameters getInterfaceParameters(String device, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetInterfaceParameters")
+    default void setInterfaceParameters(String device, TypedParameters params, Set<DomainAffect> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The guest's interfaces and their addresses, as {@code source} knows them. */
+    @Modifies(when = "AGENT")
+    @Libvirt("virDomainInterfaceAddresses")
+    default List<DomainInterface> interfaceAddresses(DomainInterfaceAddressesSource source) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- devices
+
+    /** Hot-plugs the device {@code xml} describes into the running domain. */
+    @Modifies
+    @Libvirt(value = "virDomainAttachDevice", via = "virDomainAttachDeviceFlags")
+    default void attachDevice(String xml) {
+        attachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
+    }
+
+    @Modifies
+    @Libvirt("virDomainAttachDeviceFlags")
+    default void attachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Unplugs the device {@code xml} describes from the running domain. */
+    @Modifies
+    @Libvirt(value = "virDomainDetachDevice", via = "virDomainDetachDeviceFlags")
+    default void detachDevice(String xml) {
+        detachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
+    }
+
+    @Modifies
+    @Libvirt("virDomainDetachDeviceFlags")
+    default void detachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Asks the guest to give up the device with this alias; a DEVICE_REMOVED event says when it did. */
+    @Modifies
+    @Libvirt("virDomainDetachDeviceAlias")
+    default void detachDeviceAlias(String alias, Set<DomainDeviceModifyFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Changes a device (a CD's medium, a NIC's link state, …) to what {@code xml} describes. */
+    @Modifies
+    @Libvirt("virDomainUpdateDeviceFlags")
+    default void updateDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Attaches {@code stream} to the console, serial or parallel device {@code devName} (null: the first). */
+    @Modifies
+    @Libvirt("virDomainOpenConsole")
+    default void openConsole(String devName, Stream stream, Set<DomainConsoleFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Attaches {@code stream} to the channel {@code name} (an alias or virtio target name; null: the first). */
+    @Modifies
+    @Libvirt("virDomainOpenChannel")
+    default void openChannel(String name, Stream stream, Set<DomainChannelFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- jobs
+
+    @Libvirt("virDomainGetJobInfo")
+    default DomainJobInfo getJobInfo() {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainGetJobStats")
+    default DomainJobStats getJobStats(Set<DomainGetJobStatsFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainAbortJob")
+    default void abortJob() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainAbortJobFlags")
+    default void abortJob(Set<DomainAbortJobFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Starts a backup job as {@code backupXML} describes, with the checkpoint {@code checkpointXML} (may be null). */
+    @Modifies
+    @Libvirt("virDomainBackupBegin")
+    default void backupBegin(String backupXML, String checkpointXML, Set<DomainBackupBeginFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The XML of the running backup job. */
+    @Libvirt("virDomainBackupGetXMLDesc")
+    default String backupGetXMLDesc() {
+        throw VirtException.noSupport();
+    }
+
+    /** Starts measuring how fast the guest dirties its memory, for {@code seconds}. */
+    @Modifies
+    @Libvirt("virDomainStartDirtyRateCalc")
+    default void startDirtyRateCalc(int seconds, Set<DomainDirtyRateCalcFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- migration
+
+    /** Migrates the domain to the host {@code dconn} is connected to; returns it there. */
+    @Modifies
+    @Libvirt("virDomainMigrate")
+    default Domain migrate(Connect dconn, Set<DomainMigrateFlag> flags, String dname, String uri, long bandwidth) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrate2")
+    default Domain migrate2(Connect dconn, String dxml, Set<DomainMigrateFlag> flags, String dname, String uri,
+            long bandwidth) {
+        throw VirtException.noSupport();
+    }
+
+    /** Migrates as {@code params} say ({@code TypedParamFields.MIGRATE_PARAM_*}). */
+    @Modifies
+    @Libvirt("virDomainMigrate3")
+    default Domain migrate3(Connect dconn, TypedParameters params, Set<DomainMigrateFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrateToURI")
+    default void migrateToURI(String duri, Set<DomainMigrateFlag> flags, String dname, long bandwidth) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrateToURI2")
+    default void migrateToURI2(String dconnuri, String miguri, String dxml, Set<DomainMigrateFlag> flags,
+            String dname, long bandwidth) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrateToURI3")
+    default void migrateToURI3(String dconnuri, TypedParameters params, Set<DomainMigrateFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** The longest pause allowed at the end of a live migration, in milliseconds. */
+    @Libvirt("virDomainMigrateGetMaxDowntime")
+    default long migrateGetMaxDowntime() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrateSetMaxDowntime")
+    default void migrateSetMaxDowntime(long downtime) {
+        throw VirtException.noSupport();
+    }
+
+    /** The size of the migration's compression cache, in bytes. */
+    @Libvirt("virDomainMigrateGetCompressionCache")
+    default long migrateGetCompressionCache() {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrateSetCompressionCache")
+    default void migrateSetCompressionCache(long cacheSize) {
+        throw VirtException.noSupport();
+    }
+
+    /** The migration's bandwidth limit, in MiB/s. */
+    @Modifies
+    @Libvirt("virDomainMigrateGetMaxSpeed")
+    default long migrateGetMaxSpeed(Set<DomainMigrateMaxSpeedFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainMigrateSetMaxSpeed")
+    default void migrateSetMaxSpeed(long bandwidth, Set<DomainMigrateMaxSpeedFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Switches a running migration to post-copy. */
+    @Modifies
+    @Libvirt("virDomainMigrateStartPostCopy")
+    default void migrateStartPostCopy() {
+        throw VirtException.noSupport();
+    }
+
+    // ---- the guest agent
+
+    @Libvirt("virDomainGetHostname")
+    default String getHostname(Set<DomainGetHostnameFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** What the guest reports of itself ({@code types}: the groups; empty: all). */
+    @Modifies
+    @Libvirt("virDomainGetGuestInfo")
+    default TypedParameters getGuestInfo(Set<DomainGuestInfoType> types) {
+        throw VirtException.noSupport();
+    }
+
+    /** Discards unused blocks of the guest's file system at {@code mountPoint} (null: all). */
+    @Modifies
+    @Libvirt("virDomainFSTrim")
+    default void fsTrim(String mountPoint, long minimum) {
+        throw VirtException.noSupport();
+    }
+
+    /** Freezes the guest's file systems ({@code mountpoints}; empty: all); returns how many. */
+    @Modifies
+    @Libvirt("virDomainFSFreeze")
+    default int fsFreeze(List<String> mountpoints) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainFSThaw")
+    default int fsThaw(List<String> mountpoints) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainGetFSInfo")
+    default List<DomainFSInfo> getFSInfo() {
+        throw VirtException.noSupport();
+    }
+
+    /** The guest's clock. */
+    @Modifies
+    @Libvirt("virDomainGetTime")
+    default Instant getTime() {
+        throw VirtException.noSupport();
+    }
+
+    /** Sets the guest's clock (with SYNC, from its RTC, {@code time} ignored). */
+    @Modifies
+    @Libvirt("virDomainSetTime")
+    default void setTime(Instant time, Set<DomainSetTimeFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainSetUserPassword")
+    default void setUserPassword(String user, String password, Set<DomainSetUserPasswordFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** How long guest agent commands wait, in seconds, or a {@link DomainAgentResponseTimeout} value. */
+    @Modifies
+    @Libvirt("virDomainAgentSetResponseTimeout")
+    default void agentSetResponseTimeout(int timeout) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainAuthorizedSSHKeysGet")
+    default List<String> authorizedSSHKeysGet(String user) {
+        throw VirtException.noSupport();
+    }
+
+    @Modifies
+    @Libvirt("virDomainAuthorizedSSHKeysSet")
+    default void authorizedSSHKeysSet(String user, List<String> keys, Set<DomainAuthorizedSSHKeysSetFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- launch security
+
+    /** The launch measurement of a secure guest ({@code TypedParamFields.DOMAIN_LAUNCH_SECURITY_*}). */
+    @Modifies
+    @Libvirt("virDomainGetLaunchSecurityInfo")
+    default TypedParameters getLaunchSecurityInfo() {
+        throw VirtException.noSupport();
+    }
+
+    /** Injects a launch secret into a paused secure guest. */
+    @Modifies
+    @Libvirt("virDomainSetLaunchSecurityState")
+    default void setLaunchSecurityState(TypedParameters params) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- snapshots
+
+    @Modifies
+    @Libvirt("virDomainSnapshotCreateXML")
+    default DomainSnapshot snapshotCreateXML(String xml, Set<DomainSnapshotCreateFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainSnapshotLookupByName")
+    default DomainSnapshot snapshotLookupByName(String name) {
+        throw VirtException.noSupport();
+    }
+
+    /** The current snapshot; NO_DOMAIN_SNAPSHOT when there is none. */
+    @Libvirt("virDomainSnapshotCurrent")
+    default DomainSnapshot snapshotCurrent() {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainHasCurrentSnapshot")
+    default boolean hasCurrentSnapshot() {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainListAllSnapshots")
+    default List<DomainSnapshot> listAllSnapshots(Set<DomainSnapshotListFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt(value = "virDomainSnapshotNum", via = "virDomainListAllSnapshots")
+    default int snapshotNum(Set<DomainSnapshotListFlag> flags) {
+        return listAllSnapshots(flags).size();
+    }
+
+    @Libvirt(value = "virDomainSnapshotListNames", via = "virDomainListAllSnapshots")
+    default List<String> snapshotListNames(Set<DomainSnapshotListFlag> flags) {
+        return listAllSnapshots(flags).stream().map(DomainSnapshot::getName).toList();
+    }
+
+    /** Brings the domain back to {@code snapshot} (one of this domain's). */
+    @Modifies
+    @Libvirt("virDomainRevertToSnapshot")
+    default void revertToSnapshot(DomainSnapshot snapshot, Set<DomainSnapshotRevertFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- checkpoints
+
+    @Modifies
+    @Libvirt("virDomainCheckpointCreateXML")
+    default DomainCheckpoint checkpointCreateXML(String xml, Set<DomainCheckpointCreateFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainCheckpointLookupByName")
+    default DomainCheckpoint checkpointLookupByName(String name) {
+        throw VirtException.noSupport();
+    }
+
+    @Libvirt("virDomainListAllCheckpoints")
+    default List<DomainCheckpoint> listAllCheckpoints(Set<DomainCheckpointListFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    // ---- QEMU (libvirt-qemu)
+
+    /** Sends a command to QEMU's monitor (QMP JSON, or with HMP the human monitor) and returns its answer. */
+    @Modifies
+    @Libvirt("virDomainQemuMonitorCommand")
+    default String qemuMonitorCommand(String command, Set<QemuMonitorCommandFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
+    /** Sends a JSON command to the guest agent, waiting {@code timeout} seconds or a special timeout value. */
+    @Modifies
+    @Libvirt("virDomainQemuAgentCommand")
+    default String qemuAgentCommand(String command, int timeout) {
+        throw VirtException.noSupport();
     }
 }

@@ -17,4 +17,10 @@ import java.lang.annotation.Target;
 public @interface Libvirt {
     /** The C function's name, e.g. {@code virDomainSuspend}. */
     String value();
+
+    /**
+     * For a convenience whose default body calls other API methods: the functions it is built on (e.g.
+     * virDomainCreate on virDomainCreateWithFlags). A driver that implements those serves this one too.
+     */
+    String[] via() default {};
 }

@@ -1,12 +1,17 @@
 package org.jvirt.jmx;
 
+import java.util.Map;
+
 import javax.management.ObjectName;
 
 /**
  * One open connection to a hypervisor, registered as {@code org.jvirt:type=Connection,uri="<uri>"}. Every
  * attribute asks the connection when read. A failure raises an exception whose message is libvirt's.
+ *
+ * <p>The MBean also emits every event of the connection (the types of {@link JvirtNotifications}, with the object
+ * named in the user data), so that one subscription follows a whole host.
  */
-@Description("A connection to a hypervisor: the host, its hypervisor and its domains")
+@Description("A connection to a hypervisor: the host, its hypervisor and its objects; emits every event of them")
 public interface ConnectionMXBean {
 
     @Description("The connection's URI, as the driver gives it (virConnectGetURI)")
@@ -32,6 +37,13 @@ public interface ConnectionMXBean {
 
     @Description("Whether the connection is still usable")
     boolean isAlive();
+
+    @Description("The capabilities XML of the host and its hypervisor (virsh capabilities)")
+    String getCapabilities();
+
+    @Description("How many objects of each kind the connection shows as MBeans, by type: Domain, Network, "
+            + "StoragePool (a kind the driver does not have is left out)")
+    Map<String, Integer> getObjectCounts();
 
     // ---- the host (virNodeGetInfo)
 

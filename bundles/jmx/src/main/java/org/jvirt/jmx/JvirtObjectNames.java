@@ -24,6 +24,41 @@ public final class JvirtObjectNames {
         return name(DOMAIN + ":type=Domain,connection=" + ObjectName.quote(uri) + ",name=" + ObjectName.quote(name));
     }
 
+    /** {@code org.jvirt:type=Network,connection="<uri>",name="<name>"}. */
+    public static ObjectName network(String uri, String name) {
+        return object("Network", uri, name);
+    }
+
+    /** {@code org.jvirt:type=StoragePool,connection="<uri>",name="<name>"}. */
+    public static ObjectName storagePool(String uri, String name) {
+        return object("StoragePool", uri, name);
+    }
+
+    /** {@code org.jvirt:type=<type>,connection="<uri>",name="<name>"}: an object of a connection. */
+    public static ObjectName object(String type, String uri, String name) {
+        return name(DOMAIN + ":type=" + type + ",connection=" + ObjectName.quote(uri) + ",name="
+                + ObjectName.quote(name));
+    }
+
+    /** {@code org.jvirt:type=Driver,name="<name>"}: the driver bundle that first declared that name. */
+    public static ObjectName driver(String name) {
+        return name(DOMAIN + ":type=Driver,name=" + ObjectName.quote(name));
+    }
+
+    /**
+     * {@code org.jvirt:type=Driver,name="<name>",bundle="<symbolic name>",version="<version>"}: a further bundle
+     * declaring a driver name already taken.
+     */
+    public static ObjectName driver(String name, String bundle, String version) {
+        return name(DOMAIN + ":type=Driver,name=" + ObjectName.quote(name) + ",bundle=" + ObjectName.quote(bundle)
+                + ",version=" + ObjectName.quote(version));
+    }
+
+    /** A pattern matching every Driver MBean. */
+    public static ObjectName drivers() {
+        return name(DOMAIN + ":type=Driver,*");
+    }
+
     /** A pattern matching every MBean of one type ("Domain", "Connection") of one connection. */
     public static ObjectName pattern(String type, String uri) {
         String key = "Connection".equals(type) ? "uri" : "connection";

@@ -1,11 +1,10 @@
 package org.jvirt.api.driver;
 
+import org.jvirt.api.ConnectInterfaces;
+
 /**
- * A secondary driver for the host's network interfaces (virInterfaceDriver). Hypervisor drivers without their own use the shared one, found as a service.
- * Its operations are added with the issue that builds the interface driver; until then it is declared so that
- * bundles can already provide and look for it.
+ * The shared secondary driver for the host's network interfaces (virInterfaceDriver): it serves the {@link ConnectInterfaces} part of connections
+ * whose hypervisor driver has none of its own.
  */
-public interface InterfaceDriver {
-    /** The driver's name, e.g. "interface". */
-    String name();
+public interface InterfaceDriver extends SecondaryDriver<ConnectInterfaces> {
 }

@@ -1,11 +1,10 @@
 package org.jvirt.api.driver;
 
+import org.jvirt.api.ConnectNWFilters;
+
 /**
- * A secondary driver for network filters and their bindings (virNWFilterDriver). Hypervisor drivers without their own use the shared one, found as a service.
- * Its operations are added with the issue that builds the nwfilter driver; until then it is declared so that
- * bundles can already provide and look for it.
+ * The shared secondary driver for network filters and their bindings (virNWFilterDriver): it serves the {@link ConnectNWFilters} part of connections
+ * whose hypervisor driver has none of its own.
  */
-public interface NWFilterDriver {
-    /** The driver's name, e.g. "nwfilter". */
-    String name();
+public interface NWFilterDriver extends SecondaryDriver<ConnectNWFilters> {
 }

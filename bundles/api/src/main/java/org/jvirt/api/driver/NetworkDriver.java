@@ -1,11 +1,10 @@
 package org.jvirt.api.driver;
 
+import org.jvirt.api.ConnectNetworks;
+
 /**
- * A secondary driver for virtual networks and their ports (virNetworkDriver). Hypervisor drivers without their own use the shared one, found as a service.
- * Its operations are added with the issue that builds the network driver; until then it is declared so that
- * bundles can already provide and look for it.
+ * The shared secondary driver for virtual networks and their ports (virNetworkDriver): it serves the {@link ConnectNetworks} part of connections
+ * whose hypervisor driver has none of its own.
  */
-public interface NetworkDriver {
-    /** The driver's name, e.g. "network". */
-    String name();
+public interface NetworkDriver extends SecondaryDriver<ConnectNetworks> {
 }

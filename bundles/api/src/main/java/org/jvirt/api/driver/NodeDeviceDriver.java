@@ -1,11 +1,10 @@
 package org.jvirt.api.driver;
 
+import org.jvirt.api.ConnectNodeDevices;
+
 /**
- * A secondary driver for the host's devices (virNodeDeviceDriver). Hypervisor drivers without their own use the shared one, found as a service.
- * Its operations are added with the issue that builds the nodedev driver; until then it is declared so that
- * bundles can already provide and look for it.
+ * The shared secondary driver for the host's devices (virNodeDeviceDriver): it serves the {@link ConnectNodeDevices} part of connections
+ * whose hypervisor driver has none of its own.
  */
-public interface NodeDeviceDriver {
-    /** The driver's name, e.g. "nodedev". */
-    String name();
+public interface NodeDeviceDriver extends SecondaryDriver<ConnectNodeDevices> {
 }

@@ -1,11 +1,10 @@
 package org.jvirt.api.driver;
 
+import org.jvirt.api.ConnectSecrets;
+
 /**
- * A secondary driver for secrets (virSecretDriver). Hypervisor drivers without their own use the shared one, found as a service.
- * Its operations are added with the issue that builds the secret driver; until then it is declared so that
- * bundles can already provide and look for it.
+ * The shared secondary driver for secrets (virSecretDriver): it serves the {@link ConnectSecrets} part of connections
+ * whose hypervisor driver has none of its own.
  */
-public interface SecretDriver {
-    /** The driver's name, e.g. "secret". */
-    String name();
+public interface SecretDriver extends SecondaryDriver<ConnectSecrets> {
 }

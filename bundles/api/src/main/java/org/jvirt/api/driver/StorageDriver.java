@@ -1,11 +1,10 @@
 package org.jvirt.api.driver;
 
+import org.jvirt.api.ConnectStorage;
+
 /**
- * A secondary driver for storage pools and volumes (virStorageDriver). Hypervisor drivers without their own use the shared one, found as a service.
- * Its operations are added with the issue that builds the storage driver; until then it is declared so that
- * bundles can already provide and look for it.
+ * The shared secondary driver for storage pools and volumes (virStorageDriver): it serves the {@link ConnectStorage} part of connections
+ * whose hypervisor driver has none of its own.
  */
-public interface StorageDriver {
-    /** The driver's name, e.g. "storage". */
-    String name();
+public interface StorageDriver extends SecondaryDriver<ConnectStorage> {
 }

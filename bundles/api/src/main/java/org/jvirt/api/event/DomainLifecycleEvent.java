@@ -19,11 +19,6 @@ public record DomainLifecycleEvent(Domain domain, LifecycleEventType type, int d
         return DomainEventId.LIFECYCLE;
     }
 
-    @Override
-    public DomainLifecycleEvent withDomain(Domain other) {
-        return new DomainLifecycleEvent(other, type, detail);
-    }
-
     /** The detail as a constant of the type's detail enum, or null for a detail this version does not know. */
     public VirEnum detailConstant() {
         return switch (type) {

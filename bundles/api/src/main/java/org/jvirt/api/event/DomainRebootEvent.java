@@ -8,9 +8,4 @@ public record DomainRebootEvent(Domain domain) implements DomainEvent {
     public DomainEventId id() {
         return DomainEventId.REBOOT;
     }
-
-    @Override
-    public DomainRebootEvent withDomain(Domain other) {
-        return new DomainRebootEvent(other);
-    }
 }

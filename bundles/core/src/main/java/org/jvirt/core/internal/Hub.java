@@ -23,18 +23,21 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.driver.ConnectRequest;
 import org.jvirt.api.driver.HypervisorDriver;
+import org.jvirt.api.driver.SecondaryDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The platform's hub: the hypervisor drivers present, and the connections open to each. Opening a URI follows
  * libvirt's virConnectOpen: local drivers whose scheme matches (skipped when the URI names a server), then the
- * remote driver; a driver may decline and let the next one try.
+ * remote driver; a driver may decline and let the next one try. It also keeps the shared secondary drivers (network,
+ * storage, …) whose parts connections open when their hypervisor driver has none of its own.
  */
 final class Hub {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
     private final List<DriverEntry> drivers = new CopyOnWriteArrayList<>();
+    private final List<SecondaryEntry> secondaries = new CopyOnWriteArrayList<>();
     private final Supplier<String> defaultUri;
     private final ExecutorService eventPool;
 
@@ -74,6 +77,50 @@ final class Hub {
         return List.copyOf(drivers);
     }
 
+    // ---- secondary drivers
+
+    /** Adds a shared secondary driver; returns false (and adds nothing) when it serves no part the platform knows. */
+    boolean addSecondary(SecondaryDriver<?> driver, String name, Object key) {
+        SecondaryPart part = SecondaryPart.servedBy(driver);
+        if (part == null) {
+            LOG.warn("secondary driver {} ({}) serves no known part of a connection", name,
+                    driver.getClass().getName());
+            return false;
+        }
+        secondaries.add(new SecondaryEntry(part, driver, name, key));
+        LOG.info("secondary driver {} serves {}", name, part);
+        return true;
+    }
+
+    /** The secondary driver is leaving: the parts it opened close; connections look for another on next use. */
+    void removeSecondary(Object key) {
+        for (SecondaryEntry e : secondaries) {
+            if (e.key.equals(key)) {
+                secondaries.remove(e);
+                for (DriverEntry d : drivers) {
+                    for (OpenConnection c : d.connections) {
+                        c.secondaryLeaving(e);
+                    }
+                }
+                LOG.info("secondary driver {} left", e.name);
+            }
+        }
+    }
+
+    /** The shared driver for {@code part}: the first one that arrived and is still here, or null. */
+    SecondaryEntry secondary(SecondaryPart part) {
+        for (SecondaryEntry e : secondaries) {
+            if (e.part == part) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    List<SecondaryEntry> secondaries() {
+        return List.copyOf(secondaries);
+    }
+
     // ---- opening
 
     Connect open(String name, Set<ConnectFlag> flags, ConnectAuth auth) {
@@ -95,9 +142,11 @@ final class Hub {
         }
         for (DriverEntry e : candidates) {
             ConnectionEvents events = new ConnectionEvents(eventPool);
-            Optional<Connect> opened = openWith(e, new ConnectRequest(uri, fl, auth, events));
+            ConnectRequest request = new ConnectRequest(uri, fl, auth, events);
+            Optional<Connect> opened = openWith(e, request);
             if (opened.isPresent()) {
-                OpenConnection c = new OpenConnection(e, opened.get(), uriText, fl.contains(ConnectFlag.RO), events);
+                OpenConnection c = new OpenConnection(this, e, opened.get(), uriText, fl.contains(ConnectFlag.RO),
+                        events, request);
                 e.connections.add(c);
                 if (!drivers.contains(e)) {
                     // the driver left while opening
@@ -138,6 +187,7 @@ final class Hub {
             }
         }
         drivers.clear();
+        secondaries.clear();
         eventPool.shutdown();
         try {
             if (!eventPool.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -181,6 +231,44 @@ final class Hub {
 
         void forget(OpenConnection c) {
             connections.remove(c);
+        }
+    }
+
+    /** A shared secondary driver present in the platform. */
+    static final class SecondaryEntry {
+        final SecondaryPart part;
+        final SecondaryDriver<?> driver;
+        final String name;
+        final Object key;
+
+        SecondaryEntry(SecondaryPart part, SecondaryDriver<?> driver, String name, Object key) {
+            this.part = part;
+            this.driver = driver;
+            this.name = name;
+            this.key = key;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** Opens the driver's part of a connection; a failure to open leaves the part unserved (logged). */
+        Object open(ConnectRequest request) {
+            try {
+                Object opened = driver.open(request);
+                if (opened != null && !part.facet.isInstance(opened)) {
+                    LOG.error("secondary driver {} opened a {} for {}, not a {}", name, opened.getClass().getName(),
+                            request.uri(), part.facet.getSimpleName());
+                    return null;
+                }
+                return opened;
+            } catch (VirtException v) {
+                throw v;
+            } catch (RuntimeException x) {
+                LOG.error("secondary driver {} failed to open its part of {}", name, request.uri(), x);
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
+                        "the " + name + " driver failed to open " + request.uri() + ": " + x, x);
+            }
         }
     }
 }

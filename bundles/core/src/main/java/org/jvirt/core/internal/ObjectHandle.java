@@ -3,21 +3,37 @@ package org.jvirt.core.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jvirt.api.Connect;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.Stream;
+import org.jvirt.api.VirtException;
 
-/** The handler behind a handle the driver returned (a domain): every call goes through its connection's checks. */
+/**
+ * The handler behind a handle the platform gives out for a driver's object (a domain, network, volume, snapshot,
+ * stream, …): every call goes through its connection's checks; equality is by the object's identity (UUID, name,
+ * key, …) within the connection, whatever the driver's own equals says.
+ */
 final class ObjectHandle implements InvocationHandler {
     private final OpenConnection connection;
     private final Object target;
+    private final ApiKinds.Kind kind;
+    private volatile List<Object> identity;
 
-    ObjectHandle(OpenConnection connection, Object target) {
+    ObjectHandle(OpenConnection connection, Object target, ApiKinds.Kind kind) {
         this.connection = connection;
         this.target = target;
+        this.kind = kind;
     }
 
     Object target() {
         return target;
+    }
+
+    OpenConnection connection() {
+        return connection;
     }
 
     @Override
@@ -26,18 +42,81 @@ final class ObjectHandle implements InvocationHandler {
             return switch (method.getName()) {
                 case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
                         && Proxy.getInvocationHandler(args[0]) instanceof ObjectHandle other
-                        && other.connection == connection && other.target.equals(target);
-                case "hashCode" -> target.hashCode();
+                        && other.connection == connection && other.kind == kind
+                        && other.identity().equals(identity());
+                case "hashCode" -> identity().hashCode();
                 case "toString" -> target.toString();
                 default -> throw new IllegalStateException(method.toString());
             };
         }
         Invocations.MethodFacts facts = Invocations.facts(method);
-        connection.check(facts);
+        connection.check(facts, args);
         if (method.getReturnType() == Connect.class && method.getParameterCount() == 0) {
             return connection.proxy();
         }
-        return connection.wrap(Invocations.call(target, method, OpenConnection.unwrapAll(args), facts,
+        checkStreams(args);
+        return connection.wrap(Invocations.call(target, self, method, args, OpenConnection.unwrapAll(args), facts,
                 connection.uri()));
+    }
+
+    /** A stream given to an object must come from the object's connection, as libvirt requires. */
+    private void checkStreams(Object[] args) {
+        if (args == null) {
+            return;
+        }
+        for (Object a : args) {
+            if (a instanceof Stream && Proxy.isProxyClass(a.getClass())
+                    && Proxy.getInvocationHandler(a) instanceof ObjectHandle h && h.connection != connection) {
+                String what = switch (kind.type().getSimpleName()) {
+                    case "StorageVol" -> "volume";
+                    default -> "domain";
+                };
+                throw new VirtException(ErrorCode.INVALID_ARG, kind.errorDomain(),
+                        "stream must match connection of " + what + " '" + nameOf() + "'");
+            }
+        }
+    }
+
+    private String nameOf() {
+        try {
+            return String.valueOf(target.getClass().getMethod("getName").invoke(target));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return String.valueOf(target);
+        }
+    }
+
+    /** The values of the kind's identifying getters, asked of the driver once; the object itself if they fail. */
+    private List<Object> identity() {
+        List<Object> id = identity;
+        if (id == null) {
+            id = new ArrayList<>();
+            try {
+                for (String getter : kind.identity()) {
+                    Method m = kind.type().getMethod(getter);
+                    Object v = m.invoke(target);
+                    id.add(v != null && ApiKinds.kindOf(v) != null ? connection.wrap(v) : v);
+                }
+                if (kind.identity().isEmpty()) {
+                    id.add(new Identity(target));
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                id = new ArrayList<>(List.of(new Identity(target)));
+            }
+            identity = id = List.copyOf(id);
+        }
+        return id;
+    }
+
+    /** Compares by reference: for objects without a name of their own (streams), or whose getters fail. */
+    private record Identity(Object object) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 }

@@ -12,6 +12,13 @@ import org.jvirt.api.ConnectFactory;
 import org.jvirt.api.ConnectFlag;
 import org.jvirt.api.DriverInfo;
 import org.jvirt.api.driver.HypervisorDriver;
+import org.jvirt.api.driver.InterfaceDriver;
+import org.jvirt.api.driver.NWFilterDriver;
+import org.jvirt.api.driver.NetworkDriver;
+import org.jvirt.api.driver.NodeDeviceDriver;
+import org.jvirt.api.driver.SecondaryDriver;
+import org.jvirt.api.driver.SecretDriver;
+import org.jvirt.api.driver.StorageDriver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -26,7 +33,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The {@link ConnectFactory} service: drivers come and go as services; a driver that leaves takes its connections
- * with it. Configuration PID {@code org.jvirt.core}: {@code uri_default} sets the default URI (as libvirt.conf's
+ * with it, a secondary driver (network, storage, …) that leaves takes its parts of connections with it. Configuration PID {@code org.jvirt.core}: {@code uri_default} sets the default URI (as libvirt.conf's
  * {@code uri_default}); it may change at run time.
  */
 @Component(service = ConnectFactory.class, configurationPid = "org.jvirt.core",
@@ -66,6 +73,71 @@ public final class OsgiConnectFactory implements ConnectFactory {
 
     void removeDriver(ServiceReference<HypervisorDriver> ref) {
         hub.removeDriver(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = NetworkDriver.class)
+    void addNetworkDriver(ServiceReference<NetworkDriver> ref, NetworkDriver driver) {
+        addSecondary(ref, driver);
+    }
+
+    void removeNetworkDriver(ServiceReference<NetworkDriver> ref) {
+        hub.removeSecondary(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = StorageDriver.class)
+    void addStorageDriver(ServiceReference<StorageDriver> ref, StorageDriver driver) {
+        addSecondary(ref, driver);
+    }
+
+    void removeStorageDriver(ServiceReference<StorageDriver> ref) {
+        hub.removeSecondary(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = NodeDeviceDriver.class)
+    void addNodeDeviceDriver(ServiceReference<NodeDeviceDriver> ref, NodeDeviceDriver driver) {
+        addSecondary(ref, driver);
+    }
+
+    void removeNodeDeviceDriver(ServiceReference<NodeDeviceDriver> ref) {
+        hub.removeSecondary(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = InterfaceDriver.class)
+    void addInterfaceDriver(ServiceReference<InterfaceDriver> ref, InterfaceDriver driver) {
+        addSecondary(ref, driver);
+    }
+
+    void removeInterfaceDriver(ServiceReference<InterfaceDriver> ref) {
+        hub.removeSecondary(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = NWFilterDriver.class)
+    void addNWFilterDriver(ServiceReference<NWFilterDriver> ref, NWFilterDriver driver) {
+        addSecondary(ref, driver);
+    }
+
+    void removeNWFilterDriver(ServiceReference<NWFilterDriver> ref) {
+        hub.removeSecondary(ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = SecretDriver.class)
+    void addSecretDriver(ServiceReference<SecretDriver> ref, SecretDriver driver) {
+        addSecondary(ref, driver);
+    }
+
+    void removeSecretDriver(ServiceReference<SecretDriver> ref) {
+        hub.removeSecondary(ref);
+    }
+
+    private void addSecondary(ServiceReference<?> ref, SecondaryDriver<?> driver) {
+        Object name = ref.getProperty(HypervisorDriver.DRIVER_NAME);
+        hub.addSecondary(driver, name != null ? name.toString() : driver.name(), ref);
     }
 
     @Override

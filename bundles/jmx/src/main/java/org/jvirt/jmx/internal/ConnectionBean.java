@@ -1,5 +1,8 @@
 package org.jvirt.jmx.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.management.ObjectName;
@@ -14,11 +17,13 @@ import org.jvirt.jmx.ConnectionMXBean;
 final class ConnectionBean implements ConnectionMXBean {
     private final Connect connect;
     private final DomainBeans domains;
+    private final List<ObjectBeans> objects;
     private final ObjectName objectName;
 
-    ConnectionBean(Connect connect, DomainBeans domains, ObjectName objectName) {
+    ConnectionBean(Connect connect, DomainBeans domains, List<ObjectBeans> objects, ObjectName objectName) {
         this.connect = connect;
         this.domains = domains;
+        this.objects = objects;
         this.objectName = objectName;
     }
 
@@ -64,6 +69,22 @@ final class ConnectionBean implements ConnectionMXBean {
     @Override
     public boolean isAlive() {
         return JmxCalls.ask(objectName, connect::isAlive);
+    }
+
+    @Override
+    public String getCapabilities() {
+        return JmxCalls.ask(objectName, connect::getCapabilities);
+    }
+
+    @Override
+    public Map<String, Integer> getObjectCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ObjectBeans o : objects) {
+            if (o.supported()) {
+                counts.put(o.type(), o.count());
+            }
+        }
+        return counts;
     }
 
     // ---- the host

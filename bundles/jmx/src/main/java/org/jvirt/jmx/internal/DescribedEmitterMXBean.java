@@ -17,6 +17,11 @@ final class DescribedEmitterMXBean extends StandardEmitterMBean {
     }
 
     @Override
+    public MBeanInfo getMBeanInfo() {
+        return MBeanInfoCache.get(getMBeanInterface(), getImplementationClass(), super::getMBeanInfo);
+    }
+
+    @Override
     protected String getDescription(MBeanInfo info) {
         return descriptions.ofInterface(info.getDescription());
     }

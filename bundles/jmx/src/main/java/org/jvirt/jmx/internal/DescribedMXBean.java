@@ -16,6 +16,11 @@ final class DescribedMXBean extends StandardMBean {
     }
 
     @Override
+    public MBeanInfo getMBeanInfo() {
+        return MBeanInfoCache.get(getMBeanInterface(), getImplementationClass(), super::getMBeanInfo);
+    }
+
+    @Override
     protected String getDescription(MBeanInfo info) {
         return descriptions.ofInterface(info.getDescription());
     }

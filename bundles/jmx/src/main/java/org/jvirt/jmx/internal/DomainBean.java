@@ -4,10 +4,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.management.AttributeChangeNotification;
 import javax.management.MBeanNotificationInfo;
+import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainStateInfo;
@@ -18,8 +23,8 @@ import org.jvirt.jmx.DomainMXBean;
 
 /**
  * One domain as an MXBean. It holds only the domain's handle: every attribute asks the API when read. It is also the
- * NotificationEmitter of its MBean (registered through {@link DescribedEmitterMXBean}), for the State changes that
- * {@link DomainBeans} reports from lifecycle events.
+ * NotificationEmitter of its MBean (registered through {@link DescribedEmitterMXBean}), for the State changes and the
+ * typed events that {@link DomainBeans} reports.
  */
 final class DomainBean extends NotificationBroadcasterSupport implements DomainMXBean {
     static final String STATE = "State";
@@ -28,13 +33,17 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
             new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE}, AttributeChangeNotification.class.getName(),
             "The domain's State changed (it was started, suspended, resumed, stopped, ...)");
 
+    // shared by every domain: what a console may subscribe to
+    private static final MBeanNotificationInfo[] NOTIFICATIONS = notifications();
+
     private final Domain domain;
     private final ObjectName objectName;
     private final AtomicLong sequence = new AtomicLong();
     private String lastState; // guarded by this
 
     DomainBean(Domain domain, ObjectName objectName) {
-        super(STATE_CHANGES);
+        // no per-instance copy of the 28 infos (NotificationBroadcasterSupport would clone them): see below
+        super();
         this.domain = domain;
         this.objectName = objectName;
         this.lastState = StateWords.state(domain.getState().state());
@@ -61,6 +70,26 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
         sendNotification(new AttributeChangeNotification(objectName, sequence.incrementAndGet(),
                 System.currentTimeMillis(), "State changed from " + old + " to " + state, STATE,
                 String.class.getName(), old, state));
+    }
+
+    @Override
+    public MBeanNotificationInfo[] getNotificationInfo() {
+        return NOTIFICATIONS.clone();
+    }
+
+    /** Emits the typed notification of a domain event. */
+    void event(EventType type, String message, CompositeData data) {
+        Notification n = new Notification(type.notificationType(), objectName, sequence.incrementAndGet(),
+                System.currentTimeMillis(), message);
+        n.setUserData(data);
+        sendNotification(n);
+    }
+
+    private static MBeanNotificationInfo[] notifications() {
+        List<MBeanNotificationInfo> all = new ArrayList<>();
+        all.add(STATE_CHANGES);
+        DomainEventTypes.all().forEach(t -> all.add(t.info()));
+        return all.toArray(MBeanNotificationInfo[]::new);
     }
 
     // ---- attributes

@@ -3,6 +3,8 @@ package org.jvirt.jmx.internal;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.management.ObjectName;
+
 import org.jvirt.api.CloseReason;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ConnectFactory;
@@ -24,7 +26,8 @@ final class ExportedConnection implements AutoCloseable {
     private final Connect connect;
     private final MBeanRegistry registry;
     private final ConnectionBean bean;
-    // one entry per kind of object shown in JMX; networks and pools join here
+    private final EventRelay relay;
+    // one entry per kind of object shown in JMX; networks, pools, volumes, node devices, ... join here
     private final List<ObjectBeans> objects;
     private final Consumer<ExportedConnection> onLost;
     private EventSubscription closeSubscription;
@@ -38,9 +41,16 @@ final class ExportedConnection implements AutoCloseable {
         this.registry = registry;
         this.onLost = onLost;
         String uri = connect.getURI();
-        DomainBeans domains = new DomainBeans(connect, uri, registry);
-        this.objects = List.of(domains);
-        this.bean = new ConnectionBean(connect, domains, JvirtObjectNames.connection(uri));
+        ObjectName name = JvirtObjectNames.connection(uri);
+        List<EventType> types = new java.util.ArrayList<>(DomainEventTypes.all());
+        types.addAll(NetworkKind.INSTANCE.eventTypes());
+        types.addAll(StoragePoolKind.INSTANCE.eventTypes());
+        this.relay = new EventRelay(name, types);
+        DomainBeans domains = new DomainBeans(connect, uri, registry, relay);
+        this.objects = List.of(domains,
+                new LifecycleObjectBeans<>(NetworkKind.INSTANCE, connect, uri, registry, relay),
+                new LifecycleObjectBeans<>(StoragePoolKind.INSTANCE, connect, uri, registry, relay));
+        this.bean = new ConnectionBean(connect, domains, objects, name);
     }
 
     /**
@@ -67,7 +77,7 @@ final class ExportedConnection implements AutoCloseable {
     }
 
     private void start() {
-        registry.register(new DescribedMXBean(bean, ConnectionMXBean.class), bean.objectName());
+        registry.register(new DescribedEmitterMXBean(bean, ConnectionMXBean.class, relay), bean.objectName());
         registered = true;
         closeSubscription = connect.registerCloseCallback(this::closedUnderneath);
         objects.forEach(ObjectBeans::start);

@@ -37,7 +37,8 @@ final class JmxCalls {
     static RuntimeException toJmx(VirtException e) {
         String message = e.getMessage();
         return switch (e.code()) {
-            case INVALID_ARG, NO_DOMAIN, XML_ERROR, XML_DETAIL -> new IllegalArgumentException(message);
+            case INVALID_ARG, NO_DOMAIN, NO_NETWORK, NO_STORAGE_POOL, XML_ERROR, XML_DETAIL ->
+                    new IllegalArgumentException(message);
             case NO_SUPPORT -> new UnsupportedOperationException(message);
             default -> new IllegalStateException(message);
         };

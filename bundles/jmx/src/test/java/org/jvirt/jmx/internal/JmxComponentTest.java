@@ -19,6 +19,9 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.TabularData;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,13 +188,90 @@ class JmxComponentTest {
     }
 
     @Test
-    void domainsDeclareTheirStateChangeNotifications() throws Exception {
+    void domainsDeclareTheirStateChangesAndEveryEventTypeTheApiDelivers() throws Exception {
         MBeanNotificationInfo[] infos = SERVER.getMBeanInfo(TEST).getNotifications();
 
-        assertThat(infos).hasSize(1);
-        assertThat(infos[0].getNotifTypes()).containsExactly(AttributeChangeNotification.ATTRIBUTE_CHANGE);
+        assertThat(infos).hasSize(1 + org.jvirt.api.event.DomainEventId.values().length);
+        assertThat(infos).extracting(i -> i.getNotifTypes()[0]).startsWith(
+                AttributeChangeNotification.ATTRIBUTE_CHANGE, "jvirt.domain.lifecycle", "jvirt.domain.reboot")
+                .contains("jvirt.domain.block-job", "jvirt.domain.block-threshold", "jvirt.domain.tunable",
+                        "jvirt.domain.memory-device-size-change");
         assertThat(infos[0].getName()).isEqualTo(AttributeChangeNotification.class.getName());
+        assertThat(infos[1].getName()).isEqualTo(javax.management.Notification.class.getName());
+        assertThat(infos[1].getDescriptor().getFieldValue("openType")).isInstanceOf(CompositeType.class);
         assertThat(SERVER.isInstanceOf(TEST, javax.management.NotificationEmitter.class.getName())).isTrue();
+        assertThat(SERVER.getMBeanInfo(CONNECTION).getNotifications()).extracting(i -> i.getNotifTypes()[0])
+                .hasSize(org.jvirt.api.event.DomainEventId.values().length + 3).startsWith("jvirt.domain.lifecycle")
+                .endsWith("jvirt.network.lifecycle", "jvirt.storage-pool.lifecycle", "jvirt.storage-pool.refresh");
+    }
+
+    @Test
+    void aLifecycleEventIsATypedNotificationOfTheDomainAndOfTheConnection() throws Exception {
+        JmxTestSupport.Notifications ofDomain = new JmxTestSupport.Notifications();
+        JmxTestSupport.Notifications ofConnection = new JmxTestSupport.Notifications();
+        SERVER.addNotificationListener(TEST, ofDomain, null, null);
+        SERVER.addNotificationListener(CONNECTION, ofConnection, null, null);
+
+        api.domainLookupByName("test").suspend();
+
+        javax.management.Notification n = ofDomain.next("jvirt.domain.lifecycle");
+        // the line virsh event --event lifecycle prints for it
+        assertThat(n.getMessage()).isEqualTo("event 'lifecycle' for domain 'test': Suspended Paused");
+        assertThat(n.getSource()).isEqualTo(TEST);
+        CompositeData data = (CompositeData) n.getUserData();
+        assertThat(data.get("connection")).isEqualTo(URI);
+        assertThat(data.get("domain")).isEqualTo("test");
+        assertThat(data.get("uuid")).isEqualTo("6695eb01-f6a4-8304-79aa-97f2502e193f");
+        assertThat(data.get("event")).isEqualTo("Suspended");
+        assertThat(data.get("detail")).isEqualTo("Paused");
+        assertThat(data.get("eventNumber")).isEqualTo(3);
+        assertThat(data.get("detailNumber")).isEqualTo(0);
+
+        javax.management.Notification relayed = ofConnection.next("jvirt.domain.lifecycle");
+        assertThat(relayed.getSource()).isEqualTo(CONNECTION);
+        assertThat(relayed.getUserData()).isEqualTo(data);
+        assertThat(relayed.getMessage()).isEqualTo(n.getMessage());
+    }
+
+    @Test
+    void anUndefinedDomainsLastNotificationsComeBeforeItsMBeanGoes() throws Exception {
+        ObjectName name = JvirtObjectNames.domain(URI, "jmx-short-lived");
+        JmxTestSupport.Notifications ofConnection = new JmxTestSupport.Notifications();
+        SERVER.addNotificationListener(CONNECTION, ofConnection, null, null);
+        Domain d = api.domainDefineXML(domainXml("jmx-short-lived"));
+        await("MBean of the defined domain", () -> SERVER.isRegistered(name));
+        assertThat(ofConnection.next("jvirt.domain.lifecycle").getMessage())
+                .isEqualTo("event 'lifecycle' for domain 'jmx-short-lived': Defined Added");
+        JmxTestSupport.Notifications ofDomain = new JmxTestSupport.Notifications();
+        SERVER.addNotificationListener(name, ofDomain, null, null);
+
+        d.undefine();
+
+        assertThat(ofDomain.next("jvirt.domain.lifecycle").getMessage())
+                .isEqualTo("event 'lifecycle' for domain 'jmx-short-lived': Undefined Removed");
+        assertThat(ofConnection.next("jvirt.domain.lifecycle").getMessage())
+                .isEqualTo("event 'lifecycle' for domain 'jmx-short-lived': Undefined Removed");
+        await("MBean of the undefined domain removed", () -> !SERVER.isRegistered(name));
+    }
+
+    @Test
+    void theConnectionShowsItsCapabilitiesAndItsObjectCounts() throws Exception {
+        assertThat(SERVER.getAttribute(CONNECTION, "Capabilities")).isEqualTo(api.getCapabilities());
+        assertThat((String) SERVER.getAttribute(CONNECTION, "Capabilities")).startsWith("<capabilities>");
+        TabularData counts = (TabularData) SERVER.getAttribute(CONNECTION, "ObjectCounts");
+        assertThat(counts.get(new Object[] {"Domain"}).get("value")).isEqualTo(1);
+
+        api.domainDefineXML(domainXml("jmx-counted"));
+
+        await("two domains counted", () -> counts(CONNECTION).get(new Object[] {"Domain"}).get("value").equals(2));
+    }
+
+    private static TabularData counts(ObjectName connection) {
+        try {
+            return (TabularData) SERVER.getAttribute(connection, "ObjectCounts");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     // ---- operations

@@ -65,16 +65,36 @@ final class JmxTestSupport {
             received.add(notification);
         }
 
-        /** The next State change, waiting at most {@link #EVENT_BOUND}. */
-        AttributeChangeNotification nextStateChange() throws InterruptedException {
+        /** The next notification of {@code type}, waiting at most {@link #EVENT_BOUND}. */
+        Notification next(String type) throws InterruptedException {
             long deadline = System.nanoTime() + EVENT_BOUND.toNanos();
             while (true) {
                 long left = deadline - System.nanoTime();
                 Notification n = received.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
                 if (n == null) {
-                    throw new AssertionError("no State change notification within " + EVENT_BOUND);
+                    throw new AssertionError("no " + type + " notification within " + EVENT_BOUND);
                 }
-                if (n instanceof AttributeChangeNotification change && "State".equals(change.getAttributeName())) {
+                if (n.getType().equals(type)) {
+                    return n;
+                }
+            }
+        }
+
+        /** The next State change, waiting at most {@link #EVENT_BOUND}. */
+        AttributeChangeNotification nextStateChange() throws InterruptedException {
+            return nextChangeOf("State");
+        }
+
+        /** The next change of {@code attribute}, waiting at most {@link #EVENT_BOUND}. */
+        AttributeChangeNotification nextChangeOf(String attribute) throws InterruptedException {
+            long deadline = System.nanoTime() + EVENT_BOUND.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Notification n = received.poll(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                if (n == null) {
+                    throw new AssertionError("no " + attribute + " change notification within " + EVENT_BOUND);
+                }
+                if (n instanceof AttributeChangeNotification change && attribute.equals(change.getAttributeName())) {
                     return change;
                 }
             }

@@ -6,33 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jvirt.shell.internal.commands.Connect;
-import org.jvirt.shell.internal.commands.Define;
-import org.jvirt.shell.internal.commands.Destroy;
-import org.jvirt.shell.internal.commands.Dominfo;
-import org.jvirt.shell.internal.commands.Domstate;
-import org.jvirt.shell.internal.commands.Drivers;
-import org.jvirt.shell.internal.commands.Dumpxml;
-import org.jvirt.shell.internal.commands.Help;
-import org.jvirt.shell.internal.commands.Hostname;
-import org.jvirt.shell.internal.commands.ListDomains;
-import org.jvirt.shell.internal.commands.Nodeinfo;
-import org.jvirt.shell.internal.commands.Quit;
-import org.jvirt.shell.internal.commands.Reboot;
-import org.jvirt.shell.internal.commands.Resume;
-import org.jvirt.shell.internal.commands.Shutdown;
-import org.jvirt.shell.internal.commands.Start;
-import org.jvirt.shell.internal.commands.Suspend;
-import org.jvirt.shell.internal.commands.Undefine;
-import org.jvirt.shell.internal.commands.Uri;
-import org.jvirt.shell.internal.commands.Version;
-import org.jvirt.shell.internal.commands.XmlFormat;
-import org.jvirt.shell.internal.commands.XmlValidate;
+import org.jvirt.shell.internal.commands.Commands;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandGroup;
-
+import org.jvirt.shell.internal.vsh.VirshTables;
 /**
- * Every command of the shell, grouped as virsh's help groups them. A new command is one class and one line here.
+ * Every command of the shell, grouped as virsh's help groups them (virsh's tables say which group a command is in).
+ * A new command is one class and one line in {@link Commands}.
  */
 public final class CommandCatalog {
     /** Commands that only mean something in the console; they are not published as Gogo services. */
@@ -47,16 +27,33 @@ public final class CommandCatalog {
     private CommandCatalog() {
     }
 
-    /** The standard set. */
+    /** The standard set: virsh's commands in virsh's help groups, then jvirt's own. */
     public static CommandCatalog standard() {
         CommandCatalog c = new CommandCatalog();
-        c.group("Domain Management", "domain", List.of(new Define(), new Destroy(), new Dumpxml(), new Reboot(),
-                new Resume(), new Shutdown(), new Start(), new Suspend(), new Undefine()));
-        c.group("Domain Monitoring", "monitor", List.of(new Dominfo(), new Domstate(), new ListDomains()));
-        c.group("Host and Hypervisor", "host", List.of(new Hostname(), new Nodeinfo(), new Uri(), new Version()));
-        c.group("Jvirt itself", "jvirt", List.of(new Quit("exit"), new Help(c::groups), new Quit("quit"),
-                new Connect(), new Drivers()));
-        c.group("XML documents", "xml", List.of(new XmlFormat(), new XmlValidate()));
+        Map<String, VirshCommand> commands = new LinkedHashMap<>();
+        for (VirshCommand command : Commands.all(c)) {
+            if (commands.putIfAbsent(command.definition().name(), command) != null) {
+                throw new IllegalStateException("two commands named " + command.definition().name());
+            }
+        }
+        for (VirshTables.Group g : VirshTables.get().groups()) {
+            List<VirshCommand> members = new ArrayList<>();
+            for (String name : g.commands()) {
+                VirshCommand command = commands.remove(name);
+                if (command != null) {
+                    members.add(command);
+                }
+            }
+            if (g.keyword().equals("virsh")) {
+                members.add(commands.remove("drivers"));
+            }
+            c.group(g.name(), g.keyword(), members);
+        }
+        c.group("XML documents", "xml", List.of(commands.remove("xml-format"), commands.remove("xml-validate")));
+        // hidden commands (complete) can be run and have help, but no group lists them
+        for (VirshCommand hidden : commands.values()) {
+            c.byName.put(hidden.definition().name(), hidden);
+        }
         return c;
     }
 
@@ -66,7 +63,9 @@ public final class CommandCatalog {
                 throw new IllegalStateException("two commands named " + command.definition().name());
             }
         }
-        groups.add(new Group(name, keyword, commands));
+        if (!commands.isEmpty()) {
+            groups.add(new Group(name, keyword, commands));
+        }
     }
 
     public Optional<VirshCommand> find(String name) {

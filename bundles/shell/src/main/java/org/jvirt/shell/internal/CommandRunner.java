@@ -1,12 +1,15 @@
 package org.jvirt.shell.internal;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.shell.internal.vsh.ArgvParser;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VshLexer;
+import org.jvirt.shell.internal.vsh.VshSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +39,79 @@ public final class CommandRunner {
      */
     public boolean run(VirshCommand command, List<String> words, ShellSession session, PrintStream out,
             PrintStream err) {
+        Parsed p = parse(command, words);
+        return execute(p.command(), p.args(), session, out, err);
+    }
+
+    /**
+     * Runs a command line with virsh's grammar ({@link VshLexer}): every command on it is parsed before any runs,
+     * so a line with a mistake anywhere runs nothing. Quit stops the line.
+     *
+     * @return the status of the last command that ran: 0 or 1
+     */
+    public int runLine(String line, ShellSession session, PrintStream out, PrintStream err) {
+        List<Parsed> parsed = new ArrayList<>();
+        try {
+            VshLexer lexer = new VshLexer(line);
+            VshLexer.Token token;
+            do {
+                List<String> words = new ArrayList<>();
+                while ((token = lexer.next(true)) == VshLexer.Token.WORD) {
+                    if (words.isEmpty() && lexer.word().startsWith("#")) {
+                        // a quoted or escaped # still starts a comment, which runs to the end of the command
+                        while ((token = lexer.next(false)) == VshLexer.Token.WORD) {
+                            // skipped
+                        }
+                        break;
+                    }
+                    words.add(lexer.word());
+                }
+                if (!words.isEmpty()) {
+                    VirshCommand command = catalog.find(words.get(0))
+                            .orElseThrow(() -> new VshSyntaxException("unknown command: '" + words.get(0) + "'"));
+                    parsed.add(parse(command, words.subList(1, words.size())));
+                }
+            } while (token != VshLexer.Token.END);
+        } catch (VshSyntaxException e) {
+            e.messages().forEach(m -> error(out, err, m));
+            session.status(1);
+            return 1;
+        }
+        for (Parsed p : parsed) {
+            execute(p.command(), p.args(), session, out, err);
+            if (session.quitRequested()) {
+                break;
+            }
+        }
+        return session.status();
+    }
+
+    /** Whether a line's first word names a command of the catalog (or the line has no command at all). */
+    public boolean isVirshLine(String line) {
+        try {
+            VshLexer lexer = new VshLexer(line);
+            VshLexer.Token token;
+            while ((token = lexer.next(false)) == VshLexer.Token.COMMAND_END) {
+                // leading separators and comments
+            }
+            return token == VshLexer.Token.END || lexer.word().startsWith("#")
+                    || catalog.find(lexer.word()).isPresent();
+        } catch (VshSyntaxException e) {
+            return true;
+        }
+    }
+
+    private record Parsed(VirshCommand command, ParsedArgs args) {
+    }
+
+    /** A command's words parsed; {@code --help} anywhere makes it {@code help COMMAND}. */
+    private Parsed parse(VirshCommand command, List<String> words) {
         ParsedArgs args = ArgvParser.parse(command.definition(), words);
         if (args.helpRequested()) {
             VirshCommand help = catalog.find("help").orElseThrow();
-            return execute(help, ArgvParser.parse(help.definition(), List.of(command.definition().name())), session,
-                    out, err);
+            return new Parsed(help, ArgvParser.parse(help.definition(), List.of(command.definition().name())));
         }
-        return execute(command, args, session, out, err);
+        return new Parsed(command, args);
     }
 
     /** Runs an already parsed command. */

@@ -102,9 +102,15 @@ public final class Console {
         return state.status();
     }
 
-    /** A line through Gogo; the status is the last command's. */
+    /**
+     * A line: with virsh's grammar when it starts with one of the shell's commands (or holds none), else through
+     * Gogo (another scope's command, Gogo's own syntax); the status is the last command's.
+     */
     int runLine(CommandSession session, ShellSession state, String line) {
         state.status(0);
+        if (runner.isVirshLine(line)) {
+            return runner.runLine(line, state, request.out(), request.err());
+        }
         try {
             Object result = session.execute(line);
             if (result != null) {
@@ -136,10 +142,12 @@ public final class Console {
 
     /** The prompt loop, until quit, exit or the end of the input. */
     private void prompt(CommandSession session, ShellSession state) {
+        state.interactive(true);
         if (!request.quiet()) {
             request.out().print(BANNER);
         }
-        try (LineInput input = input()) {
+        state.terminal(request.terminal());
+        try (LineInput input = input(state)) {
             while (true) {
                 String line = input.read(state.readOnly() ? READ_ONLY_PROMPT : PROMPT);
                 if (line == null) {
@@ -158,13 +166,13 @@ public final class Console {
         request.out().flush();
     }
 
-    private LineInput input() {
+    private LineInput input(ShellSession state) {
         if (!request.terminal()) {
             return new PlainLineInput(request.in(), request.out(), true);
         }
         try {
             Class.forName("org.jline.reader.LineReader", false, Console.class.getClassLoader());
-            return JLineInput.open(historyFile());
+            return JLineInput.open(historyFile(), new Completions(runner.catalog()), state);
         } catch (ClassNotFoundException | LinkageError e) {
             LOG.info("JLine is not available ({}): the prompt reads plain lines", e.toString());
         } catch (IOException | RuntimeException e) {

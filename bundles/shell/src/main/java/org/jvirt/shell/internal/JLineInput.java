@@ -19,12 +19,12 @@ final class JLineInput implements LineInput {
     private final Terminal terminal;
     private final LineReader reader;
 
-    private JLineInput(Terminal terminal, LineReader reader) {
+    JLineInput(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
         this.reader = reader;
     }
 
-    static JLineInput open(Path history) throws IOException {
+    static JLineInput open(Path history, Completions completions, ShellSession session) throws IOException {
         // JLine finds its terminal providers through the context class loader, which in OSGi must be its own
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -35,7 +35,25 @@ final class JLineInput implements LineInput {
         } finally {
             thread.setContextClassLoader(previous);
         }
+        return open(terminal, history, completions, session);
+    }
+
+    /**
+     * Line editing on {@code terminal}: completion of command names, options and object names from
+     * {@link Completions}, history (kept in {@code history} when given), and Ctrl-C handed to the session, which
+     * aborts the job a command waits on.
+     */
+    static JLineInput open(Terminal terminal, Path history, Completions completions, ShellSession session) {
+        terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+        org.jline.reader.Completer completer = (reader, line, candidates) -> {
+            String upToCursor = line.line().substring(0, line.cursor());
+            for (String c : completions.complete(upToCursor, session::connection)) {
+                // the candidate replaces the word being typed: keep what the lexer read it as
+                candidates.add(new org.jline.reader.Candidate(c, c, null, null, null, null, true));
+            }
+        };
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("jvirt")
+                .completer(completer)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (history != null) {
             builder.variable(LineReader.HISTORY_FILE, history);

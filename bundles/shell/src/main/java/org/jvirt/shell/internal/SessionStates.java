@@ -25,6 +25,7 @@ public final class SessionStates {
                 return s;
             }
             ShellSession s = new ShellSession(factory, null, false, false);
+            s.interactive(true);
             session.put(ShellSession.KEY, s);
             made.add(s);
             return s;

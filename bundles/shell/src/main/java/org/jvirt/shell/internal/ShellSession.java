@@ -28,6 +28,8 @@ public final class ShellSession implements AutoCloseable {
     private boolean readOnly;
     private Connect connection;
     private volatile int status;
+    private volatile boolean interactive;
+    private volatile java.nio.file.Path directory = java.nio.file.Path.of("").toAbsolutePath();
     private volatile boolean quitRequested;
 
     /**
@@ -81,6 +83,61 @@ public final class ShellSession implements AutoCloseable {
             uri = name;
         }
         readOnly = ro;
+    }
+
+    /**
+     * What Ctrl-C does while a command waits on a job (abort it); null when nothing waits. The console's terminal
+     * calls {@link #interrupt()} on SIGINT.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> onInterrupt =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Sets what Ctrl-C does, or clears it with null. */
+    public void onInterrupt(Runnable action) {
+        onInterrupt.set(action);
+    }
+
+    /** Ctrl-C: runs the waiting command's abort, if any; returns whether there was one. */
+    public boolean interrupt() {
+        Runnable r = onInterrupt.get();
+        if (r != null) {
+            r.run();
+        }
+        return r != null;
+    }
+
+    /** Whether the console writes to a terminal (progress lines are then redrawn in place). */
+    private volatile boolean terminal;
+
+    public boolean terminal() {
+        return terminal;
+    }
+
+    public void terminal(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Whether commands come from a prompt (virsh's interactive mode, where cd works), not from arguments. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public void interactive(boolean interactive) {
+        this.interactive = interactive;
+    }
+
+    /** The session's current directory (cd changes it), against which relative file names are read. */
+    public java.nio.file.Path directory() {
+        return directory;
+    }
+
+    public void directory(java.nio.file.Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+    }
+
+    /** A file name as the user gave it, relative to the session's directory. */
+    public java.nio.file.Path resolve(String file) {
+        return directory.resolve(file);
     }
 
     public int status() {

@@ -58,6 +58,25 @@ public final class ShellHarness {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * jvirt with stdout and stderr in one stream, as a terminal or {@code 2>&1} shows them; standard input empty.
+     */
+    public Run runCombined(String uri, boolean quiet, String... args) {
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(both, true, StandardCharsets.UTF_8);
+        Map<String, Object> request = new HashMap<>();
+        request.put("args", args);
+        request.put("uri", uri);
+        request.put("readonly", false);
+        request.put("quiet", quiet);
+        request.put("in", new ByteArrayInputStream(new byte[0]));
+        request.put("out", stream);
+        request.put("err", stream);
+        request.put("terminal", false);
+        int status = new Console(processor, CommandCatalog.standard(), factory, ConsoleRequest.from(request)).run();
+        return new Run(status, both.toString(StandardCharsets.UTF_8), "");
+    }
+
     public Run run(String uri, String... args) {
         return run(uri, false, "", args);
     }

@@ -31,6 +31,7 @@ import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
@@ -235,14 +236,14 @@ final class QemuProcesses {
                     String tty = n.path("filename").asText().substring(4);
                     c.tty = tty;
                     if (c.sources.isEmpty()) {
-                        c.sources.add(new ChrDef.Source());
+                        c.sources.add(new ChrSource());
                     }
                     c.sources.get(0).path = tty;
                     if (i == 0 && !def.devices().consoles.isEmpty()) {
                         ChrDef con = def.devices().consoles.get(0);
                         con.tty = tty;
                         if (con.sources.isEmpty()) {
-                            con.sources.add(new ChrDef.Source());
+                            con.sources.add(new ChrSource());
                         }
                         con.sources.get(0).path = tty;
                     }

@@ -9,17 +9,12 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** define: defines (without starting) a persistent domain from an XML file. */
 public final class Define implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("define")
-            .help("define (but don't start) a domain from an XML file")
-            .description("Define a domain.")
-            .option(OptionDef.data("file", "file containing an XML domain description"))
-            .option(OptionDef.bool("validate", "validate the XML against the schema"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("define");
 
     @Override
     public CommandDef definition() {

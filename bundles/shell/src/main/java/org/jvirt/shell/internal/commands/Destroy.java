@@ -8,18 +8,12 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** destroy: stops a running domain at once. */
 public final class Destroy implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("destroy")
-            .help("destroy (stop) a domain")
-            .description("Forcefully stop a given domain, but leave its resources intact.")
-            .option(CommonOptions.domain())
-            .option(OptionDef.bool("graceful", "terminate gracefully"))
-            .option(OptionDef.bool("remove-logs", "remove domain logs"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("destroy");
 
     @Override
     public CommandDef definition() {

@@ -20,7 +20,9 @@ final class DomainLookup {
     /** Which ways to look. */
     enum By {
         ID_UUID_NAME(true, true, true),
-        UUID_NAME(false, true, true);
+        UUID_NAME(false, true, true),
+        ID_NAME(true, false, true),
+        ID_UUID(true, true, false);
 
         final boolean id;
         final boolean uuid;
@@ -44,6 +46,11 @@ final class DomainLookup {
     static Named domain(CommandContext context, ParsedArgs args, By by) {
         String given = args.string("domain");
         return new Named(given, find(context.connection(), given, by));
+    }
+
+    /** The domain the command's {@code domain} option names, looked up every way. */
+    static Domain domain(CommandContext context, ParsedArgs args) {
+        return domain(context, args, By.ID_UUID_NAME).domain();
     }
 
     static Domain find(Connect connection, String given, By by) {

@@ -15,17 +15,14 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** dominfo: a domain's id, name, UUID, state, CPUs, memory, persistence, autostart and security label. */
 public final class Dominfo implements VirshCommand {
     /** The most memory virDomainInfo can say; virsh prints it as "no limit". */
     private static final long UINT_MAX = 0xffffffffL;
 
-    private static final CommandDef DEF = CommandDef.named("dominfo")
-            .help("domain information")
-            .description("Returns basic information about the domain.")
-            .option(CommonOptions.domain())
-            .build();
+    private static final CommandDef DEF = VirshTables.command("dominfo");
 
     @Override
     public CommandDef definition() {

@@ -4,17 +4,12 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** domstate: a domain's state, and with {@code --reason} why it is in it. */
 public final class Domstate implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("domstate")
-            .help("domain state")
-            .description("Returns state about a domain.")
-            .option(CommonOptions.domain())
-            .option(OptionDef.bool("reason", "also print reason for the state"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("domstate");
 
     @Override
     public CommandDef definition() {

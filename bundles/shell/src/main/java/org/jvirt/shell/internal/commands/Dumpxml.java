@@ -6,22 +6,12 @@ import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** dumpxml: a domain's XML, whole or the nodes an XPath expression selects. */
 public final class Dumpxml implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("dumpxml")
-            .help("domain information in XML")
-            .description("Output the domain information as an XML dump to stdout.")
-            .option(CommonOptions.domain())
-            .option(OptionDef.bool("inactive", "show inactive defined XML"))
-            .option(OptionDef.bool("security-info", "include security sensitive information in XML dump"))
-            .option(OptionDef.bool("update-cpu", "update guest CPU according to host CPU"))
-            .option(OptionDef.bool("migratable", "provide XML suitable for migrations"))
-            .option(OptionDef.string("xpath", "xpath expression to filter the XML document").namedOnly())
-            .option(OptionDef.bool("wrap", "wrap xpath results in an common root element"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("dumpxml");
 
     @Override
     public CommandDef definition() {

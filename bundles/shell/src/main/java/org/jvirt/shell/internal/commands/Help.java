@@ -10,18 +10,12 @@ import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.CommandGroup;
 import org.jvirt.shell.internal.vsh.HelpText;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** help: every command by group, one group, or one command's synopsis and options. */
 public final class Help implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("help")
-            .help("print help")
-            .description("Prints global help, command specific help, or help for a\n    group of related commands")
-            .option(OptionDef.string("command", "Prints global help, command specific help, or help for a group of "
-                    + "related commands"))
-            .noConnection()
-            .build();
+    private static final CommandDef DEF = VirshTables.command("help");
 
     private final Supplier<List<CommandGroup>> groups;
 

@@ -6,12 +6,11 @@ import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** hostname: the name of the host the connection reaches. */
 public final class Hostname implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("hostname")
-            .help("print the hypervisor hostname")
-            .build();
+    private static final CommandDef DEF = VirshTables.command("hostname");
 
     @Override
     public CommandDef definition() {

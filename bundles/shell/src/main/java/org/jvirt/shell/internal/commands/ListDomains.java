@@ -19,38 +19,13 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 import org.jvirt.shell.internal.vsh.VshTable;
 
 /** list: the domains matching the filters, as a table (by default) or as UUIDs, ids or names, one per line. */
 public final class ListDomains implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("list")
-            .help("list domains")
-            .description("Returns list of domains.")
-            .option(OptionDef.bool("inactive", "list inactive domains"))
-            .option(OptionDef.bool("all", "list inactive & active domains"))
-            .option(OptionDef.bool("transient", "list transient domains"))
-            .option(OptionDef.bool("persistent", "list persistent domains"))
-            .option(OptionDef.bool("with-snapshot", "list domains with existing snapshot"))
-            .option(OptionDef.bool("without-snapshot", "list domains without a snapshot"))
-            .option(OptionDef.bool("with-checkpoint", "list domains with existing checkpoint"))
-            .option(OptionDef.bool("without-checkpoint", "list domains without a checkpoint"))
-            .option(OptionDef.bool("state-running", "list domains in running state"))
-            .option(OptionDef.bool("state-paused", "list domains in paused state"))
-            .option(OptionDef.bool("state-shutoff", "list domains in shutoff state"))
-            .option(OptionDef.bool("state-other", "list domains in other states"))
-            .option(OptionDef.bool("autostart", "list domains with autostart enabled"))
-            .option(OptionDef.bool("no-autostart", "list domains with autostart disabled"))
-            .option(OptionDef.bool("with-managed-save", "list domains with managed save state"))
-            .option(OptionDef.bool("without-managed-save", "list domains without managed save"))
-            .option(OptionDef.bool("uuid", "list uuid's only"))
-            .option(OptionDef.bool("name", "list domain names only"))
-            .option(OptionDef.bool("id", "list domain IDs only"))
-            .option(OptionDef.bool("table", "list table (default)"))
-            .option(OptionDef.bool("managed-save", "mark inactive domains with managed save state"))
-            .option(OptionDef.bool("title", "show domain title"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("list");
 
     /** An option that adds a filter. */
     private record Filter(String option, ListDomainsFlag flag) {

@@ -7,13 +7,11 @@ import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** nodeinfo: the host's CPUs, topology and memory. */
 public final class Nodeinfo implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("nodeinfo")
-            .help("node information")
-            .description("Returns basic information about the node.")
-            .build();
+    private static final CommandDef DEF = VirshTables.command("nodeinfo");
 
     @Override
     public CommandDef definition() {

@@ -6,17 +6,12 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** reboot: asks a domain's guest to reboot, by the given methods. */
 public final class Reboot implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("reboot")
-            .help("reboot a domain")
-            .description("Run a reboot command in the target domain.")
-            .option(CommonOptions.domain())
-            .option(OptionDef.string("mode", ShutdownModes.HELP))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("reboot");
 
     @Override
     public CommandDef definition() {

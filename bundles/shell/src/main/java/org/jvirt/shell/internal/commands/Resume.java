@@ -6,14 +6,11 @@ import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** resume: lets a paused domain run again. */
 public final class Resume implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("resume")
-            .help("resume a domain")
-            .description("Resume a previously suspended domain.")
-            .option(CommonOptions.domain())
-            .build();
+    private static final CommandDef DEF = VirshTables.command("resume");
 
     @Override
     public CommandDef definition() {

@@ -8,17 +8,12 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** shutdown: asks a domain's guest to shut down, by the given methods. */
 public final class Shutdown implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("shutdown")
-            .help("gracefully shutdown a domain")
-            .description("Run shutdown in the target domain.")
-            .option(CommonOptions.domain())
-            .option(OptionDef.string("mode", ShutdownModes.HELP))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("shutdown");
 
     @Override
     public CommandDef definition() {

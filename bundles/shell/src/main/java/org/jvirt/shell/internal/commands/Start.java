@@ -11,24 +11,12 @@ import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CNumbers;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** start: boots a defined, inactive domain. */
 public final class Start implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("start")
-            .help("start a (previously defined) inactive domain")
-            .description("Start a domain, either from the last managedsave\n    state, or via a fresh boot if no "
-                    + "managedsave state\n    is present.")
-            .option(CommonOptions.domain("name of the inactive domain"))
-            .option(OptionDef.bool("console", "attach to console after creation"))
-            .option(OptionDef.bool("paused", "leave the guest paused after creation"))
-            .option(OptionDef.bool("autodestroy", "automatically destroy the guest when virsh disconnects"))
-            .option(OptionDef.bool("bypass-cache", "avoid file system cache when loading"))
-            .option(OptionDef.bool("force-boot", "force fresh boot by discarding any managed save"))
-            .option(OptionDef.string("pass-fds", "pass file descriptors N,M,... to the guest"))
-            .option(OptionDef.bool("reset-nvram", "re-initialize NVRAM from its pristine template"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("start");
 
     @Override
     public CommandDef definition() {

@@ -6,14 +6,11 @@ import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** suspend: pauses a running domain. */
 public final class Suspend implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("suspend")
-            .help("suspend a domain")
-            .description("Suspend a running domain.")
-            .option(CommonOptions.domain())
-            .build();
+    private static final CommandDef DEF = VirshTables.command("suspend");
 
     @Override
     public CommandDef definition() {

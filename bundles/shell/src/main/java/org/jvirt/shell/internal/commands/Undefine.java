@@ -10,8 +10,8 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /**
  * undefine: removes a domain's persistent configuration (a running domain goes on as transient). Removing its
@@ -19,25 +19,7 @@ import org.jvirt.shell.internal.vsh.ParsedArgs;
  * is undefined.
  */
 public final class Undefine implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("undefine")
-            .help("undefine a domain")
-            .description("Undefine an inactive domain, or convert persistent to transient.")
-            .option(CommonOptions.domain())
-            .option(OptionDef.bool("managed-save", "remove domain managed state file"))
-            .option(OptionDef.string("storage", "remove associated storage volumes (comma separated list of targets "
-                    + "or source paths) (see domblklist)"))
-            .option(OptionDef.bool("remove-all-storage", "remove all associated storage volumes (use with caution)"))
-            .option(OptionDef.bool("delete-storage-volume-snapshots", "delete snapshots associated with volume(s), "
-                    + "requires --remove-all-storage (must be supported by storage driver)"))
-            .option(OptionDef.bool("wipe-storage", "wipe data on the removed volumes"))
-            .option(OptionDef.bool("snapshots-metadata", "remove all domain snapshot metadata (vm must be inactive)"))
-            .option(OptionDef.bool("checkpoints-metadata",
-                    "remove all domain checkpoint metadata (vm must be inactive)"))
-            .option(OptionDef.bool("nvram", "remove nvram file"))
-            .option(OptionDef.bool("keep-nvram", "keep nvram file"))
-            .option(OptionDef.bool("tpm", "remove TPM state"))
-            .option(OptionDef.bool("keep-tpm", "keep TPM state"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("undefine");
 
     @Override
     public CommandDef definition() {

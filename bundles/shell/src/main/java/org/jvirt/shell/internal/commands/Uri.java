@@ -6,12 +6,11 @@ import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /** uri: the canonical URI of the session's connection. */
 public final class Uri implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("uri")
-            .help("print the hypervisor canonical URI")
-            .build();
+    private static final CommandDef DEF = VirshTables.command("uri");
 
     @Override
     public CommandDef definition() {

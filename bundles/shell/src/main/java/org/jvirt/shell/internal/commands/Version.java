@@ -7,19 +7,15 @@ import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
-import org.jvirt.shell.internal.vsh.OptionDef;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
+import org.jvirt.shell.internal.vsh.VirshTables;
 
 /**
  * version: the libvirt API level the platform implements (the library virsh reports), the hypervisor's type and
  * version, and with {@code --daemon} the level of the side that serves the connection.
  */
 public final class Version implements VirshCommand {
-    private static final CommandDef DEF = CommandDef.named("version")
-            .help("show version")
-            .description("Display the system version information.")
-            .option(OptionDef.bool("daemon", "report daemon version too"))
-            .build();
+    private static final CommandDef DEF = VirshTables.command("version");
 
     @Override
     public CommandDef definition() {

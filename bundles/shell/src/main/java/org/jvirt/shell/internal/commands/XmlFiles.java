@@ -25,9 +25,18 @@ final class XmlFiles {
     }
 
     static String read(String file) {
+        return read(Path.of(""), file);
+    }
+
+    /** The file, relative to the session's directory. */
+    static String read(org.jvirt.shell.internal.CommandContext ctx, String file) {
+        return read(ctx.session().directory(), file);
+    }
+
+    private static String read(Path directory, String file) {
         InputStream in;
         try {
-            in = Files.newInputStream(Path.of(file));
+            in = Files.newInputStream(directory.resolve(file));
         } catch (IOException | RuntimeException e) {
             throw systemError("Failed to open file '" + file + "': " + reason(e));
         }

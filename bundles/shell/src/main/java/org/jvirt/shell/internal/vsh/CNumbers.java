@@ -47,7 +47,43 @@ public final class CNumbers {
         return v;
     }
 
-    private static boolean isCSpace(char c) {
+    /**
+     * strtoull(s, &end, 10) that must consume all of {@code s}, as an unsigned 64-bit value in a long. A leading
+     * minus negates the result modulo 2^64 when {@code wrap} (virStrToLong_ull), and is refused otherwise
+     * (virStrToLong_ullp). Empty on anything else left, or on overflow.
+     */
+    public static OptionalLong strtoul(String s, boolean wrap) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isCSpace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        if (negative && !wrap) {
+            return OptionalLong.empty();
+        }
+        if (i == n) {
+            return OptionalLong.empty();
+        }
+        for (int j = i; j < n; j++) {
+            if (s.charAt(j) < '0' || s.charAt(j) > '9') {
+                return OptionalLong.empty();
+            }
+        }
+        long value;
+        try {
+            value = Long.parseUnsignedLong(s.substring(i));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(negative ? -value : value);
+    }
+
+    static boolean isCSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 }

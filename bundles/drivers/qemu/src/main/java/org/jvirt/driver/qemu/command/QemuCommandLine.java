@@ -9,6 +9,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.domain.ChrDef;
+import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.DeviceAddress;
 import org.jvirt.conf.domain.Devices;
@@ -133,12 +134,8 @@ public final class QemuCommandLine {
         if (m != null && m.defaultRamId() != null) {
             b.append(",memory-backend=").append(m.defaultRamId());
         }
-        b.append(",acpi=").append(hasFeature("acpi") ? "on" : "off");
+        b.append(",acpi=").append(def.features != null && def.features.acpi != null ? "on" : "off");
         add("-machine", b.toString());
-    }
-
-    private boolean hasFeature(String name) {
-        return def.features != null && def.features.elements.stream().anyMatch(e -> name.equals(e.getLocalName()));
     }
 
     private void memory() {
@@ -449,7 +446,7 @@ public final class QemuCommandLine {
     }
 
     private String chardev(ChrDef c, String id) {
-        ChrDef.Source src = c.sources.isEmpty() ? null : c.sources.get(0);
+        ChrSource src = c.sources.isEmpty() ? null : c.sources.get(0);
         return switch (c.type) {
             case "pty" -> "pty,id=" + id;
             case "null" -> "null,id=" + id;

@@ -1,0 +1,16 @@
+package org.jvirt.api.event;
+
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainBlockJobType;
+
+/**
+ * A block job completed, failed, was cancelled or is ready (VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2); {@code disk} is the
+ * disk's target, e.g. "vda".
+ */
+public record DomainBlockJob2Event(Domain domain, String disk, DomainBlockJobType type,
+        BlockJobStatus status) implements DomainEvent {
+    @Override
+    public DomainEventId id() {
+        return DomainEventId.BLOCK_JOB_2;
+    }
+}
