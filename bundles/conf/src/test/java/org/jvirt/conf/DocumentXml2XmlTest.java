@@ -35,7 +35,8 @@ class DocumentXml2XmlTest {
 
     @TestFactory
     Stream<DynamicTest> storagePoolCaps() {
-        return folder("storagepoolcaps", "storagepoolcapsschemadata", "storagepoolcapsschemadata", Missing.SAME_AS_INPUT);
+        return folder("storagepoolcaps", "storagepoolcapsschemadata", "storagepoolcapsschemadata",
+                Missing.SAME_AS_INPUT);
     }
 
     @TestFactory
@@ -45,7 +46,8 @@ class DocumentXml2XmlTest {
 
     @TestFactory
     Stream<DynamicTest> nwfilterBinding() {
-        return folder("nwfilterbinding", "virnwfilterbindingxml2xmldata", "virnwfilterbindingxml2xmldata", Missing.SAME_AS_INPUT);
+        return folder("nwfilterbinding", "virnwfilterbindingxml2xmldata", "virnwfilterbindingxml2xmldata",
+                Missing.SAME_AS_INPUT);
     }
 
     @TestFactory

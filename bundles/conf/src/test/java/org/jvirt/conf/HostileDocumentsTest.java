@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * an external entity, an entity expansion, a million nested elements, a 100 MB attribute. Each is refused with
  * libvirt's XML error before anything of it is bound, and nothing outside the document is read.
  */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class HostileDocumentsTest {
     @TempDir
     static Path dir;
@@ -60,6 +63,15 @@ class HostileDocumentsTest {
     void anExternalEntityIsNeverRead(XmlDocuments.Kind kind) {
         refused(kind, "<!DOCTYPE " + kind.root + " [<!ENTITY x SYSTEM '" + secret.toUri() + "'>]><" + kind.root
                 + "><name>&x;</name></" + kind.root + ">", e -> { });
+    }
+
+    @ParameterizedTest
+    @EnumSource(XmlDocuments.Kind.class)
+    void aRemoteOrParameterEntityIsNeverFetched(XmlDocuments.Kind kind) {
+        refused(kind, "<!DOCTYPE " + kind.root + " [<!ENTITY x SYSTEM 'http://127.0.0.1:9/x'>]><" + kind.root
+                + "><name>&x;</name></" + kind.root + ">", e -> { });
+        refused(kind, "<!DOCTYPE " + kind.root + " [<!ENTITY % p SYSTEM '" + secret.toUri() + "'> %p;]><"
+                + kind.root + "/>", e -> { });
     }
 
     @ParameterizedTest

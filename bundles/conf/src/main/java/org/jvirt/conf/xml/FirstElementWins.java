@@ -32,7 +32,8 @@ public final class FirstElementWins implements AccessorFactory {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Accessor createPropertyAccessor(Class bean, java.lang.reflect.Method getter, java.lang.reflect.Method setter) {
+    public Accessor createPropertyAccessor(Class bean, java.lang.reflect.Method getter,
+            java.lang.reflect.Method setter) {
         return standard.createPropertyAccessor(bean, getter, setter);
     }
 
