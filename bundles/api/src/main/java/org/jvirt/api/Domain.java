@@ -457,19 +457,20 @@ public interface Domain {
 
     @Modifies
     @Libvirt("virDomainSetMaxMemory")
-    default void setMaxMemory(long memoryKiB) {
+    default void setMaxMemory(@Arg(value = "memory", check = Arg.Check.NON_ZERO) long memoryKiB) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainSetMemory")
-    default void setMemory(long memoryKiB) {
+    default void setMemory(@Arg(value = "memory", check = Arg.Check.NON_ZERO) long memoryKiB) {
         throw VirtException.noSupport();
     }
 
     @Modifies
     @Libvirt("virDomainSetMemoryFlags")
-    default void setMemoryFlags(long memoryKiB, Set<DomainMemoryModFlag> flags) {
+    default void setMemoryFlags(@Arg(value = "memory", check = Arg.Check.NON_ZERO) long memoryKiB,
+            Set<DomainMemoryModFlag> flags) {
         throw VirtException.noSupport();
     }
 

@@ -51,6 +51,7 @@ final class ObjectHandle implements InvocationHandler {
         }
         Invocations.MethodFacts facts = Invocations.facts(method);
         connection.check(facts, args);
+        ArgChecks.check(method, args, facts);
         if (method.getReturnType() == Connect.class && method.getParameterCount() == 0) {
             return connection.proxy();
         }

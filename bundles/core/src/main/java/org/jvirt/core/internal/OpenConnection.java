@@ -110,6 +110,7 @@ final class OpenConnection implements InvocationHandler {
         }
         Invocations.MethodFacts facts = Invocations.facts(method);
         check(facts, args);
+        ArgChecks.check(method, args, facts);
         if (PlatformMethods.isPlatform(method)) {
             return platform(method, args, facts);
         }

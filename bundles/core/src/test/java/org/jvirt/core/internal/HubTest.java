@@ -197,4 +197,30 @@ class HubTest {
         });
         assertThat(f.open("tiny:///x").getType()).isEqualTo("TINY");
     }
+
+    @Test
+    void libvirtsArgumentChecksComeBeforeTheDriverAndAfterReadOnly() {
+        Domain d = hub.open(null, Set.of(), null).domainLookupByName("d1");
+        assertThatThrownBy(() -> d.setMemoryFlags(0, Set.of())).isInstanceOfSatisfying(VirtException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARG);
+            assertThat(e.getMessage()).isEqualTo("memory in virDomainSetMemoryFlags must not be zero");
+        });
+        // a non-zero value reaches the driver, which does not implement it
+        assertThatThrownBy(() -> d.setMemoryFlags(1024, Set.of())).isInstanceOfSatisfying(VirtException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_SUPPORT));
+        Domain ro = hub.open(null, Set.of(ConnectFlag.RO), null).domainLookupByName("d1");
+        assertThatThrownBy(() -> ro.setMemory(0)).isInstanceOfSatisfying(VirtException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_DENIED));
+    }
+
+    @Test
+    void argumentChecksReadAsLibvirts() {
+        assertThat(ArgChecks.failure(org.jvirt.api.Arg.Check.NON_EMPTY_STRING, null))
+                .isEqualTo(org.jvirt.api.Arg.Check.NON_NULL);
+        assertThat(ArgChecks.failure(org.jvirt.api.Arg.Check.NON_EMPTY_STRING, "")
+                .message("xml", "virDomainDefineXML")).isEqualTo("string xml in virDomainDefineXML must not be empty");
+        assertThat(ArgChecks.failure(org.jvirt.api.Arg.Check.POSITIVE, 0)
+                .message("nvcpus", "virDomainSetVcpus")).isEqualTo("nvcpus in virDomainSetVcpus must be greater than zero");
+        assertThat(ArgChecks.failure(org.jvirt.api.Arg.Check.NON_NEGATIVE, 0L)).isNull();
+    }
 }

@@ -17,9 +17,10 @@ final class DomainFilter {
                 && group(f, ListDomainsFlag.MANAGEDSAVE, o.hasManagedSave, ListDomainsFlag.NO_MANAGEDSAVE,
                         !o.hasManagedSave)
                 && group(f, ListDomainsFlag.AUTOSTART, o.autostart, ListDomainsFlag.NO_AUTOSTART, !o.autostart)
-                // the test driver keeps no snapshots or checkpoints of its own domains here
-                && group(f, ListDomainsFlag.HAS_SNAPSHOT, false, ListDomainsFlag.NO_SNAPSHOT, true)
-                && group(f, ListDomainsFlag.HAS_CHECKPOINT, false, ListDomainsFlag.NO_CHECKPOINT, true);
+                && group(f, ListDomainsFlag.HAS_SNAPSHOT, o.snapshots.size() > 0, ListDomainsFlag.NO_SNAPSHOT,
+                        o.snapshots.size() == 0)
+                && group(f, ListDomainsFlag.HAS_CHECKPOINT, o.checkpoints.size() > 0,
+                        ListDomainsFlag.NO_CHECKPOINT, o.checkpoints.size() == 0);
     }
 
     private static boolean group(Set<ListDomainsFlag> f, ListDomainsFlag a, boolean ca, ListDomainsFlag b,

@@ -67,23 +67,22 @@ final class TestConnect implements Connect {
     }
 
     void deliver(DomainDef def, LifecycleEventType type, int detail) {
+        deliver(new DomainLifecycleEvent(new TestDomain(this, def.name, def.uuid, def.id), type, detail));
+    }
+
+    void deliver(org.jvirt.api.event.DomainEvent event) {
         if (events == null || closed.get()) {
             return;
         }
         try {
-            events.domainEvent(new DomainLifecycleEvent(new TestDomain(this, def.name, def.uuid, def.id), type,
-                    detail));
+            events.domainEvent(event);
         } catch (RuntimeException e) {
             LOG.warn("test connection {}: event sink failed: {}", uri, e.toString());
         }
     }
 
     static void checkFlags(String function, Set<? extends VirFlag> flags, int allowed) {
-        int bits = VirFlag.toBits(flags) & ~allowed;
-        if (bits != 0) {
-            throw VirtException.invalidArg("unsupported flags (0x" + Integer.toHexString(bits) + ") in function "
-                    + function);
-        }
+        Flags.check(function, flags, allowed);
     }
 
     @Override
@@ -218,6 +217,52 @@ final class TestConnect implements Connect {
             state.emit(o, LifecycleEventType.STARTED, StartedDetail.BOOTED.value());
             return handle(o);
         });
+    }
+
+    // ---- save images and statistics (the domains issue)
+
+    @Override
+    public void domainRestore(String from) {
+        domainRestore(from, null, Set.of());
+    }
+
+    @Override
+    public void domainRestore(String from, String dxml, Set<org.jvirt.api.DomainSaveRestoreFlag> flags) {
+        checkFlags("testDomainRestoreFlags", flags, 0);
+        if (dxml != null) {
+            throw Errors.argUnsupported("xml modification unsupported");
+        }
+        locked(() -> TestStateImages.restore(this, java.nio.file.Path.of(from)));
+    }
+
+    @Override
+    public String domainSaveImageGetXMLDesc(String file, Set<org.jvirt.api.DomainSaveImageXMLFlag> flags) {
+        checkFlags("testDomainSaveImageGetXMLDesc", flags, 1);
+        return locked(() -> DomainXml.format(SaveImage.read(java.nio.file.Path.of(file)),
+                Set.of(org.jvirt.api.DomainXMLFlag.SECURE)));
+    }
+
+    @Override
+    public void domainSaveImageDefineXML(String file, String dxml, Set<org.jvirt.api.DomainSaveRestoreFlag> flags) {
+        checkFlags("testDomainSaveImageDefineXML", flags, 2 | 4);
+        locked(() -> {
+            java.nio.file.Path p = java.nio.file.Path.of(file);
+            SaveImage.read(p);
+            SaveImage.write(p, DomainXml.parse(dxml, TestState.PARSE));
+            return null;
+        });
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainStatsRecord> getAllDomainStats(Set<org.jvirt.api.DomainStatsType> stats,
+            Set<org.jvirt.api.GetAllDomainStatsFlag> flags) {
+        return locked(() -> DomainStats.all(this, stats, flags));
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainStatsRecord> domainListGetStats(List<Domain> domains,
+            Set<org.jvirt.api.DomainStatsType> stats, Set<org.jvirt.api.GetAllDomainStatsFlag> flags) {
+        return locked(() -> DomainStats.of(this, domains, stats, flags));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.jvirt.driver.test;
 
 import java.time.Instant;
+import java.util.BitSet;
+import java.util.Optional;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +11,43 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.jvirt.api.Connect;
+import org.jvirt.api.DomainSaveRestoreFlag;
+import org.jvirt.api.DomainCoreDumpFlag;
+import org.jvirt.api.DomainCoreDumpFormat;
+import org.jvirt.api.DomainMemoryModFlag;
+import org.jvirt.api.DomainMemoryStat;
+import org.jvirt.api.DomainVcpuFlag;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.DomainAffect;
+import org.jvirt.api.DomainIOThreadInfo;
+import org.jvirt.api.TypedParameters;
+import org.jvirt.api.TypedParamFields;
+import org.jvirt.api.TypedParameterType;
+import org.jvirt.api.DomainSchedulerType;
+import org.jvirt.api.DomainMetadataType;
+import org.jvirt.api.DomainLifecycle;
+import org.jvirt.api.DomainLifecycleAction;
+import org.jvirt.api.DomainGetHostnameFlag;
+import org.jvirt.api.DomainSetTimeFlag;
+import org.jvirt.api.DomainControlInfo;
+import org.jvirt.api.DomainFSInfo;
+import org.jvirt.api.DomainDiskError;
+import org.jvirt.api.DomainSetUserPasswordFlag;
+import org.jvirt.api.KeycodeSet;
+import org.jvirt.api.DomainProcessSignal;
+import org.jvirt.api.DomainMemoryFlag;
+import org.jvirt.api.DomainBlockStats;
+import org.jvirt.api.DomainInterfaceStats;
+import org.jvirt.api.DomainBlockInfo;
+import org.jvirt.api.DomainInterface;
+import org.jvirt.api.DomainInterfaceAddressesSource;
+import org.jvirt.api.DomainSnapshot;
+import org.jvirt.api.DomainSnapshotCreateFlag;
+import org.jvirt.api.DomainSnapshotListFlag;
+import org.jvirt.api.DomainSnapshotRevertFlag;
+import org.jvirt.api.DomainCheckpoint;
+import org.jvirt.api.DomainCheckpointCreateFlag;
+import org.jvirt.api.DomainCheckpointListFlag;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDestroyFlag;
@@ -28,6 +67,7 @@ import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.ShutoffReason;
 import org.jvirt.api.VirFlag;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.event.DomainMetadataChangeEvent;
 import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.api.event.ResumedDetail;
 import org.jvirt.api.event.StartedDetail;
@@ -54,7 +94,7 @@ final class TestDomain implements Domain {
     }
 
     /** Runs {@code body} on the domain under the state's lock (testDomObjFromDomain). */
-    private <T> T with(Function<TestDomainObj, T> body) {
+    <T> T with(Function<TestDomainObj, T> body) {
         return conn.locked(() -> {
             TestDomainObj o = conn.state.byUuid(uuid);
             if (o == null) {
@@ -73,9 +113,7 @@ final class TestDomain implements Domain {
     }
 
     private static void checkActive(TestDomainObj o) {
-        if (!o.isActive()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST, "domain is not running");
-        }
+        DomainGuest.checkActive(o);
     }
 
     private VirtException internal(String text) {
@@ -272,6 +310,11 @@ final class TestDomain implements Domain {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
                         "Refusing to undefine while domain managed save image exists");
             }
+            if (!o.isActive() && o.snapshots.size() > 0
+                    && !flags.contains(DomainUndefineFlag.SNAPSHOTS_METADATA)) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
+                        "cannot delete inactive domain with " + o.snapshots.size() + " snapshots");
+            }
             conn.state.emit(o, LifecycleEventType.UNDEFINED, UndefinedDetail.REMOVED.value());
             o.hasManagedSave = false;
             if (o.isActive()) {
@@ -281,6 +324,508 @@ final class TestDomain implements Domain {
                 conn.state.remove(o);
             }
         });
+    }
+
+    // ---- save, managed save, dumps
+
+    @Override
+    public void save(String to) {
+        save(to, null, Set.of());
+    }
+
+    @Override
+    public void save(String to, String dxml, Set<DomainSaveRestoreFlag> flags) {
+        TestConnect.checkFlags("testDomainSaveFlags", flags, 0);
+        if (dxml != null) {
+            throw Errors.argUnsupported("xml modification unsupported");
+        }
+        run(o -> {
+            checkActive(o);
+            SaveImage.write(java.nio.file.Path.of(to), o.def);
+            stop(o, ShutoffReason.SAVED.value(), StoppedDetail.SAVED.value());
+        });
+    }
+
+    @Override
+    public void managedSave(Set<DomainSaveRestoreFlag> flags) {
+        TestConnect.checkFlags("testDomainManagedSave", flags, DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | DomainSaveRestoreFlag.RUNNING.value() | DomainSaveRestoreFlag.PAUSED.value());
+        run(o -> {
+            checkActive(o);
+            if (!o.persistent) {
+                throw Errors.invalid("cannot do managed save for transient domain");
+            }
+            conn.state.shutdownState(o, ShutoffReason.SAVED.value());
+            conn.state.emit(o, LifecycleEventType.STOPPED, StoppedDetail.SAVED.value());
+            o.hasManagedSave = true;
+        });
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        run(o -> o.hasManagedSave = false);
+    }
+
+    @Override
+    public void coreDump(String to, Set<DomainCoreDumpFlag> flags) {
+        coreDumpWithFormat(to, DomainCoreDumpFormat.RAW, flags);
+    }
+
+    @Override
+    public void coreDumpWithFormat(String to, DomainCoreDumpFormat format, Set<DomainCoreDumpFlag> flags) {
+        TestConnect.checkFlags("testDomainCoreDumpWithFormat", flags, DomainCoreDumpFlag.CRASH.value());
+        run(o -> {
+            checkActive(o);
+            SaveImage.writeDump(java.nio.file.Path.of(to), name);
+            if (format != DomainCoreDumpFormat.RAW) {
+                throw Errors.unsupported("kdump-compressed format is not supported here");
+            }
+            if (flags.contains(DomainCoreDumpFlag.CRASH)) {
+                stop(o, ShutoffReason.CRASHED.value(), StoppedDetail.CRASHED.value());
+            }
+        });
+    }
+
+    // ---- memory and vCPUs
+
+    @Override
+    public void setMaxMemory(long memoryKiB) {
+        run(o -> DomainResources.setMemory(o, memoryKiB, DomainMemoryModFlag.MAXIMUM.value()));
+    }
+
+    @Override
+    public void setMemory(long memoryKiB) {
+        run(o -> DomainResources.setMemory(o, memoryKiB, DefAccess.LIVE));
+    }
+
+    @Override
+    public void setMemoryFlags(long memoryKiB, Set<DomainMemoryModFlag> flags) {
+        int bits = Flags.check("testDomainSetMemoryFlags", flags, 7);
+        run(o -> DomainResources.setMemory(o, memoryKiB, bits));
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(int period, Set<DomainMemoryModFlag> flags) {
+        int bits = Flags.check("testDomainSetMemoryStatsPeriod", flags, 3);
+        run(o -> DomainResources.setMemoryStatsPeriod(o, period, bits));
+    }
+
+    @Override
+    public List<DomainMemoryStat> memoryStats() {
+        return with(DomainGuest::memoryStats);
+    }
+
+    @Override
+    public int getVcpusFlags(Set<DomainVcpuFlag> flags) {
+        int bits = Flags.check("testDomainGetVcpusFlags", flags, 7);
+        return with(o -> DomainResources.vcpusFlags(o, bits));
+    }
+
+    @Override
+    public int getMaxVcpus() {
+        return with(o -> DomainResources.vcpusFlags(o, DefAccess.LIVE | DomainVcpuFlag.MAXIMUM.value()));
+    }
+
+    @Override
+    public void setVcpus(int nvcpus) {
+        setVcpusFlags(nvcpus, Set.of(DomainVcpuFlag.LIVE));
+    }
+
+    @Override
+    public void setVcpusFlags(int nvcpus, Set<DomainVcpuFlag> flags) {
+        if (nvcpus == 0) {
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "nvcpus in virDomainSetVcpusFlags must not be zero");
+        }
+        if (flags.contains(DomainVcpuFlag.MAXIMUM) && !flags.contains(DomainVcpuFlag.CONFIG)) {
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "Flag 'VIR_DOMAIN_AFFECT_CONFIG' is required by flag 'VIR_DOMAIN_VCPU_MAXIMUM'");
+        }
+        int bits = Flags.check("testDomainSetVcpusFlags", flags, 7);
+        if (nvcpus > DomainResources.MAX_VCPUS) {
+            throw Errors.invalidArg("requested cpu amount exceeds maximum supported amount (" + nvcpus + " > "
+                    + DomainResources.MAX_VCPUS + ")");
+        }
+        run(o -> DomainResources.setVcpusFlags(o, nvcpus, bits));
+    }
+
+    @Override
+    public List<VcpuInfo> getVcpus() {
+        return with(o -> DomainResources.vcpus(o, hostCpus()));
+    }
+
+    private int hostCpus() {
+        return conn.state.nodeInfo.nodes() * conn.state.nodeInfo.sockets() * conn.state.nodeInfo.cores()
+                * conn.state.nodeInfo.threads();
+    }
+
+    @Override
+    public void pinVcpu(int vcpu, BitSet cpumap) {
+        pinVcpuFlags(vcpu, cpumap, Set.of());
+    }
+
+    @Override
+    public void pinVcpuFlags(int vcpu, BitSet cpumap, Set<DomainAffect> flags) {
+        TestConnect.checkFlags("testDomainPinVcpuFlags", flags, 0);
+        run(o -> DomainResources.pinVcpu(o, vcpu, cpumap));
+    }
+
+    @Override
+    public List<BitSet> getVcpuPinInfo(Set<DomainAffect> flags) {
+        return with(o -> DomainResources.vcpuPinInfo(o, DefAccess.bits(flags), hostCpus()));
+    }
+
+    @Override
+    public void pinEmulator(BitSet cpumap, Set<DomainAffect> flags) {
+        run(o -> DomainResources.pinEmulator(o, cpumap, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public Optional<BitSet> getEmulatorPinInfo(Set<DomainAffect> flags) {
+        return with(o -> DomainResources.emulatorPinInfo(o, DefAccess.bits(flags), hostCpus()));
+    }
+
+    @Override
+    public List<DomainIOThreadInfo> getIOThreadInfo(Set<DomainAffect> flags) {
+        return with(o -> DomainResources.iothreadInfo(o, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void addIOThread(int iothreadId, Set<DomainAffect> flags) {
+        run(o -> DomainResources.addIOThread(o, iothreadId, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void delIOThread(int iothreadId, Set<DomainAffect> flags) {
+        run(o -> DomainResources.delIOThread(o, iothreadId, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void pinIOThread(int iothreadId, BitSet cpumap, Set<DomainAffect> flags) {
+        run(o -> DomainResources.pinIOThread(o, iothreadId, cpumap, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setIOThreadParams(int iothreadId, TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainResources.setIOThreadParams(o, iothreadId, params, DefAccess.bits(flags)));
+    }
+
+    // ---- tunables
+
+    @Override
+    public TypedParameters getBlkioParameters(Set<DomainAffect> flags) {
+        return with(o -> DomainTuning.blkio(o, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setBlkioParameters(TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainTuning.setBlkio(o, params, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public TypedParameters getMemoryParameters(Set<DomainAffect> flags) {
+        return with(o -> DomainTuning.memtune(o, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setMemoryParameters(TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainTuning.setMemtune(o, params, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public TypedParameters getNumaParameters(Set<DomainAffect> flags) {
+        return with(o -> DomainTuning.numatune(o, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setNumaParameters(TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainTuning.setNumatune(o, params, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public TypedParameters getInterfaceParameters(String device, Set<DomainAffect> flags) {
+        return with(o -> DomainTuning.ifaceParams(o, device, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setInterfaceParameters(String device, TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainTuning.setIfaceParams(o, device, params, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public TypedParameters getBlockIoTune(String disk, Set<DomainAffect> flags) {
+        return with(o -> DomainTuning.iotune(o, disk, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setBlockIoTune(String disk, TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainTuning.setIotune(o, disk, params, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public TypedParameters getPerfEvents(Set<DomainAffect> flags) {
+        return with(o -> DomainTuning.perf(o, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setPerfEvents(TypedParameters params, Set<DomainAffect> flags) {
+        run(o -> DomainTuning.setPerf(o, params, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public DomainSchedulerType getSchedulerType() {
+        return new DomainSchedulerType("fair", 1);
+    }
+
+    @Override
+    public TypedParameters getSchedulerParameters(Set<DomainAffect> flags) {
+        TestConnect.checkFlags("testDomainGetSchedulerParametersFlags", flags, 0);
+        return with(o -> TypedParameters.builder().addUInt(TypedParamFields.DOMAIN_SCHEDULER_WEIGHT, 50).build());
+    }
+
+    @Override
+    public void setSchedulerParameters(TypedParameters params, Set<DomainAffect> flags) {
+        TestConnect.checkFlags("testDomainSetSchedulerParametersFlags", flags, 0);
+        Params.validate(params, TypedParamFields.DOMAIN_SCHEDULER_WEIGHT, TypedParameterType.UINT);
+        // the test driver keeps no weight, as libvirt's
+        run(o -> { });
+    }
+
+    // ---- metadata, rename, lifecycle actions
+
+    @Override
+    public String getMetadata(DomainMetadataType type, String uri, Set<DomainAffect> flags) {
+        return with(o -> DomainMetadata.get(o, type, uri, DefAccess.bits(flags)));
+    }
+
+    @Override
+    public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
+            Set<DomainAffect> flags) {
+        run(o -> {
+            DomainMetadata.set(o, type, metadata, key, uri, DefAccess.bits(flags));
+            conn.state.emit(c -> new DomainMetadataChangeEvent(c.handle(o), type,
+                    type == DomainMetadataType.ELEMENT ? uri : null));
+        });
+    }
+
+    @Override
+    public void rename(String newName) {
+        run(o -> {
+            if (o.isActive()) {
+                throw Errors.invalid("cannot rename active domain");
+            }
+            if (!o.persistent) {
+                throw Errors.invalid("cannot rename a transient domain");
+            }
+            if (o.state != DomainState.SHUTOFF) {
+                throw Errors.invalid("domain has to be shutoff before renaming");
+            }
+            TestDomainObj other = conn.state.byName(newName);
+            if (other != null) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN,
+                        "domain with name '" + newName + "' already exists");
+            }
+            if (newName.indexOf('/') >= 0) {
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.TEST,
+                        "name " + newName + " cannot contain '/'");
+            }
+            conn.state.emit(o, LifecycleEventType.UNDEFINED, UndefinedDetail.RENAMED.value());
+            o.def.name = newName;
+            conn.state.emit(o, LifecycleEventType.DEFINED, org.jvirt.api.event.DefinedDetail.RENAMED.value());
+        });
+    }
+
+    @Override
+    public void setLifecycleAction(DomainLifecycle type, DomainLifecycleAction action, Set<DomainAffect> flags) {
+        run(o -> DomainGuest.setLifecycleAction(o, type, action, DefAccess.bits(flags)));
+    }
+
+    // ---- guest
+
+    @Override
+    public String getHostname(Set<DomainGetHostnameFlag> flags) {
+        TestConnect.checkFlags("testDomainGetHostname", flags, 0);
+        return with(o -> {
+            checkActive(o);
+            return name + "host";
+        });
+    }
+
+    @Override
+    public Instant getTime() {
+        return with(DomainGuest::time);
+    }
+
+    @Override
+    public void setTime(Instant time, Set<DomainSetTimeFlag> flags) {
+        TestConnect.checkFlags("testDomainSetTime", flags, DomainSetTimeFlag.SYNC.value());
+        run(o -> DomainGuest.setTime(o, time == null ? 0 : time.getEpochSecond(), time == null ? 0 : time.getNano()));
+    }
+
+    @Override
+    public DomainControlInfo getControlInfo() {
+        return with(DomainGuest::controlInfo);
+    }
+
+    @Override
+    public int fsFreeze(List<String> mountpoints) {
+        return with(o -> DomainGuest.freeze(o, mountpoints, true));
+    }
+
+    @Override
+    public int fsThaw(List<String> mountpoints) {
+        return with(o -> DomainGuest.freeze(o, mountpoints, false));
+    }
+
+    @Override
+    public void fsTrim(String mountPoint, long minimum) {
+        run(o -> DomainGuest.fsTrim(o, mountPoint));
+    }
+
+    @Override
+    public List<DomainFSInfo> getFSInfo() {
+        return with(DomainGuest::fsInfo);
+    }
+
+    @Override
+    public List<DomainDiskError> getDiskErrors() {
+        return with(DomainGuest::diskErrors);
+    }
+
+    @Override
+    public void setUserPassword(String user, String password, Set<DomainSetUserPasswordFlag> flags) {
+        TestConnect.checkFlags("testDomainSetUserPassword", flags, DomainSetUserPasswordFlag.ENCRYPTED.value());
+        run(TestDomain::checkActive);
+    }
+
+    @Override
+    public void injectNMI() {
+        run(TestDomain::checkActive);
+    }
+
+    @Override
+    public void sendKey(KeycodeSet codeset, int holdtime, int[] keycodes) {
+        run(o -> {
+            checkActive(o);
+            for (int k : keycodes) {
+                if (!Keycodes.valid(codeset, k)) {
+                    throw Errors.internal("invalid keycode " + Integer.toUnsignedString(k) + " of "
+                            + codeset.libvirtName().substring("VIR_KEYCODE_SET_".length()).toLowerCase()
+                            + " codeset");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void sendProcessSignal(long pid, DomainProcessSignal signal) {
+        if (pid != 1) {
+            throw Errors.invalidArg("only sending a signal to pid 1 is supported");
+        }
+        run(o -> { });
+    }
+
+    @Override
+    public byte[] memoryPeek(long start, int size, Set<DomainMemoryFlag> flags) {
+        int bits = Flags.check("testDomainMemoryPeek", flags, 3);
+        if (bits == 3) {
+            throw Errors.exclusive("VIR_MEMORY_VIRTUAL", "VIR_MEMORY_PHYSICAL");
+        }
+        if (bits == 0) {
+            throw Errors.invalidArg("flags parameter must be VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL");
+        }
+        return with(o -> DomainGuest.memoryPeek(o, start, size));
+    }
+
+    @Override
+    public TypedParameters getLaunchSecurityInfo() {
+        return with(o -> TypedParameters.empty());
+    }
+
+    // ---- statistics
+
+    @Override
+    public List<TypedParameters> getCPUStats(int startCpu, int ncpus) {
+        return with(o -> DomainGuest.cpuStats(o, startCpu, ncpus, conn.state.nodeInfo.cores()));
+    }
+
+    @Override
+    public DomainBlockStats blockStats(String disk) {
+        return with(o -> DomainGuest.blockStats(o, disk));
+    }
+
+    @Override
+    public DomainInterfaceStats interfaceStats(String device) {
+        return with(o -> DomainGuest.interfaceStats(o, device));
+    }
+
+    @Override
+    public DomainBlockInfo getBlockInfo(String disk) {
+        return with(o -> DomainGuest.blockInfo(o, disk));
+    }
+
+    @Override
+    public List<DomainInterface> interfaceAddresses(DomainInterfaceAddressesSource source) {
+        return with(o -> DomainGuest.interfaceAddresses(o, source.value(), conn.state));
+    }
+
+    // ---- snapshots and checkpoints
+
+    @Override
+    public DomainSnapshot snapshotCreateXML(String xml, Set<DomainSnapshotCreateFlag> flags) {
+        return with(o -> new TestDomainSnapshot(this, TestSnapshots.create(conn.state, o, xml,
+                VirFlag.toBits(flags))));
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String snapshot) {
+        return with(o -> new TestDomainSnapshot(this, TestSnapshots.find(o, snapshot).name));
+    }
+
+    @Override
+    public DomainSnapshot snapshotCurrent() {
+        return with(o -> {
+            var cur = o.snapshots.current();
+            if (cur == null) {
+                throw new VirtException(ErrorCode.NO_DOMAIN_SNAPSHOT, ErrorDomain.TEST,
+                        "the domain does not have a current snapshot");
+            }
+            return new TestDomainSnapshot(this, cur.name);
+        });
+    }
+
+    @Override
+    public boolean hasCurrentSnapshot() {
+        return with(o -> o.snapshots.current() != null);
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllSnapshots(Set<DomainSnapshotListFlag> flags) {
+        int bits = VirFlag.toBits(flags);
+        return with(o -> TestSnapshots.list(o, null, bits).stream()
+                .<DomainSnapshot>map(n -> new TestDomainSnapshot(this, n)).toList());
+    }
+
+    @Override
+    public void revertToSnapshot(DomainSnapshot snapshot, Set<DomainSnapshotRevertFlag> flags) {
+        run(o -> TestSnapshots.revert(conn.state, o, snapshot.getName(), VirFlag.toBits(flags)));
+    }
+
+    @Override
+    public DomainCheckpoint checkpointCreateXML(String xml, Set<DomainCheckpointCreateFlag> flags) {
+        return with(o -> new TestDomainCheckpoint(this, TestCheckpoints.create(o, xml, VirFlag.toBits(flags))));
+    }
+
+    @Override
+    public DomainCheckpoint checkpointLookupByName(String checkpoint) {
+        return with(o -> new TestDomainCheckpoint(this, TestCheckpoints.find(o, checkpoint).name));
+    }
+
+    @Override
+    public List<DomainCheckpoint> listAllCheckpoints(Set<DomainCheckpointListFlag> flags) {
+        int bits = VirFlag.toBits(flags);
+        return with(o -> TestCheckpoints.list(o, null, bits).stream()
+                .<DomainCheckpoint>map(n -> new TestDomainCheckpoint(this, n)).toList());
     }
 
     @Override

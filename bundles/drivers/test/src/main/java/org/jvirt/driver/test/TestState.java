@@ -115,6 +115,13 @@ final class TestState {
         }
     }
 
+    /** Tells every open connection of this state an event made for it by {@code make}. */
+    void emit(java.util.function.Function<TestConnect, org.jvirt.api.event.DomainEvent> make) {
+        for (TestConnect c : connections) {
+            c.deliver(make.apply(c));
+        }
+    }
+
     // ---- domains (callers hold the lock)
 
     List<TestDomainObj> all() {
