@@ -58,6 +58,9 @@ public class DriverIsolationIT {
         assertEquals("the importing driver stays INSTALLED", Bundle.INSTALLED, state("org.jvirt.itest.beta"));
         assertTrue("the log names both bundles and the package, in one line", Await.until(() -> ruleLogged(), 5_000));
 
+        // a bundle is ACTIVE before SCR has published its component: wait for the driver to serve its scheme
+        assertTrue("alpha serves alpha:///", Await.until(() -> factory.drivers().stream()
+                .anyMatch(d -> d.name().equals("alpha") && d.uriSchemes().contains("alpha")), 10_000));
         try (Connect alpha = factory.open("alpha:///")) {
             assertEquals("ALPHA", alpha.getType());
         }

@@ -35,12 +35,15 @@ import org.jvirt.jmx.JvirtObjectNames;
 
 /**
  * The component against the real platform: core's standalone factory and the test driver's {@code test:///default}
- * host (libvirt's default state: one running domain "test"), in the platform MBeanServer.
+ * host (libvirt's default state: one running domain "test", network "default", pool "default-pool"), in the
+ * platform MBeanServer.
  */
 class JmxComponentTest {
     static final String URI = "test:///default";
     static final ObjectName CONNECTION = JvirtObjectNames.connection(URI);
     static final ObjectName TEST = JvirtObjectNames.domain(URI, "test");
+    static final ObjectName NETWORK = JvirtObjectNames.network(URI, "default");
+    static final ObjectName POOL = JvirtObjectNames.storagePool(URI, "default-pool");
 
     private ConnectFactory factory;
     private Connect api;
@@ -65,7 +68,7 @@ class JmxComponentTest {
 
     @Test
     void theConnectionAndItsDomainAreRegisteredUnderTheirNames() {
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
         assertThat(CONNECTION.toString()).isEqualTo("org.jvirt:type=Connection,uri=\"test:///default\"");
         assertThat(TEST.toString()).isEqualTo("org.jvirt:type=Domain,connection=\"test:///default\",name=\"test\"");
     }
@@ -339,7 +342,7 @@ class JmxComponentTest {
         d.undefine();
 
         await("MBean of the undefined domain removed", () -> !SERVER.isRegistered(name));
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
     }
 
     @Test
@@ -399,7 +402,7 @@ class JmxComponentTest {
                 new String[] {String.class.getName()}))
                 .isInstanceOf(RuntimeMBeanException.class)
                 .cause().hasMessage(expected).hasNoCause();
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
     }
 
     @Test
@@ -434,7 +437,7 @@ class JmxComponentTest {
         component = new JmxComponent(factory, Map.of(JmxComponent.URIS, new String[] {"nosuch:///x", URI}));
 
         assertThat(component.exportedUris()).containsExactly(URI);
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
     }
 
     @Test
@@ -448,7 +451,7 @@ class JmxComponentTest {
 
         component.modified(Map.of(JmxComponent.URIS, URI));
 
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
     }
 
     @Test
@@ -462,7 +465,8 @@ class JmxComponentTest {
         ObjectName otherConnection = JvirtObjectNames.connection(other);
         ObjectName otherDomain = JvirtObjectNames.domain(other, "other");
         assertThat(component.exportedUris()).containsExactlyInAnyOrder(URI, other);
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, otherConnection, otherDomain);
+        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL, otherConnection,
+                otherDomain);
         assertThat(SERVER.getAttribute(otherConnection, "URI")).isEqualTo(other);
         // virsh -c test:///PATH domstate other: a node file's domains start running
         assertThat(SERVER.getAttribute(otherDomain, "State")).isEqualTo("running");

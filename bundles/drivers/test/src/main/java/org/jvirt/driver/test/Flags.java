@@ -22,4 +22,13 @@ final class Flags {
     static int check(String function, Set<? extends VirFlag> flags, int allowed) {
         return check(function, VirFlag.toBits(flags), allowed);
     }
+
+    /** The mask of every constant of {@code type}. */
+    static <E extends Enum<E> & VirFlag> int all(Class<E> type) {
+        int bits = 0;
+        for (E e : type.getEnumConstants()) {
+            bits |= e.value();
+        }
+        return bits;
+    }
 }

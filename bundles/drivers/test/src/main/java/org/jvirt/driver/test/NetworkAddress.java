@@ -8,46 +8,38 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.IPAddrType;
 import org.jvirt.api.VirtException;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.jvirt.conf.network.NetworkDef;
 
 /**
  * The address the test driver makes up for a guest interface on a network (testDomainInterfaceAddressFromNet): the
  * start of the network's first DHCP range (or its own address) plus an offset, with the network's prefix. The
- * networks are those of the state's node file.
+ * network is looked for among the state's networks as they are now (testNetworkObjFindByName).
  */
 final class NetworkAddress {
     private NetworkAddress() {
     }
 
     static DomainIPAddress of(TestState state, String network, long offset) {
-        Element net = null;
-        for (Element n : state.node.networks()) {
-            Element name = child(n, "name");
-            if (name != null && name.getTextContent().strip().equals(network)) {
-                net = n;
-            }
-        }
+        NetworkObj net = network == null ? null : state.objects.networks.byName(network);
         if (net == null) {
             throw new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.TEST,
                     "no network with matching name '" + network + "'");
         }
-        Element ip = child(net, "ip");
-        if (ip == null) {
+        if (net.def.ips.isEmpty()) {
             throw Errors.internal("network '" + network + "' has no address");
         }
-        boolean v6 = "ipv6".equals(ip.getAttribute("family"));
-        String base = ip.getAttribute("address");
-        Element dhcp = child(ip, "dhcp");
-        Element range = dhcp == null ? null : child(dhcp, "range");
-        if (range != null && range.hasAttribute("start")) {
-            base = range.getAttribute("start");
+        NetworkDef.Ip ip = net.def.ips.get(0);
+        boolean v6 = "ipv6".equals(ip.family);
+        String base = ip.address;
+        NetworkDef.Ip.Dhcp.Range range = ip.dhcp == null ? null : ip.dhcp.range;
+        if (range != null && range.start != null) {
+            base = range.start;
         }
         int prefix;
-        if (ip.hasAttribute("prefix")) {
-            prefix = Integer.parseInt(ip.getAttribute("prefix"));
-        } else if (ip.hasAttribute("netmask")) {
-            prefix = Long.bitCount(toLong(ip.getAttribute("netmask")));
+        if (ip.prefix != null) {
+            prefix = Integer.parseInt(ip.prefix.strip());
+        } else if (ip.netmask != null) {
+            prefix = Long.bitCount(toLong(ip.netmask));
         } else {
             prefix = v6 ? 64 : 24;
         }
@@ -72,14 +64,5 @@ final class NetworkAddress {
             v = (v << 8) | Integer.parseInt(p);
         }
         return v;
-    }
-
-    private static Element child(Element e, String name) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && name.equals(c.getLocalName() == null ? c.getNodeName() : c.getLocalName())) {
-                return c;
-            }
-        }
-        return null;
     }
 }

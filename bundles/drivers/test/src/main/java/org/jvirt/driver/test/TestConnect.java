@@ -26,6 +26,7 @@ import org.jvirt.api.driver.EventSink;
 import org.jvirt.api.event.DefinedDetail;
 import org.jvirt.api.event.DomainLifecycleEvent;
 import org.jvirt.api.event.LifecycleEventType;
+import org.jvirt.api.event.ObjectEvent;
 import org.jvirt.api.event.StartedDetail;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.DomainDef;
@@ -33,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A connection to a test state (libvirt's test driver connection functions). */
-final class TestConnect implements Connect {
+final class TestConnect implements Connect, TestNetworks, TestStorage, TestInterfaces, TestNodeDevices, TestHost {
     private static final Logger LOG = LoggerFactory.getLogger(TestConnect.class);
 
     private final String uri;
@@ -76,6 +77,18 @@ final class TestConnect implements Connect {
         }
         try {
             events.domainEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("test connection {}: event sink failed: {}", uri, e.toString());
+        }
+    }
+
+    /** Hands an event of an object besides domains to this connection's sink. */
+    void deliverEvent(ObjectEvent event) {
+        if (events == null || closed.get()) {
+            return;
+        }
+        try {
+            events.event(event);
         } catch (RuntimeException e) {
             LOG.warn("test connection {}: event sink failed: {}", uri, e.toString());
         }

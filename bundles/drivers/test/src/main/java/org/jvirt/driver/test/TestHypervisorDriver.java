@@ -64,7 +64,9 @@ public class TestHypervisorDriver implements HypervisorDriver {
         if (path.equals("/default")) {
             return Optional.of(new TestConnect(text, defaultState(), request.events(), () -> { }));
         }
-        TestState s = TestState.fromFile(TestNodeXml.read(Path.of(path), TestState.PARSE));
+        TestNodeXml.TestNode node = TestNodeXml.read(Path.of(path), TestState.PARSE);
+        TestState s = TestState.fromFile(node);
+        NodeAuth.check(node.users(), request.auth());
         LOG.debug("test driver: loaded {}", path);
         return Optional.of(new TestConnect(text, s, request.events(), () -> { }));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
@@ -14,6 +15,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.ShutoffReason;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.event.ObjectEvent;
 import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.DomainXml;
@@ -34,6 +36,8 @@ final class TestState {
     final String capabilities;
     /** Kept for the network, interface, storage and node-device issues. */
     final TestNodeXml.TestNode node;
+    /** Networks, storage, host interfaces, node devices and NUMA cells: the objects besides domains. */
+    final HostObjects objects;
     private final Map<UUID, TestDomainObj> domains = new LinkedHashMap<>();
     private final List<TestConnect> connections = new CopyOnWriteArrayList<>();
     private int nextDomId = 1;
@@ -42,6 +46,7 @@ final class TestState {
         this.nodeInfo = nodeInfo;
         this.capabilities = Capabilities.build(cells);
         this.node = node;
+        this.objects = new HostObjects(cells);
     }
 
     static final NodeInfo DEFAULT_NODE = new NodeInfo("i686", 3L * 1024 * 1024, 16, 1400, 2, 2, 2, 2);
@@ -96,6 +101,7 @@ final class TestState {
             obj.setState(DomainState.fromValue(nd.runstate()), 0);
             Taint.check(obj);
         }
+        objects.load(node);
     }
 
     // ---- connections and events
@@ -112,6 +118,13 @@ final class TestState {
     void emit(TestDomainObj obj, LifecycleEventType type, int detail) {
         for (TestConnect c : connections) {
             c.deliver(obj.def, type, detail);
+        }
+    }
+
+    /** Tells every open connection of this state about a change of an object besides domains. */
+    void emitEvent(Function<TestConnect, ? extends ObjectEvent> event) {
+        for (TestConnect c : connections) {
+            c.deliverEvent(event.apply(c));
         }
     }
 

@@ -1,0 +1,436 @@
+#!/usr/bin/python3
+"""Runs the call scripts of src/test/resources/libvirt/*.calls against libvirt's own test driver (the python
+binding, in this process) and writes what libvirt answers next to each script as NAME.expected.
+
+LibvirtCallsTest replays the same scripts against jvirt's test driver and compares, call by call.
+
+    /usr/bin/python3 src/test/python/record_libvirt.py [NAME ...]      (from bundles/drivers/test)
+
+A script is one call per line: "open URI", "openauth URI TYPE=ANSWER ..." (opens with a credential callback
+offering those types, shows what it was asked, then closes), "close", "events" (the events received since the last "events"), or a
+libvirt C function with its arguments, optionally kept in a variable: "$net = virNetworkLookupByName default".
+Functions of the connection take it implicitly. Arguments: integers, "JSON strings", null, $variables, @FILE (the
+text of a file beside the script), [a,b] lists of those without spaces, ${dir} (the script's folder) inside words.
+"""
+import ctypes
+import json
+import os
+import sys
+
+import libvirt
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CALLS = os.path.normpath(os.path.join(HERE, '..', 'resources', 'libvirt'))
+
+ERR_NAMES = {getattr(libvirt, k): k for k in dir(libvirt) if k.startswith('VIR_ERR_') and
+             k not in ('VIR_ERR_NONE', 'VIR_ERR_WARNING', 'VIR_ERR_ERROR')}
+FROM_NAMES = {getattr(libvirt, k): k for k in dir(libvirt) if k.startswith('VIR_FROM_')}
+
+
+def constants(prefix):
+    """The names of libvirt's constants with this prefix (less the event ids and LAST), by value."""
+    return {getattr(libvirt, k): k[len(prefix):] for k in dir(libvirt)
+            if k.startswith(prefix) and not k[len(prefix):].startswith('ID_') and k[len(prefix):] != 'LAST'}
+
+
+NET_EVENTS = constants('VIR_NETWORK_EVENT_')
+POOL_EVENTS = constants('VIR_STORAGE_POOL_EVENT_')
+DEV_EVENTS = constants('VIR_NODE_DEVICE_EVENT_')
+
+
+class Handle:
+    """An object libvirt returned, shown by kind and name."""
+
+    def __init__(self, kind, obj):
+        self.kind = kind
+        self.obj = obj
+
+    def render(self):
+        return self.kind + ':' + self.obj.name()
+
+
+def handle(obj):
+    if obj is None:
+        return None
+    kinds = ((libvirt.virNetwork, 'network'), (libvirt.virStoragePool, 'pool'), (libvirt.virStorageVol, 'vol'),
+             (libvirt.virInterface, 'iface'), (libvirt.virNodeDevice, 'nodedev'), (libvirt.virDomain, 'domain'))
+    for cls, kind in kinds:
+        if isinstance(obj, cls):
+            return Handle(kind, obj)
+    raise TypeError(obj)
+
+
+def handles(objs):
+    return sorted((handle(o) for o in objs), key=lambda h: h.render())
+
+
+def free_pages(conn, pages, start, count, flags):
+    """virNodeGetFreePages as the C API fills it (the binding drops what the test driver returns)."""
+    lib = ctypes.CDLL('libvirt.so.0')
+    lib.virNodeGetFreePages.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.POINTER(ctypes.c_uint), ctypes.c_int,
+                                        ctypes.c_uint, ctypes.POINTER(ctypes.c_ulonglong), ctypes.c_uint]
+    sizes = (ctypes.c_uint * len(pages))(*pages)
+    counts = (ctypes.c_ulonglong * (len(pages) * count))()
+    if lib.virNodeGetFreePages(conn.c_pointer(), len(pages), sizes, start, count, counts, flags) < 0:
+        raise libvirt.libvirtError('virNodeGetFreePages')
+    return list(counts)
+
+
+# C function -> (call on the connection and the arguments, whether the result is an unordered list)
+FUNCS = {
+    # networks
+    'virConnectListAllNetworks': lambda c, f: handles(c.listAllNetworks(f)),
+    'virConnectNumOfNetworks': lambda c: c.numOfNetworks(),
+    'virConnectListNetworks': lambda c: sorted(c.listNetworks()),
+    'virConnectNumOfDefinedNetworks': lambda c: c.numOfDefinedNetworks(),
+    'virConnectListDefinedNetworks': lambda c: sorted(c.listDefinedNetworks()),
+    'virNetworkLookupByName': lambda c, n: handle(c.networkLookupByName(n)),
+    'virNetworkLookupByUUIDString': lambda c, u: handle(c.networkLookupByUUIDString(u)),
+    'virNetworkCreateXML': lambda c, x: handle(c.networkCreateXML(x)),
+    'virNetworkCreateXMLFlags': lambda c, x, f: handle(c.networkCreateXMLFlags(x, f)),
+    'virNetworkDefineXML': lambda c, x: handle(c.networkDefineXML(x)),
+    'virNetworkDefineXMLFlags': lambda c, x, f: handle(c.networkDefineXMLFlags(x, f)),
+    'virNetworkGetName': lambda c, n: n.name(),
+    'virNetworkGetUUIDString': lambda c, n: n.UUIDString(),
+    'virNetworkGetXMLDesc': lambda c, n, f: n.XMLDesc(f),
+    'virNetworkGetBridgeName': lambda c, n: n.bridgeName(),
+    'virNetworkGetAutostart': lambda c, n: n.autostart(),
+    'virNetworkSetAutostart': lambda c, n, v: n.setAutostart(v),
+    'virNetworkIsActive': lambda c, n: n.isActive(),
+    'virNetworkIsPersistent': lambda c, n: n.isPersistent(),
+    'virNetworkCreate': lambda c, n: n.create(),
+    'virNetworkDestroy': lambda c, n: n.destroy(),
+    'virNetworkUndefine': lambda c, n: n.undefine(),
+    'virNetworkUpdate': lambda c, n, cmd, sec, idx, x, f: n.update(cmd, sec, idx, x, f),
+    'virNetworkGetDHCPLeases': lambda c, n, mac: n.DHCPLeases(mac),
+    'virNetworkListAllPorts': lambda c, n: n.listAllPorts(),
+    # host interfaces
+    'virConnectListAllInterfaces': lambda c, f: handles(c.listAllInterfaces(f)),
+    'virConnectNumOfInterfaces': lambda c: c.numOfInterfaces(),
+    'virConnectListInterfaces': lambda c: sorted(c.listInterfaces()),
+    'virConnectNumOfDefinedInterfaces': lambda c: c.numOfDefinedInterfaces(),
+    'virConnectListDefinedInterfaces': lambda c: sorted(c.listDefinedInterfaces()),
+    'virInterfaceLookupByName': lambda c, n: handle(c.interfaceLookupByName(n)),
+    'virInterfaceLookupByMACString': lambda c, m: handle(c.interfaceLookupByMACString(m)),
+    'virInterfaceDefineXML': lambda c, x, f: handle(c.interfaceDefineXML(x, f)),
+    'virInterfaceGetName': lambda c, i: i.name(),
+    'virInterfaceGetMACString': lambda c, i: i.MACString(),
+    'virInterfaceGetXMLDesc': lambda c, i, f: i.XMLDesc(f),
+    'virInterfaceIsActive': lambda c, i: i.isActive(),
+    'virInterfaceCreate': lambda c, i, f: i.create(f),
+    'virInterfaceDestroy': lambda c, i, f: i.destroy(f),
+    'virInterfaceUndefine': lambda c, i: i.undefine(),
+    'virInterfaceChangeBegin': lambda c, f: c.changeBegin(f),
+    'virInterfaceChangeCommit': lambda c, f: c.changeCommit(f),
+    'virInterfaceChangeRollback': lambda c, f: c.changeRollback(f),
+    # storage pools
+    'virConnectListAllStoragePools': lambda c, f: handles(c.listAllStoragePools(f)),
+    'virConnectNumOfStoragePools': lambda c: c.numOfStoragePools(),
+    'virConnectListStoragePools': lambda c: sorted(c.listStoragePools()),
+    'virConnectNumOfDefinedStoragePools': lambda c: c.numOfDefinedStoragePools(),
+    'virConnectListDefinedStoragePools': lambda c: sorted(c.listDefinedStoragePools()),
+    'virConnectFindStoragePoolSources': lambda c, t, s, f: c.findStoragePoolSources(t, s, f),
+    'virConnectGetStoragePoolCapabilities': lambda c, f: c.getStoragePoolCapabilities(f),
+    'virStoragePoolLookupByName': lambda c, n: handle(c.storagePoolLookupByName(n)),
+    'virStoragePoolLookupByUUIDString': lambda c, u: handle(c.storagePoolLookupByUUIDString(u)),
+    'virStoragePoolLookupByTargetPath': lambda c, p: handle(c.storagePoolLookupByTargetPath(p)),
+    'virStoragePoolLookupByVolume': lambda c, v: handle(v.storagePoolLookupByVolume()),
+    'virStoragePoolCreateXML': lambda c, x, f: handle(c.storagePoolCreateXML(x, f)),
+    'virStoragePoolDefineXML': lambda c, x, f: handle(c.storagePoolDefineXML(x, f)),
+    'virStoragePoolGetName': lambda c, p: p.name(),
+    'virStoragePoolGetUUIDString': lambda c, p: p.UUIDString(),
+    'virStoragePoolBuild': lambda c, p, f: p.build(f),
+    'virStoragePoolUndefine': lambda c, p: p.undefine(),
+    'virStoragePoolCreate': lambda c, p, f: p.create(f),
+    'virStoragePoolDestroy': lambda c, p: p.destroy(),
+    'virStoragePoolDelete': lambda c, p, f: p.delete(f),
+    'virStoragePoolRefresh': lambda c, p, f: p.refresh(f),
+    'virStoragePoolGetInfo': lambda c, p: p.info(),
+    'virStoragePoolGetXMLDesc': lambda c, p, f: p.XMLDesc(f),
+    'virStoragePoolGetAutostart': lambda c, p: p.autostart(),
+    'virStoragePoolSetAutostart': lambda c, p, v: p.setAutostart(v),
+    'virStoragePoolIsActive': lambda c, p: p.isActive(),
+    'virStoragePoolIsPersistent': lambda c, p: p.isPersistent(),
+    'virStoragePoolNumOfVolumes': lambda c, p: p.numOfVolumes(),
+    'virStoragePoolListVolumes': lambda c, p: sorted(p.listVolumes()),
+    'virStoragePoolListAllVolumes': lambda c, p, f: handles(p.listAllVolumes(f)),
+    # storage volumes
+    'virStorageVolLookupByName': lambda c, p, n: handle(p.storageVolLookupByName(n)),
+    'virStorageVolLookupByKey': lambda c, k: handle(c.storageVolLookupByKey(k)),
+    'virStorageVolLookupByPath': lambda c, p: handle(c.storageVolLookupByPath(p)),
+    'virStorageVolCreateXML': lambda c, p, x, f: handle(p.createXML(x, f)),
+    'virStorageVolCreateXMLFrom': lambda c, p, x, v, f: handle(p.createXMLFrom(x, v, f)),
+    'virStorageVolGetName': lambda c, v: v.name(),
+    'virStorageVolGetKey': lambda c, v: v.key(),
+    'virStorageVolGetPath': lambda c, v: v.path(),
+    'virStorageVolGetInfo': lambda c, v: v.info(),
+    'virStorageVolGetInfoFlags': lambda c, v, f: v.infoFlags(f),
+    'virStorageVolGetXMLDesc': lambda c, v, f: v.XMLDesc(f),
+    'virStorageVolDelete': lambda c, v, f: v.delete(f),
+    'virStorageVolWipe': lambda c, v, f: v.wipe(f),
+    'virStorageVolWipePattern': lambda c, v, a, f: v.wipePattern(a, f),
+    'virStorageVolResize': lambda c, v, n, f: v.resize(n, f),
+    # node devices
+    'virConnectListAllNodeDevices': lambda c, f: handles(c.listAllDevices(f)),
+    'virNodeListDevices': lambda c, cap, f: sorted(c.listDevices(cap, f)),
+    'virNodeNumOfDevices': lambda c, cap, f: c.numOfDevices(cap, f),
+    'virNodeDeviceLookupByName': lambda c, n: handle(c.nodeDeviceLookupByName(n)),
+    'virNodeDeviceLookupSCSIHostByWWN': lambda c, n, p, f: handle(c.nodeDeviceLookupSCSIHostByWWN(n, p, f)),
+    'virNodeDeviceCreateXML': lambda c, x, f: handle(c.nodeDeviceCreateXML(x, f)),
+    'virNodeDeviceDefineXML': lambda c, x, f: handle(c.nodeDeviceDefineXML(x, f)),
+    'virNodeDeviceGetName': lambda c, d: d.name(),
+    'virNodeDeviceGetParent': lambda c, d: d.parent(),
+    'virNodeDeviceGetXMLDesc': lambda c, d, f: d.XMLDesc(f),
+    'virNodeDeviceNumOfCaps': lambda c, d: d.numOfCaps(),
+    'virNodeDeviceListCaps': lambda c, d: d.listCaps(),
+    'virNodeDeviceDestroy': lambda c, d: d.destroy(),
+    'virNodeDeviceCreate': lambda c, d, f: d.create(f),
+    'virNodeDeviceUndefine': lambda c, d, f: d.undefine(f),
+    'virNodeDeviceIsActive': lambda c, d: d.isActive(),
+    'virNodeDeviceIsPersistent': lambda c, d: d.isPersistent(),
+    'virNodeDeviceGetAutostart': lambda c, d: d.autostart(),
+    'virNodeDeviceDetachFlags': lambda c, d, n, f: d.detachFlags(n, f),
+    'virNodeDeviceReset': lambda c, d: d.reset(),
+    # the host
+    'virNodeGetInfo': lambda c: c.getInfo(),
+    'virConnectGetCapabilities': lambda c: c.getCapabilities(),
+    'virConnectGetSysinfo': lambda c, f: c.getSysinfo(f),
+    'virNodeGetCPUStats': lambda c, n, f: c.getCPUStats(n, f),
+    'virNodeGetMemoryStats': lambda c, n, f: c.getMemoryStats(n, f),
+    'virNodeGetFreeMemory': lambda c: c.getFreeMemory(),
+    'virNodeGetCellsFreeMemory': lambda c, s, m: c.getCellsFreeMemory(s, m),
+    'virNodeGetFreePages': free_pages,
+    'virNodeGetCPUMap': lambda c, f: c.getCPUMap(f),
+    'virNodeGetSecurityModel': lambda c: c.getSecurityModel(),
+    'virNodeGetMemoryParameters': lambda c, f: c.getMemoryParameters(f),
+    'virConnectCompareCPU': lambda c, x, f: c.compareCPU(x, f),
+    'virConnectBaselineCPU': lambda c, xs, f: c.baselineCPU(xs, f),
+    'virConnectGetCPUModelNames': lambda c, a, f: c.getCPUModelNames(a, f),
+    'virConnectGetDomainCapabilities': lambda c, e, a, m, v, f: c.getDomainCapabilities(e, a, m, v, f),
+    'virConnectGetMaxVcpus': lambda c, t: c.getMaxVcpus(t),
+}
+
+
+# functions that return 0 on success, shown as jvirt's void methods are
+VOID = {'virNetworkSetAutostart', 'virNetworkCreate', 'virNetworkDestroy', 'virNetworkUndefine', 'virNetworkUpdate',
+        'virInterfaceCreate', 'virInterfaceDestroy', 'virInterfaceUndefine', 'virInterfaceChangeBegin',
+        'virInterfaceChangeCommit', 'virInterfaceChangeRollback', 'virStoragePoolBuild', 'virStoragePoolUndefine',
+        'virStoragePoolCreate', 'virStoragePoolDestroy', 'virStoragePoolDelete', 'virStoragePoolRefresh',
+        'virStoragePoolSetAutostart', 'virStorageVolDelete', 'virStorageVolWipe', 'virStorageVolWipePattern',
+        'virStorageVolResize', 'virNodeDeviceDestroy', 'virNodeDeviceCreate', 'virNodeDeviceUndefine',
+        'virNodeDeviceDetachFlags', 'virNodeDeviceReset'}
+
+
+def tokens(line):
+    out = []
+    i = 0
+    while i < len(line):
+        if line[i] == ' ':
+            i += 1
+            continue
+        if line[i] == '"':
+            value, end = json.JSONDecoder().raw_decode(line, i)
+            out.append(('str', value))
+            i = end
+            continue
+        j = line.find(' ', i)
+        j = len(line) if j < 0 else j
+        out.append(('word', line[i:j]))
+        i = j
+    return out
+
+
+class Script:
+    def __init__(self, path):
+        self.path = path
+        self.dir = os.path.dirname(path)
+        self.vars = {}
+        self.conn = None
+        self.events = []
+        self.callbacks = []
+
+    def value(self, tok):
+        kind, text = tok
+        if kind == 'str':
+            return text
+        if text == 'null':
+            return None
+        if text.startswith('$'):
+            h = self.vars[text[1:]]
+            return h.obj if isinstance(h, Handle) else h
+        if text.startswith('@'):
+            with open(os.path.join(self.dir, text[1:]), encoding='utf-8') as f:
+                return f.read()
+        if text.startswith('['):
+            inner = text[1:-1]
+            return [self.value(('word', w)) for w in inner.split(',')] if inner else []
+        if text.lstrip('-').isdigit() or text.startswith('0x'):
+            return int(text, 0)
+        return text.replace('${dir}', self.dir)
+
+    def open(self, uri):
+        self.conn = libvirt.open(uri)
+        c = self.conn
+        self.callbacks = [
+            (c.networkEventDeregisterAny,
+             c.networkEventRegisterAny(None, libvirt.VIR_NETWORK_EVENT_ID_LIFECYCLE, self.on_network, None)),
+            (c.storagePoolEventDeregisterAny,
+             c.storagePoolEventRegisterAny(None, libvirt.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE, self.on_pool, None)),
+            (c.storagePoolEventDeregisterAny,
+             c.storagePoolEventRegisterAny(None, libvirt.VIR_STORAGE_POOL_EVENT_ID_REFRESH, self.on_refresh, None)),
+            (c.nodeDeviceEventDeregisterAny,
+             c.nodeDeviceEventRegisterAny(None, libvirt.VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE, self.on_device, None)),
+            (c.nodeDeviceEventDeregisterAny,
+             c.nodeDeviceEventRegisterAny(None, libvirt.VIR_NODE_DEVICE_EVENT_ID_UPDATE, self.on_update, None)),
+        ]
+
+    def open_auth(self, uri, answers):
+        """Opens with a credential callback offering the types named as TYPE=ANSWER (TYPE alone: no answer)."""
+        given = {}
+        for a in answers:
+            name, _, value = a.partition('=')
+            given[getattr(libvirt, 'VIR_CRED_' + name)] = value if _ else None
+        names = {getattr(libvirt, k): k[len('VIR_CRED_'):] for k in dir(libvirt) if k.startswith('VIR_CRED_')}
+        asked = []
+
+        def callback(creds, opaque):
+            for cred in creds:
+                asked.append('ask %s %s' % (names[cred[0]], json.dumps(cred[1])))
+                cred[4] = given.get(cred[0])
+            return 0
+        try:
+            conn = libvirt.openAuth(uri, [list(given), callback, None], 0)
+            conn.close()
+            asked.append('ok')
+        except libvirt.libvirtError as e:
+            asked.append(error(e))
+        return '\n'.join(asked)
+
+    def on_network(self, conn, net, event, detail, opaque):
+        self.events.append('event network %s %s %d' % (net.name(), NET_EVENTS[event], detail))
+
+    def on_pool(self, conn, pool, event, detail, opaque):
+        self.events.append('event pool %s %s %d' % (pool.name(), POOL_EVENTS[event], detail))
+
+    def on_refresh(self, conn, pool, opaque):
+        self.events.append('event pool %s REFRESH' % pool.name())
+
+    def on_device(self, conn, dev, event, detail, opaque):
+        self.events.append('event nodedev %s %s %d' % (dev.name(), DEV_EVENTS[event], detail))
+
+    def on_update(self, conn, dev, opaque):
+        self.events.append('event nodedev %s UPDATE' % dev.name())
+
+    def close(self):
+        for deregister, callback_id in self.callbacks:
+            deregister(callback_id)
+        self.callbacks = []
+        self.conn.close()
+        self.conn = None
+
+    def drain(self):
+        # the test driver hands queued events to the event loop on a timer of 0; a short timer of ours keeps each
+        # iteration from waiting forever when nothing is queued
+        for _ in range(3):
+            libvirt.virEventRunDefaultImpl()
+        out = self.events
+        self.events = []
+        return out
+
+    def run(self, line):
+        toks = tokens(line)
+        target = None
+        if len(toks) > 2 and toks[0][1].startswith('$') and toks[1][1] == '=':
+            target = toks[0][1][1:]
+            toks = toks[2:]
+        fn = toks[0][1]
+        if fn == 'open':
+            try:
+                self.open(self.value(toks[1]))
+            except libvirt.libvirtError as e:
+                return error(e)
+            return 'ok'
+        if fn == 'openauth':
+            return self.open_auth(self.value(toks[1]), [t[1] for t in toks[2:]])
+        if fn == 'close':
+            self.close()
+            return 'ok'
+        if fn == 'events':
+            return '\n'.join(self.drain()) or 'none'
+        missing = [t[1] for t in toks[1:] if t[0] == 'word' and t[1].startswith('$') and t[1][1:] not in self.vars]
+        if missing:
+            # an earlier call that should have given it failed
+            return 'undefined ' + missing[0]
+        args = [self.value(t) for t in toks[1:]]
+        try:
+            result = FUNCS[fn](self.conn, *args)
+        except libvirt.libvirtError as e:
+            return error(e)
+        if fn in VOID and result == 0:
+            return 'ok'
+        if target:
+            self.vars[target] = result
+        return render(result)
+
+
+def error(e):
+    return 'error %s %s: %s' % (ERR_NAMES.get(e.get_error_code(), e.get_error_code()),
+                                FROM_NAMES.get(e.get_error_domain(), e.get_error_domain()), e.get_error_message())
+
+
+def inline(v):
+    if v is None:
+        return 'null'
+    if isinstance(v, Handle):
+        return v.render()
+    if isinstance(v, bool):
+        return '1' if v else '0'
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, (list, tuple)):
+        return '[' + ', '.join(inline(x) for x in v) + ']'
+    if isinstance(v, dict):
+        return '{' + ', '.join('%s: %s' % (k, inline(x)) for k, x in v.items()) + '}'
+    raise TypeError(v)
+
+
+def render(v):
+    if isinstance(v, str) and '\n' in v:
+        return v[:-1] if v.endswith('\n') else v + '\n\\ no newline at end'
+    return inline(v)
+
+
+def record(path):
+    script = Script(path)
+    out = []
+    with open(path, encoding='utf-8') as f:
+        for raw in f:
+            line = raw.rstrip('\n')
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            out.append('> ' + line)
+            out.append(script.run(line))
+    if script.conn is not None:
+        script.close()
+    with open(path[:-len('.calls')] + '.expected', 'w', encoding='utf-8') as f:
+        f.write('\n'.join(out) + '\n')
+
+
+def main(names):
+    libvirt.virEventRegisterDefaultImpl()
+    libvirt.virEventAddTimeout(10, lambda timer, opaque: None, None)
+    libvirt.registerErrorHandler(lambda ctx, err: None, None)
+    scripts = sorted(f for f in os.listdir(CALLS) if f.endswith('.calls'))
+    for name in scripts:
+        if names and name[:-len('.calls')] not in names:
+            continue
+        record(os.path.join(CALLS, name))
+        print('recorded', name)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
