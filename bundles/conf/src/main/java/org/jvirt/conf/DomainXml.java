@@ -34,6 +34,9 @@ public final class DomainXml {
         if (xml == null) {
             throw VirtException.invalidArg("xml must not be NULL");
         }
+        if (options.validateSchema()) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.DOMAIN);
+        }
         DomainDef def = XmlDocuments.read(xml, DOC_NAME, XmlDocuments.Kind.DOMAIN);
         DomainPostParse.apply(def, options);
         return def;

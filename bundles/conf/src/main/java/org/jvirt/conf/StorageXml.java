@@ -22,6 +22,11 @@ public final class StorageXml {
         return XmlDocuments.parse(xml, StoragePoolDef.class);
     }
 
+    /** Parses a {@code <pool>}, first against libvirt's schema with {@code validate} (VIR_STORAGE_POOL_DEFINE_VALIDATE). */
+    public static StoragePoolDef parsePool(String xml, boolean validate) {
+        return XmlDocuments.parse(xml, StoragePoolDef.class, validate);
+    }
+
     /** Formats a pool. */
     public static String formatPool(StoragePoolDef def) {
         return StorageDocument.formatPool(def, writer());
@@ -32,6 +37,17 @@ public final class StorageXml {
      * a volume may leave its capacity out.
      */
     public static StorageVolDef parseVolume(StoragePoolDef pool, String xml, boolean noCapacity) {
+        return parseVolume(pool, xml, noCapacity, false);
+    }
+
+    /**
+     * The same, first against libvirt's schema with {@code validate} (VIR_STORAGE_VOL_CREATE_VALIDATE, libvirt's
+     * VIR_VOL_XML_PARSE_VALIDATE).
+     */
+    public static StorageVolDef parseVolume(StoragePoolDef pool, String xml, boolean noCapacity, boolean validate) {
+        if (validate) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.STORAGE_VOL);
+        }
         StorageVolDef def = XmlDocuments.read(xml, XmlDocuments.Kind.STORAGE_VOL.docName,
                 XmlDocuments.Kind.STORAGE_VOL);
         StorageDocument.checkVolume(def, pool.type, noCapacity);

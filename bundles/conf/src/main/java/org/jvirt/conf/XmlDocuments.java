@@ -90,6 +90,17 @@ public final class XmlDocuments {
 
     /** Parses a document of any kind, known by its root element. */
     public static Object parse(String xml) {
+        return parse(xml, false);
+    }
+
+    /**
+     * Parses a document of any kind, known by its root element; with {@code validate} (an API call's VALIDATE
+     * flag, {@link XmlSchemas#requested}) the document is first checked against its kind's schema.
+     */
+    public static Object parse(String xml, boolean validate) {
+        if (validate) {
+            XmlSchemas.validate(xml, kindOf(xml));
+        }
         XMLStreamReader r = GuardedXmlReader.open(xml, "(xml_document)");
         Kind k;
         try {
@@ -115,13 +126,40 @@ public final class XmlDocuments {
 
     /** Parses a document of the kind of {@code type}. */
     public static <T> T parse(String xml, Class<T> type) {
+        return parse(xml, type, false);
+    }
+
+    /**
+     * Parses a document of the kind of {@code type}; with {@code validate} (an API call's VALIDATE flag,
+     * {@link XmlSchemas#requested}) the document is first checked against the kind's schema, as libvirt's parse
+     * functions do with their VALIDATE flag.
+     */
+    public static <T> T parse(String xml, Class<T> type, boolean validate) {
         Kind k = Kind.of(type);
         if (k == Kind.DOMAIN) {
-            return type.cast(DomainXml.parse(xml));
+            DomainParseOptions generic = DomainParseOptions.generic();
+            return type.cast(DomainXml.parse(xml, validate ? generic.validating() : generic));
+        }
+        if (validate) {
+            XmlSchemas.validate(xml, k);
         }
         Object def = read(xml, k.docName, k);
         DocumentPostParse.apply(def, xml);
         return type.cast(def);
+    }
+
+    /** The kind of a document, known by its root element (read with the guarded parser). */
+    private static Kind kindOf(String xml) {
+        if (xml == null) {
+            throw VirtException.invalidArg("xml must not be NULL");
+        }
+        org.w3c.dom.Element root = GuardedXmlReader.parse(xml, "(xml_document)").getDocumentElement();
+        Kind k = Kind.ofRoot(root.getLocalName());
+        if (k == null || root.getNamespaceURI() != null && !root.getNamespaceURI().isEmpty()) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "unknown root element '" + root.getLocalName() + "'");
+        }
+        return k;
     }
 
     /** Reads a document of kind {@code k} through the guarded reader and JAXB, before any check or default. */
