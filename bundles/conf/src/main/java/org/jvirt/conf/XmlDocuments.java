@@ -205,6 +205,12 @@ public final class XmlDocuments {
                     ? EnumSet.of(MomentXml.CheckpointFormat.SECURE)
                     : EnumSet.noneOf(MomentXml.CheckpointFormat.class));
         }
+        // a caller may have set a single-element view of a list (see NetworkDef.syncFirstViews)
+        if (def instanceof NetworkDef n) {
+            n.syncFirstViews();
+        } else if (def instanceof NodeDeviceDef d) {
+            d.syncFirstViews();
+        }
         return DocumentFormat.format(Kind.of(def.getClass()).root, def, f);
     }
 }

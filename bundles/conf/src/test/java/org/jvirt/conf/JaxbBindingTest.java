@@ -2,9 +2,20 @@ package org.jvirt.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
 
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.conf.domain.DomainDef;
@@ -21,6 +32,55 @@ class JaxbBindingTest {
         JAXBContext c = XmlBinding.Family.of(kind.type).context();
         assertThat(c.getClass().getName()).startsWith("org.glassfish.jaxb.runtime");
         assertThat(c).isSameAs(XmlBinding.Family.of(kind.type).context());
+    }
+
+    /**
+     * JAXB derives the XML name of a field that names none through its Java-name rules, which split words at
+     * digits ({@code accel3d} is read as {@code accel3D}) while jvirt's writer uses the field's own name: such a
+     * field must name its XML name, or JAXB silently drops what the document gives.
+     */
+    @Test
+    void everyFieldThatJaxbWouldRenameNamesItsXmlName() {
+        List<String> renamed = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        for (XmlDocuments.Kind k : XmlDocuments.Kind.values()) {
+            todo.add(k.type);
+        }
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (!seen.add(c) || !c.getName().startsWith("org.jvirt.conf.")) {
+                continue;
+            }
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || !Modifier.isPublic(f.getModifiers())) {
+                    continue;
+                }
+                XmlAttribute a = f.getAnnotation(XmlAttribute.class);
+                XmlElement e = f.getAnnotation(XmlElement.class);
+                boolean unnamed = a != null ? "##default".equals(a.name()) : e == null || "##default".equals(e.name());
+                if (unnamed && f.getName().matches(".*[0-9][a-z].*")) {
+                    renamed.add(c.getName() + "." + f.getName());
+                }
+                todo.add(f.getType());
+                if (f.getGenericType() instanceof ParameterizedType pt
+                        && pt.getActualTypeArguments()[0] instanceof Class<?> item) {
+                    todo.add(item);
+                }
+            }
+        }
+        assertThat(seen).hasSizeGreaterThan(100);
+        assertThat(renamed).isEmpty();
+    }
+
+    @Test
+    void aDigitInAnAttributesNameIsRead() {
+        DomainDef d = DomainXml.parse("<domain type='test'><name>n</name><memory>1024</memory><os><type>hvm</type>"
+                + "</os><devices><video><model type='virtio'><acceleration accel3d='yes' accel2d='no'/></model>"
+                + "</video></devices></domain>");
+        assertThat(d.devices.videos.get(0).model.acceleration.accel3d).isEqualTo("yes");
+        assertThat(DomainXml.format(d, EnumSet.noneOf(DomainXMLFlag.class)))
+                .contains("<acceleration accel3d='yes' accel2d='no'/>");
     }
 
     @Test

@@ -21,6 +21,16 @@ public final class DocumentPostParse {
 
     /** {@code xml} is the document's text, for the kinds libvirt always validates against their schema. */
     public static void apply(Object def, String xml) {
+        applyChecks(def, xml);
+        // the single-element views of lists start at the parsed document's first element
+        if (def instanceof NetworkDef n) {
+            n.syncFirstViews();
+        } else if (def instanceof NodeDeviceDef d) {
+            d.syncFirstViews();
+        }
+    }
+
+    private static void applyChecks(Object def, String xml) {
         if (def instanceof DomainSnapshotDef s) {
             MomentDocument.checkSnapshot(s, xml, MomentOptions.create());
         } else if (def instanceof DomainCheckpointDef c) {

@@ -528,24 +528,24 @@ public final class NetworkDocument {
     /** virNetDevIPRouteParseXML. */
     private static void route(String n, NetworkDef.Route r) {
         if (r.address == null) {
-            throw xml("Missing required address attribute in network '" + n + "'");
+            throw xml(n + ": Missing required address attribute in route definition");
         }
         byte[] a = IpAddresses.parse(r.address);
         if (a == null) {
-            throw xml("Bad network address '" + r.address + "' in route definition");
+            throw xml(n + ": Bad network address '" + r.address + "' in route definition");
         }
         if (r.gateway == null) {
-            throw xml("Missing required gateway attribute in route definition");
+            throw xml(n + ": Missing required gateway attribute in route definition");
         }
         byte[] gw = IpAddresses.parse(r.gateway);
         if (gw == null) {
-            throw xml("Bad gateway address '" + r.gateway + "' in route definition");
+            throw xml(n + ": Bad gateway address '" + r.gateway + "' in route definition");
         }
         byte[] mask = null;
         if (r.netmask != null) {
             mask = IpAddresses.parse(r.netmask);
             if (mask == null) {
-                throw xml("Bad netmask address '" + r.netmask + "' in route definition");
+                throw xml(n + ": Bad netmask address '" + r.netmask + "' in route definition");
             }
         }
         Long prefix = XmlValues.propUInt(r.prefix, "prefix", "route");
@@ -553,27 +553,27 @@ public final class NetworkDocument {
         String family = r.family;
         if (family == null || family.equals("ipv4")) {
             if (a.length != 4 || gw.length != 4) {
-                throw xml((family == null ? "No family specified for non-IPv4 address '" : "ipv4 family specified "
-                        + "for non-IPv4 address '") + r.address + "' in route definition");
+                throw xml(n + ": " + (family == null ? "No family specified for non-IPv4 address '"
+                        : "ipv4 family specified for non-IPv4 address '") + r.address + "' in route definition");
             }
             if (mask != null && prefix != null) {
-                throw xml("route definition cannot have both a prefix and a netmask");
+                throw xml(n + ": route definition cannot have both a prefix and a netmask");
             }
             if (prefix != null && prefix > 32) {
-                throw xml("Invalid IPv4 prefix '" + prefix + "' in route definition");
+                throw xml(n + ": Invalid IPv4 prefix '" + prefix + "' in route definition");
             }
         } else if (family.equals("ipv6")) {
             if (a.length != 16 || gw.length != 16) {
-                throw xml("ipv6 family specified for non-IPv6 address '" + r.address + "' in route definition");
+                throw xml(n + ": ipv6 family specified for non-IPv6 address '" + r.address + "' in route definition");
             }
             if (mask != null) {
-                throw xml("netmask not allowed for IPv6 address '" + r.address + "' in route definition");
+                throw xml(n + ": netmask not allowed for IPv6 address '" + r.address + "' in route definition");
             }
             if (prefix != null && prefix > 128) {
-                throw xml("Invalid IPv6 prefix '" + prefix + "' in route definition");
+                throw xml(n + ": Invalid IPv6 prefix '" + prefix + "' in route definition");
             }
         } else {
-            throw xml("Unrecognized family '" + family + "' in route definition");
+            throw xml(n + ": Unrecognized family '" + family + "' in route definition");
         }
         r.address = IpAddresses.format(a);
         r.gateway = IpAddresses.format(gw);
@@ -867,14 +867,14 @@ public final class NetworkDocument {
         return new String[] {nonZero(a), nonZero(p), nonZero(bu), nonZero(fl)};
     }
 
+    /** A bandwidth rate, as libvirt 9.0's virNetDevBandwidthParseRate reads it. */
     private static Long ulonglong(String v, String attr, String element) {
         if (v == null) {
             return null;
         }
         Long x = XmlValues.parseLong(v, 10);
         if (x == null || x < 0 || v.strip().startsWith("-")) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute '" + attr
-                    + "' in element '" + element + "': '" + v + "'. Expected non-negative integer value");
+            throw unsupported("could not convert bandwidth " + attr + " value '" + v + "'");
         }
         return x;
     }
@@ -943,8 +943,7 @@ public final class NetworkDocument {
         String type = vp.type == null ? "none" : vp.type;
         List<String> types = List.of("none", "802.1Qbg", "802.1Qbh", "openvswitch", "midonet");
         if (types.indexOf(type) <= 0 && vp.type != null) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute 'type' in "
-                    + "element 'virtualport': '" + vp.type + "'.");
+            throw unsupported("unknown virtualport type " + vp.type);
         }
         if (vp.type == null && requireType) {
             throw xml("missing required virtualport type");

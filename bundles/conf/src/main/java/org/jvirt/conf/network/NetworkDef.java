@@ -7,10 +7,12 @@ import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
 
 import org.jvirt.conf.domain.Bandwidth;
 import org.jvirt.conf.domain.Vlan;
+import org.jvirt.conf.xml.FirstOf;
 import org.jvirt.conf.xml.Live;
 import org.w3c.dom.Element;
 
@@ -21,6 +23,18 @@ import org.w3c.dom.Element;
  */
 @XmlRootElement(name = "network")
 public class NetworkDef {
+    /** Keeps the single-element views ({@code dhcp.range}, {@code dns.txt}) in step with their lists. */
+    public void syncFirstViews() {
+        for (NetworkDef.Ip ip : ips) {
+            if (ip.dhcp != null) {
+                ip.dhcp.syncRange();
+            }
+        }
+        if (dns != null) {
+            dns.syncTxt();
+        }
+    }
+
     /** The guests connected to an active network. */
     @Live
     @XmlAttribute
@@ -83,6 +97,23 @@ public class NetworkDef {
         public List<NetworkDef.Dns.Forwarder> forwarders = new ArrayList<>();
         @XmlElement(name = "txt")
         public List<NetworkDef.Dns.Txt> txts = new ArrayList<>();
+        /**
+         * The first {@code <txt>}, for callers written when the model had one: setting it replaces (or, null,
+         * removes) the first of {@link #txts} when conf next parses or formats the document.
+         */
+        @XmlTransient
+        public NetworkDef.Dns.Txt txt;
+        @XmlTransient
+        private NetworkDef.Dns.Txt txtSynced;
+
+        /** Applies a change of {@link #txt} to {@link #txts}, then points it at the first record. */
+        public void syncTxt() {
+            if (txt != txtSynced) {
+                FirstOf.apply(txts, txt);
+            }
+            txt = txts.isEmpty() ? null : txts.get(0);
+            txtSynced = txt;
+        }
         @XmlElement(name = "srv")
         public List<NetworkDef.Dns.Srv> srvs = new ArrayList<>();
         @XmlElement(name = "host")
@@ -254,6 +285,23 @@ public class NetworkDef {
         public static class Dhcp {
             @XmlElement(name = "range")
             public List<NetworkDef.Ip.Dhcp.Range> ranges = new ArrayList<>();
+            /**
+             * The first {@code <range>}, for callers written when the model had one: setting it replaces (or,
+             * null, removes) the first of {@link #ranges} when conf next parses or formats the document.
+             */
+            @XmlTransient
+            public NetworkDef.Ip.Dhcp.Range range;
+            @XmlTransient
+            private NetworkDef.Ip.Dhcp.Range rangeSynced;
+
+            /** Applies a change of {@link #range} to {@link #ranges}, then points it at the first range. */
+            public void syncRange() {
+                if (range != rangeSynced) {
+                    FirstOf.apply(ranges, range);
+                }
+                range = ranges.isEmpty() ? null : ranges.get(0);
+                rangeSynced = range;
+            }
             @XmlElement(name = "host")
             public List<NetworkDef.Ip.Dhcp.Host> hosts = new ArrayList<>();
             public NetworkDef.Ip.Dhcp.Bootp bootp;

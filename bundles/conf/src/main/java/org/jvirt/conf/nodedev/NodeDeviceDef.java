@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.bind.annotation.XmlValue;
 
@@ -20,6 +21,23 @@ public class NodeDeviceDef {
     public NodeDeviceDef.Driver driver;
     @XmlElement(name = "capability")
     public List<NodeDeviceDef.Capability> capabilities = new ArrayList<>();
+    /**
+     * The first {@code <capability>}, for callers written when the model had one: setting it replaces (or, null,
+     * removes) the first of {@link #capabilities} when conf next parses or formats the document.
+     */
+    @XmlTransient
+    public NodeDeviceDef.Capability capability;
+    @XmlTransient
+    private NodeDeviceDef.Capability capabilitySynced;
+
+    /** Applies a change of {@link #capability} to {@link #capabilities}, then points it at the first one. */
+    public void syncFirstViews() {
+        if (capability != capabilitySynced) {
+            org.jvirt.conf.xml.FirstOf.apply(capabilities, capability);
+        }
+        capability = capabilities.isEmpty() ? null : capabilities.get(0);
+        capabilitySynced = capability;
+    }
 
     /** {@code <capability>}. */
     @XmlType(name = "")
