@@ -4,13 +4,17 @@ binding, in this process) and writes what libvirt answers next to each script as
 
 LibvirtCallsTest replays the same scripts against jvirt's test driver and compares, call by call.
 
-    /usr/bin/python3 src/test/python/record_libvirt.py [NAME ...]      (from bundles/drivers/test)
+    /usr/bin/python3 src/test/python/record_libvirt.py [--dir FOLDER] [NAME ...]      (from bundles/drivers/test)
+
+The scripts are those of src/test/resources/libvirt, or of FOLDER (libvirt-cpu holds those that need libvirt's CPU
+map, which jvirt reads from the folder its test points jvirt.cpumap at).
 
 A script is one call per line: "open URI", "openauth URI TYPE=ANSWER ..." (opens with a credential callback
 offering those types, shows what it was asked, then closes), "close", "events" (the events received since the last "events"), or a
 libvirt C function with its arguments, optionally kept in a variable: "$net = virNetworkLookupByName default".
 Functions of the connection take it implicitly. Arguments: integers, "JSON strings", null, $variables, @FILE (the
-text of a file beside the script), [a,b] lists of those without spaces, ${dir} (the script's folder) inside words.
+text of a file beside the script), [a,b] lists of those without spaces, ${dir} (the script's folder) and ${shared}
+(the project's shared test data, ../shared beside the worktree or $JVIRT_SHARED) inside words.
 """
 import ctypes
 import json
@@ -21,6 +25,9 @@ import libvirt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CALLS = os.path.normpath(os.path.join(HERE, '..', 'resources', 'libvirt'))
+# the project's shared test data (libvirt's own test files), beside the worktree as the build expects it
+SHARED = os.environ.get('JVIRT_SHARED', os.path.normpath(os.path.join(HERE, '..', '..', '..', '..', '..', '..',
+                                                                         '..', 'shared')))
 
 ERR_NAMES = {getattr(libvirt, k): k for k in dir(libvirt) if k.startswith('VIR_ERR_') and
              k not in ('VIR_ERR_NONE', 'VIR_ERR_WARNING', 'VIR_ERR_ERROR')}
@@ -64,6 +71,31 @@ def handles(objs):
     return sorted((handle(o) for o in objs), key=lambda h: h.render())
 
 
+def cpumap(bits):
+    """A CPU map as the binding takes it, from a script's list of 0 and 1."""
+    return tuple(bool(b) for b in bits)
+
+
+def screenshot(conn, dom, screen, flags):
+    """virDomainScreenshot's MIME type; the picture is jvirt's own, not libvirt's, and is not compared."""
+    stream = conn.newStream(0)
+    try:
+        return dom.screenshot(stream, screen, flags)
+    finally:
+        stream.abort()
+
+
+def done(call):
+    """Runs a domain call whose result the scripts do not compare (core's scenarios do): only success or the error."""
+    def run(*args):
+        call(*args)
+        return DONE
+    return run
+
+
+DONE = object()
+
+
 def free_pages(conn, pages, start, count, flags):
     """virNodeGetFreePages as the C API fills it (the binding drops what the test driver returns)."""
     lib = ctypes.CDLL('libvirt.so.0')
@@ -104,6 +136,98 @@ FUNCS = {
     'virNetworkUpdate': lambda c, n, cmd, sec, idx, x, f: n.update(cmd, sec, idx, x, f),
     'virNetworkGetDHCPLeases': lambda c, n, mac: n.DHCPLeases(mac),
     'virNetworkListAllPorts': lambda c, n: n.listAllPorts(),
+    # domains: lookups and definitions; the rest answer only "ok" or their error (core's scenarios compare values)
+    'virConnectListAllDomains': lambda c, f: handles(c.listAllDomains(f)),
+    'virDomainLookupByName': lambda c, n: handle(c.lookupByName(n)),
+    'virDomainLookupByUUIDString': lambda c, u: handle(c.lookupByUUIDString(u)),
+    'virDomainLookupByID': lambda c, i: handle(c.lookupByID(i)),
+    'virDomainDefineXML': lambda c, x: handle(c.defineXML(x)),
+    'virDomainCreateXML': lambda c, x, f: handle(c.createXML(x, f)),
+    'virDomainGetName': lambda c, d: d.name(),
+    'virDomainIsActive': lambda c, d: d.isActive(),
+    'virDomainScreenshot': screenshot,
+    'virDomainGetXMLDesc': lambda c, d, f: d.XMLDesc(f),
+    'virDomainGetState': lambda c, d: d.state(0),
+    'virDomainGetInfo': done(lambda c, d: d.info()),
+    'virDomainGetMessages': done(lambda c, d, f: d.messages(f)),
+    'virDomainGetMetadata': done(lambda c, d, t, u, f: d.metadata(t, u, f)),
+    'virDomainCreateWithFlags': done(lambda c, d, f: d.createWithFlags(f)),
+    'virDomainDestroyFlags': done(lambda c, d, f: d.destroyFlags(f)),
+    'virDomainShutdownFlags': done(lambda c, d, f: d.shutdownFlags(f)),
+    'virDomainReboot': done(lambda c, d, f: d.reboot(f)),
+    'virDomainReset': done(lambda c, d: d.reset(0)),
+    'virDomainSuspend': done(lambda c, d: d.suspend()),
+    'virDomainResume': done(lambda c, d: d.resume()),
+    'virDomainUndefineFlags': done(lambda c, d, f: d.undefineFlags(f)),
+    'virDomainRename': done(lambda c, d, n: d.rename(n, 0)),
+    'virDomainSetLifecycleAction': done(lambda c, d, t, a, f: d.setLifecycleAction(t, a, f)),
+    'virDomainInjectNMI': done(lambda c, d: d.injectNMI(0)),
+    'virDomainSendKey': done(lambda c, d, cs, h, keys: d.sendKey(cs, h, keys, len(keys), 0)),
+    'virDomainSendProcessSignal': done(lambda c, d, pid, sig: d.sendProcessSignal(pid, sig, 0)),
+    'virDomainSaveFlags': done(lambda c, d, to, x, f: d.saveFlags(to, x, f)),
+    'virDomainManagedSave': done(lambda c, d, f: d.managedSave(f)),
+    'virDomainHasManagedSaveImage': lambda c, d: d.hasManagedSaveImage(0),
+    'virDomainManagedSaveRemove': done(lambda c, d: d.managedSaveRemove(0)),
+    'virDomainCoreDump': done(lambda c, d, to, f: d.coreDump(to, f)),
+    'virDomainCoreDumpWithFormat': done(lambda c, d, to, fmt, f: d.coreDumpWithFormat(to, fmt, f)),
+    'virDomainGetMaxVcpus': done(lambda c, d: d.maxVcpus()),
+    'virDomainGetVcpusFlags': done(lambda c, d, f: d.vcpusFlags(f)),
+    'virDomainSetVcpusFlags': done(lambda c, d, n, f: d.setVcpusFlags(n, f)),
+    'virDomainGetVcpus': done(lambda c, d: d.vcpus()),
+    'virDomainPinVcpuFlags': done(lambda c, d, v, m, f: d.pinVcpuFlags(v, cpumap(m), f)),
+    'virDomainGetVcpuPinInfo': done(lambda c, d, f: d.vcpuPinInfo(f)),
+    'virDomainPinEmulator': done(lambda c, d, m, f: d.pinEmulator(cpumap(m), f)),
+    'virDomainGetEmulatorPinInfo': done(lambda c, d, f: d.emulatorPinInfo(f)),
+    'virDomainGetIOThreadInfo': done(lambda c, d, f: d.ioThreadInfo(f)),
+    'virDomainAddIOThread': done(lambda c, d, i, f: d.addIOThread(i, f)),
+    'virDomainDelIOThread': done(lambda c, d, i, f: d.delIOThread(i, f)),
+    'virDomainPinIOThread': done(lambda c, d, i, m, f: d.pinIOThread(i, cpumap(m), f)),
+    'virDomainGetCPUStats': done(lambda c, d, s, n: d.getCPUStats(True) if s == -1 else d.getCPUStats(False)),
+    'virDomainSetMaxMemory': done(lambda c, d, m: d.setMaxMemory(m)),
+    'virDomainSetMemoryFlags': done(lambda c, d, m, f: d.setMemoryFlags(m, f)),
+    'virDomainSetMemoryStatsPeriod': done(lambda c, d, p, f: d.setMemoryStatsPeriod(p, f)),
+    'virDomainGetMemoryParameters': done(lambda c, d, f: d.memoryParameters(f)),
+    'virDomainMemoryStats': done(lambda c, d: d.memoryStats()),
+    'virDomainMemoryPeek': done(lambda c, d, s, n, f: d.memoryPeek(s, n, f)),
+    'virDomainGetNumaParameters': done(lambda c, d, f: d.numaParameters(f)),
+    'virDomainGetBlkioParameters': done(lambda c, d, f: d.blkioParameters(f)),
+    'virDomainGetSchedulerType': done(lambda c, d: d.schedulerType()),
+    'virDomainGetSchedulerParametersFlags': done(lambda c, d, f: d.schedulerParametersFlags(f)),
+    'virDomainGetPerfEvents': done(lambda c, d, f: d.perfEvents(f)),
+    'virDomainBlockStats': done(lambda c, d, disk: d.blockStats(disk)),
+    'virDomainGetBlockInfo': done(lambda c, d, disk: d.blockInfo(disk, 0)),
+    'virDomainGetBlockIoTune': done(lambda c, d, disk, f: d.blockIoTune(disk, f)),
+    'virDomainGetDiskErrors': done(lambda c, d: d.diskErrors(0)),
+    'virDomainInterfaceStats': done(lambda c, d, dev: d.interfaceStats(dev)),
+    'virDomainGetInterfaceParameters': done(lambda c, d, dev, f: d.interfaceParameters(dev, f)),
+    'virDomainInterfaceAddresses': done(lambda c, d, src: d.interfaceAddresses(src, 0)),
+    'virDomainGetHostname': done(lambda c, d, f: d.hostname(f)),
+    'virDomainFSTrim': done(lambda c, d, mp, m: d.fSTrim(mp, m, 0)),
+    'virDomainFSFreeze': done(lambda c, d, mps: d.fsFreeze(mps, 0)),
+    'virDomainFSThaw': done(lambda c, d, mps: d.fsThaw(mps, 0)),
+    'virDomainGetFSInfo': done(lambda c, d: d.fsInfo(0)),
+    'virDomainGetTime': done(lambda c, d: d.getTime(0)),
+    'virDomainSetTime': done(lambda c, d, sec, f: d.setTime({'seconds': sec, 'nseconds': 0}, f)),
+    'virDomainSetUserPassword': done(lambda c, d, u, pw, f: d.setUserPassword(u, pw, f)),
+    'virDomainGetControlInfo': done(lambda c, d: d.controlInfo(0)),
+    'virDomainGetAutostart': done(lambda c, d: d.autostart()),
+    'virDomainSetAutostart': done(lambda c, d, v: d.setAutostart(v)),
+    'virDomainGetSecurityLabel': done(lambda c, d: d.securityLabel()),
+    'virDomainGetLaunchSecurityInfo': done(lambda c, d: d.launchSecurityInfo(0)),
+    'virDomainSnapshotCreateXML': done(lambda c, d, x, f: d.snapshotCreateXML(x, f)),
+    'virDomainSnapshotLookupByName': done(lambda c, d, n: d.snapshotLookupByName(n, 0)),
+    'virDomainSnapshotCurrent': done(lambda c, d: d.snapshotCurrent(0)),
+    'virDomainHasCurrentSnapshot': lambda c, d: d.hasCurrentSnapshot(0),
+    'virDomainListAllSnapshots': done(lambda c, d, f: d.listAllSnapshots(f)),
+    'virDomainCheckpointCreateXML': done(lambda c, d, x, f: d.checkpointCreateXML(x, f)),
+    'virDomainCheckpointLookupByName': done(lambda c, d, n: d.checkpointLookupByName(n, 0)),
+    'virDomainListAllCheckpoints': done(lambda c, d, f: d.listAllCheckpoints(f)),
+    'virDomainIsPersistent': lambda c, d: d.isPersistent(),
+    'virDomainIsUpdated': lambda c, d: d.isUpdated(),
+    'virDomainGetOSType': lambda c, d: d.OSType(),
+    'virDomainGetMaxMemory': lambda c, d: d.maxMemory(),
+    'virConnectIsSecure': lambda c: c.isSecure(),
+    'virConnectIsEncrypted': lambda c: c.isEncrypted(),
     # host interfaces
     'virConnectListAllInterfaces': lambda c, f: handles(c.listAllInterfaces(f)),
     'virConnectNumOfInterfaces': lambda c: c.numOfInterfaces(),
@@ -266,7 +390,7 @@ class Script:
             return [self.value(('word', w)) for w in inner.split(',')] if inner else []
         if text.lstrip('-').isdigit() or text.startswith('0x'):
             return int(text, 0)
-        return text.replace('${dir}', self.dir)
+        return text.replace('${dir}', self.dir).replace('${shared}', SHARED)
 
     def open(self, uri):
         self.conn = libvirt.open(uri)
@@ -366,7 +490,7 @@ class Script:
             result = FUNCS[fn](self.conn, *args)
         except libvirt.libvirtError as e:
             return error(e)
-        if fn in VOID and result == 0:
+        if result is DONE or (fn in VOID and result == 0):
             return 'ok'
         if target:
             self.vars[target] = result
@@ -420,15 +544,19 @@ def record(path):
         f.write('\n'.join(out) + '\n')
 
 
-def main(names):
+def main(args):
+    folder = CALLS
+    if args[:1] == ['--dir']:
+        folder = os.path.abspath(args[1])
+        args = args[2:]
     libvirt.virEventRegisterDefaultImpl()
     libvirt.virEventAddTimeout(10, lambda timer, opaque: None, None)
     libvirt.registerErrorHandler(lambda ctx, err: None, None)
-    scripts = sorted(f for f in os.listdir(CALLS) if f.endswith('.calls'))
+    scripts = sorted(f for f in os.listdir(folder) if f.endswith('.calls'))
     for name in scripts:
-        if names and name[:-len('.calls')] not in names:
+        if args and name[:-len('.calls')] not in args:
             continue
-        record(os.path.join(CALLS, name))
+        record(os.path.join(folder, name))
         print('recorded', name)
 
 

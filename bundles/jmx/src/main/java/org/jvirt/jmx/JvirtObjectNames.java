@@ -34,6 +34,27 @@ public final class JvirtObjectNames {
         return object("StoragePool", uri, name);
     }
 
+    /** {@code org.jvirt:type=StorageVolume,connection="<uri>",pool="<pool>",name="<name>"}. */
+    public static ObjectName storageVolume(String uri, String pool, String name) {
+        return name(DOMAIN + ":type=StorageVolume,connection=" + ObjectName.quote(uri) + ",pool="
+                + ObjectName.quote(pool) + ",name=" + ObjectName.quote(name));
+    }
+
+    /** {@code org.jvirt:type=NodeDevice,connection="<uri>",name="<name>"}. */
+    public static ObjectName nodeDevice(String uri, String name) {
+        return object("NodeDevice", uri, name);
+    }
+
+    /** {@code org.jvirt:type=Interface,connection="<uri>",name="<name>"}: a network interface of the host. */
+    public static ObjectName hostInterface(String uri, String name) {
+        return object("Interface", uri, name);
+    }
+
+    /** {@code org.jvirt:type=Secret,connection="<uri>",uuid="<uuid>"}: a secret has no name but its UUID. */
+    public static ObjectName secret(String uri, String uuid) {
+        return name(DOMAIN + ":type=Secret,connection=" + ObjectName.quote(uri) + ",uuid=" + ObjectName.quote(uuid));
+    }
+
     /** {@code org.jvirt:type=<type>,connection="<uri>",name="<name>"}: an object of a connection. */
     public static ObjectName object(String type, String uri, String name) {
         return name(DOMAIN + ":type=" + type + ",connection=" + ObjectName.quote(uri) + ",name="

@@ -6,15 +6,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * Reads framed messages from a channel, in blocking or non-blocking mode. The length word is checked against the
- * limit before the buffer grows to hold the message, so a peer announcing 2 GiB gets an error, not an allocation.
- * The buffer starts at libvirt's initial 64 KiB and grows only as far as a valid length asks.
+ * Reads framed messages from a channel, in blocking or non-blocking mode. Reads are buffered: one read from the
+ * channel may bring several small messages, or a message's length word and body together, so a small call costs one
+ * system call, not two. The length word is checked against the limit before the buffer grows, and the buffer grows
+ * (doubling) only as the bytes of a valid message arrive: a peer announcing 32 MiB and sending little holds little.
+ * The buffer starts at libvirt's initial 64 KiB and goes back to it once a large message is done with.
  */
 public final class PacketReader {
     private final int maxMessage;
-    private final ByteBuffer lengthWord = ByteBuffer.allocate(Limits.MESSAGE_LEN_MAX);
-    private ByteBuffer body = ByteBuffer.allocate(Limits.MESSAGE_INITIAL);
-    private boolean haveLength;
+    private ByteBuffer buf = ByteBuffer.allocate(Limits.MESSAGE_INITIAL);
+    /** The unconsumed bytes are buf's [start, end). */
+    private int start;
+    private int end;
 
     /** A reader accepting libvirt's largest message. */
     public PacketReader() {
@@ -32,31 +35,56 @@ public final class PacketReader {
      * A returned packet's payload is a view of this reader's buffer: decode it before the next call.
      */
     public Packet read(ReadableByteChannel channel) throws IOException {
-        if (!haveLength) {
-            if (fill(channel, lengthWord) < 0) {
-                throw new EOFException(lengthWord.position() == 0 ? "end of file" : "end of file inside a message");
+        if (start == end) {
+            start = 0;
+            end = 0;
+            if (buf.capacity() > Limits.MESSAGE_INITIAL) {
+                // a large message is done with: idle connections keep only the initial buffer
+                buf = ByteBuffer.allocate(Limits.MESSAGE_INITIAL);
             }
-            if (lengthWord.hasRemaining()) {
+        }
+        while (true) {
+            int available = end - start;
+            int need = Limits.MESSAGE_LEN_MAX;
+            if (available >= Limits.MESSAGE_LEN_MAX) {
+                int len = checkLength(buf.getInt(start));
+                need = Limits.MESSAGE_LEN_MAX + len;
+                if (available >= need) {
+                    Packet p = Packet.parse(buf.duplicate().limit(start + need).position(start + 4).slice());
+                    start += need;
+                    return p;
+                }
+            }
+            makeRoom(need);
+            ByteBuffer io = buf.duplicate().limit(buf.capacity()).position(end);
+            int n = channel.read(io);
+            if (n < 0) {
+                throw new EOFException(start == end ? "end of file" : "end of file inside a message");
+            }
+            if (n == 0) {
                 return null;
             }
-            int total = lengthWord.getInt(0);
-            int len = checkLength(total);
-            if (len > body.capacity()) {
-                body = ByteBuffer.allocate(len);
-            }
-            body.clear().limit(len);
-            haveLength = true;
+            end += n;
         }
-        if (fill(channel, body) < 0) {
-            throw new EOFException("end of file inside a message");
+    }
+
+    /** Makes space after the data for more bytes of a message of {@code need} bytes (length word included). */
+    private void makeRoom(int need) {
+        if (end < buf.capacity()) {
+            return;
         }
-        if (body.hasRemaining()) {
-            return null;
+        int data = end - start;
+        if (start > 0 && need <= buf.capacity()) {
+            // the message fits: move what is unconsumed to the front
+            System.arraycopy(buf.array(), start, buf.array(), 0, data);
+        } else {
+            // the buffer is full of this message's bytes: double it, never past the message
+            ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(need, 2L * buf.capacity()));
+            System.arraycopy(buf.array(), start, bigger.array(), 0, data);
+            buf = bigger;
         }
-        haveLength = false;
-        lengthWord.clear();
-        body.flip();
-        return Packet.parse(body);
+        start = 0;
+        end = data;
     }
 
     /** The message length after the length word, or a protocol error in libvirt's words. */
@@ -68,7 +96,7 @@ public final class PacketReader {
         }
         len -= Limits.MESSAGE_LEN_MAX;
         if (total < 0 || len > maxMessage) {
-            throw new ProtocolException("packet " + (total < 0 ? len : len) + " bytes received from server too large, want "
+            throw new ProtocolException("packet " + len + " bytes received from server too large, want "
                     + maxMessage);
         }
         if (len < Limits.MESSAGE_HEADER_MAX) {
@@ -77,21 +105,8 @@ public final class PacketReader {
         return (int) len;
     }
 
-    private static int fill(ReadableByteChannel channel, ByteBuffer into) throws IOException {
-        while (into.hasRemaining()) {
-            int n = channel.read(into);
-            if (n < 0) {
-                return -1;
-            }
-            if (n == 0) {
-                return 0;
-            }
-        }
-        return 1;
-    }
-
-    /** The largest buffer this reader holds now: never more than the largest valid message it has read. */
+    /** The largest buffer this reader holds now: never more than twice the bytes of a valid message received. */
     public int bufferCapacity() {
-        return body.capacity();
+        return buf.capacity();
     }
 }

@@ -98,6 +98,55 @@ public final class HostProcesses {
     }
 
     /**
+     * The real user and group ids of this process, as {@code /proc/self/status} gives them (what a program it
+     * starts runs as, and what libvirt names in "as uid:U, gid:G").
+     *
+     * @param uid the user id
+     * @param gid the group id
+     */
+    public record Ids(long uid, long gid) {
+    }
+
+    /** This process's user and group ids; -1 for one that cannot be read. */
+    public static Ids self() {
+        long uid = -1;
+        long gid = -1;
+        try {
+            for (String line : Files.readAllLines(PROC.resolve("self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Uid:")) {
+                    uid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                } else if (line.startsWith("Gid:")) {
+                    gid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left at -1: the caller shows what it has
+        }
+        return new Ids(uid, gid);
+    }
+
+    /** The running processes that have {@code argument} as one of their arguments (exactly), by pid. */
+    public static List<Long> withArgument(String argument) {
+        List<Long> out = new ArrayList<>();
+        try (var dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path d : dirs) {
+                long pid;
+                try {
+                    pid = Long.parseLong(d.getFileName().toString());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (commandLine(pid).contains(argument) && isRunning(pid, -1)) {
+                    out.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: nothing to find
+        }
+        return out;
+    }
+
+    /**
      * Ends a process as libvirt's virProcessKillPainfully does: SIGTERM, a grace period, then SIGKILL, and waits
      * until it is gone. Returns true when it is gone, false when it outlived the wait (unkillable, D state).
      *

@@ -33,8 +33,8 @@ public final class PidFiles {
         }
     }
 
-    /** Writes {@code pid} to {@code file} atomically. */
+    /** Writes {@code pid} to {@code file} atomically; a pid file describes a process and is not forced to disk. */
     public static void write(Path file, long pid) throws IOException {
-        AtomicFiles.writeString(file, pid + "\n");
+        AtomicFiles.writeLive(file, pid + "\n");
     }
 }

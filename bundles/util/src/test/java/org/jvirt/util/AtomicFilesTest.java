@@ -43,4 +43,15 @@ class AtomicFilesTest {
         AtomicFiles.write(f, data);
         assertThat(Files.readAllBytes(f)).isEqualTo(data);
     }
+
+    @Test
+    void replacesLiveStateTheSameWay() throws IOException {
+        Path f = dir.resolve("vm.xml");
+        AtomicFiles.writeLive(f, "one");
+        AtomicFiles.writeLive(f, "two");
+        assertThat(Files.readString(f)).isEqualTo("two");
+        try (var s = Files.list(dir)) {
+            assertThat(s).containsExactly(f);
+        }
+    }
 }

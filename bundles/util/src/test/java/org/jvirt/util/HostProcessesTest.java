@@ -66,4 +66,24 @@ class HostProcessesTest {
         assertThat(HostProcesses.terminate(p.pid(), start, Duration.ofMillis(100), Duration.ofSeconds(5))).isTrue();
         assertThat(p.waitFor()).isEqualTo(128 + 9);
     }
+
+    @Test
+    void findsAProcessByOneOfItsArguments() throws Exception {
+        String marker = "jvirt-test-" + System.nanoTime();
+        Process p = new ProcessBuilder("sh", "-c", "sleep 30", marker).start();
+        try {
+            assertThat(HostProcesses.withArgument(marker)).containsExactly(p.pid());
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+        assertThat(HostProcesses.withArgument(marker)).isEmpty();
+    }
+
+    @Test
+    void knowsItsOwnIds() throws Exception {
+        HostProcesses.Ids ids = HostProcesses.self();
+        long owner = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+        assertThat(ids.uid()).isEqualTo(owner);
+        assertThat(ids.gid()).isNotNegative();
+    }
 }

@@ -14,7 +14,22 @@ import javax.management.NotificationBroadcasterSupport;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jvirt.api.Domain;
+import org.jvirt.api.DomainBlockStats;
+import org.jvirt.api.DomainInterfaceStats;
+import org.jvirt.api.DomainMemoryModFlag;
+import org.jvirt.api.DomainMemoryStat;
+import org.jvirt.api.DomainSnapshot;
+import org.jvirt.api.DomainStatsRecord;
+import org.jvirt.api.DomainVcpuFlag;
+import org.jvirt.api.TypedParameter;
+import org.jvirt.api.TypedParameters;
+import org.jvirt.jmx.BlockJob;
+import org.jvirt.jmx.BlockStats;
+import org.jvirt.jmx.InterfaceStats;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.SecurityModel;
@@ -258,6 +273,178 @@ final class DomainBean extends NotificationBroadcasterSupport implements DomainM
     @Override
     public void undefine() {
         JmxCalls.act(objectName, domain::undefine);
+    }
+
+    // ---- statistics
+
+    @Override
+    public Map<String, String> getStats() {
+        return JmxCalls.ask(objectName, () -> {
+            Map<String, String> stats = new LinkedHashMap<>();
+            for (DomainStatsRecord r : domain.getConnect().domainListGetStats(List.of(domain), Set.of(), Set.of())) {
+                for (TypedParameter p : r.params()) {
+                    stats.putIfAbsent(p.field(), p.valueText());
+                }
+            }
+            return stats;
+        });
+    }
+
+    @Override
+    public String[] getDisks() {
+        return JmxCalls.ask(objectName, () -> DomainDeviceNames.disks(domain.getXMLDesc(Set.of()))
+                .toArray(String[]::new));
+    }
+
+    @Override
+    public String[] getInterfaces() {
+        return JmxCalls.ask(objectName, () -> DomainDeviceNames.interfaces(domain.getXMLDesc(Set.of()))
+                .toArray(String[]::new));
+    }
+
+    @Override
+    public BlockStats[] getBlockStats() {
+        return JmxCalls.ask(objectName, () -> {
+            List<BlockStats> all = new ArrayList<>();
+            for (String disk : DomainDeviceNames.disks(domain.getXMLDesc(Set.of()))) {
+                DomainBlockStats s = domain.blockStats(disk);
+                all.add(new BlockStats(disk, s.rdReq(), s.rdBytes(), s.wrReq(), s.wrBytes(), s.errs()));
+            }
+            return all.toArray(BlockStats[]::new);
+        });
+    }
+
+    @Override
+    public InterfaceStats[] getInterfaceStats() {
+        return JmxCalls.ask(objectName, () -> {
+            List<InterfaceStats> all = new ArrayList<>();
+            for (String dev : DomainDeviceNames.interfaces(domain.getXMLDesc(Set.of()))) {
+                DomainInterfaceStats s = domain.interfaceStats(dev);
+                all.add(new InterfaceStats(dev, s.rxBytes(), s.rxPackets(), s.rxErrs(), s.rxDrop(), s.txBytes(),
+                        s.txPackets(), s.txErrs(), s.txDrop()));
+            }
+            return all.toArray(InterfaceStats[]::new);
+        });
+    }
+
+    @Override
+    public Map<String, Long> getMemoryStats() {
+        return JmxCalls.ask(objectName, () -> {
+            Map<String, Long> stats = new LinkedHashMap<>();
+            for (DomainMemoryStat s : domain.memoryStats()) {
+                String name = MemoryStatNames.of(s.tag());
+                if (name != null) {
+                    stats.put(name, s.value());
+                }
+            }
+            return stats;
+        });
+    }
+
+    @Override
+    public int getMaxCPUs() {
+        return JmxCalls.ask(objectName, domain::getMaxVcpus);
+    }
+
+    @Override
+    public String[] getSnapshots() {
+        return JmxCalls.ask(objectName, () -> domain.listAllSnapshots(Set.of()).stream()
+                .map(DomainSnapshot::getName).toArray(String[]::new));
+    }
+
+    @Override
+    public String getCurrentSnapshot() {
+        return JmxCalls.ask(objectName, () -> domain.hasCurrentSnapshot() ? domain.snapshotCurrent().getName() : "");
+    }
+
+    // ---- memory and vCPUs (as virsh setmem, setmaxmem and setvcpus without options: the current state)
+
+    @Override
+    public void changeMemory(long memoryKiB) {
+        JmxCalls.act(objectName, () -> domain.setMemoryFlags(memoryKiB, Set.of(DomainMemoryModFlag.CURRENT)));
+    }
+
+    @Override
+    public void changeMaxMemory(long memoryKiB) {
+        JmxCalls.act(objectName, () -> domain.setMemoryFlags(memoryKiB,
+                Set.of(DomainMemoryModFlag.CURRENT, DomainMemoryModFlag.MAXIMUM)));
+    }
+
+    @Override
+    public void changeCPUs(int count) {
+        JmxCalls.act(objectName, () -> domain.setVcpusFlags(count, Set.of(DomainVcpuFlag.CURRENT)));
+    }
+
+    // ---- snapshots
+
+    @Override
+    public String createSnapshot(String xml) {
+        // as virsh snapshot-create without a file: an empty description lets libvirt name the snapshot
+        String description = xml == null || xml.isBlank() ? "<domainsnapshot/>" : xml;
+        return JmxCalls.ask(objectName, () -> domain.snapshotCreateXML(description, Set.of()).getName());
+    }
+
+    @Override
+    public String createSnapshotNamed(String name) {
+        return createSnapshot("<domainsnapshot><name>" + escape(name) + "</name></domainsnapshot>");
+    }
+
+    @Override
+    public void revertToSnapshot(String name) {
+        JmxCalls.act(objectName, () -> domain.revertToSnapshot(domain.snapshotLookupByName(name), Set.of()));
+    }
+
+    @Override
+    public void deleteSnapshot(String name) {
+        JmxCalls.act(objectName, () -> domain.snapshotLookupByName(name).delete(Set.of()));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    // ---- block jobs
+
+    @Override
+    public BlockJob blockJobInfo(String disk) {
+        return JmxCalls.ask(objectName, () -> domain.getBlockJobInfo(disk, Set.of())
+                .map(j -> new BlockJob(disk, BlockJobWords.type(j.type()), j.bandwidth(), j.cur(), j.end()))
+                .orElse(null));
+    }
+
+    @Override
+    public void blockJobAbort(String disk) {
+        JmxCalls.act(objectName, () -> domain.blockJobAbort(disk, Set.of()));
+    }
+
+    @Override
+    public void blockJobSetSpeed(String disk, long bandwidthMiB) {
+        JmxCalls.act(objectName, () -> domain.blockJobSetSpeed(disk, bandwidthMiB, Set.of()));
+    }
+
+    @Override
+    public void blockPull(String disk, long bandwidthMiB) {
+        JmxCalls.act(objectName, () -> domain.blockPull(disk, bandwidthMiB, Set.of()));
+    }
+
+    @Override
+    public void blockCommit(String disk, String base, String top, long bandwidthMiB) {
+        JmxCalls.act(objectName, () -> domain.blockCommit(disk, orNull(base), orNull(top), bandwidthMiB, Set.of()));
+    }
+
+    @Override
+    public void blockCopy(String disk, String destinationXML) {
+        JmxCalls.act(objectName, () -> domain.blockCopy(disk, destinationXML, TypedParameters.empty(), Set.of()));
+    }
+
+    @Override
+    public void setBlockThreshold(String dev, long thresholdBytes) {
+        JmxCalls.act(objectName, () -> domain.setBlockThreshold(dev, thresholdBytes));
+    }
+
+    /** A console cannot type null: an empty string stands for "the default". */
+    private static String orNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     @Override

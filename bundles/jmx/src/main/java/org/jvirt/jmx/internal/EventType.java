@@ -29,6 +29,7 @@ final class EventType {
     private final String virshName;
     private final String description;
     private final List<OpenItem> items;
+    private final int fixedItems; // connection, subject, and uuid when the family has one
     private final CompositeType compositeType;
     private final BiFunction<String, Object, String> message;
 
@@ -50,7 +51,10 @@ final class EventType {
         all.add(new OpenItem(CONNECTION, SimpleType.STRING, "the connection's URI", e -> null));
         all.add(new OpenItem(family.subjectItem(), SimpleType.STRING, "the " + family.subjectItem() + "'s name",
                 e -> null));
-        all.add(new OpenItem(UUID, SimpleType.STRING, "the " + family.subjectItem() + "'s UUID", e -> null));
+        if (family.hasUuid()) {
+            all.add(new OpenItem(UUID, SimpleType.STRING, "the " + family.subjectItem() + "'s UUID", e -> null));
+        }
+        this.fixedItems = all.size();
         all.addAll(eventItems);
         this.items = List.copyOf(all);
         this.compositeType = RecordItems.compositeType(notificationType(), description, items);
@@ -92,7 +96,10 @@ final class EventType {
                         "originalType", CompositeData.class.getName())));
     }
 
-    /** The user data of {@code event}, about the object {@code name} of connection {@code connection}. */
+    /**
+     * The user data of {@code event}, about the object {@code name} of connection {@code connection}; {@code uuid}
+     * is left out for a family without UUIDs.
+     */
     CompositeData data(String connection, String name, String uuid, Object event) {
         String[] names = new String[items.size()];
         Object[] values = new Object[items.size()];
@@ -103,7 +110,7 @@ final class EventType {
                 values[i] = connection;
             } else if (i == 1) {
                 values[i] = name;
-            } else if (i == 2) {
+            } else if (i < fixedItems) {
                 values[i] = uuid;
             } else {
                 values[i] = item.read(event);

@@ -27,7 +27,7 @@ final class ExportedConnection implements AutoCloseable {
     private final MBeanRegistry registry;
     private final ConnectionBean bean;
     private final EventRelay relay;
-    // one entry per kind of object shown in JMX; networks, pools, volumes, node devices, ... join here
+    // one entry per kind of object shown in JMX
     private final List<ObjectBeans> objects;
     private final Consumer<ExportedConnection> onLost;
     private EventSubscription closeSubscription;
@@ -45,11 +45,17 @@ final class ExportedConnection implements AutoCloseable {
         List<EventType> types = new java.util.ArrayList<>(DomainEventTypes.all());
         types.addAll(NetworkKind.INSTANCE.eventTypes());
         types.addAll(StoragePoolKind.INSTANCE.eventTypes());
+        types.addAll(NodeDeviceKind.INSTANCE.eventTypes());
+        types.addAll(SecretKind.INSTANCE.eventTypes());
         this.relay = new EventRelay(name, types);
         DomainBeans domains = new DomainBeans(connect, uri, registry, relay);
         this.objects = List.of(domains,
                 new LifecycleObjectBeans<>(NetworkKind.INSTANCE, connect, uri, registry, relay),
-                new LifecycleObjectBeans<>(StoragePoolKind.INSTANCE, connect, uri, registry, relay));
+                new LifecycleObjectBeans<>(StoragePoolKind.INSTANCE, connect, uri, registry, relay),
+                new ListedObjectBeans<>(StorageVolumeKind.INSTANCE, connect, uri, registry),
+                new LifecycleObjectBeans<>(NodeDeviceKind.INSTANCE, connect, uri, registry, relay),
+                new ListedObjectBeans<>(InterfaceKind.INSTANCE, connect, uri, registry),
+                new LifecycleObjectBeans<>(SecretKind.INSTANCE, connect, uri, registry, relay));
         this.bean = new ConnectionBean(connect, domains, objects, name);
     }
 

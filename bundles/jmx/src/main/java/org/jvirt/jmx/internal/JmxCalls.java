@@ -37,7 +37,8 @@ final class JmxCalls {
     static RuntimeException toJmx(VirtException e) {
         String message = e.getMessage();
         return switch (e.code()) {
-            case INVALID_ARG, NO_DOMAIN, NO_NETWORK, NO_STORAGE_POOL, XML_ERROR, XML_DETAIL ->
+            case INVALID_ARG, NO_DOMAIN, NO_NETWORK, NO_STORAGE_POOL, NO_STORAGE_VOL, NO_NODE_DEVICE, NO_INTERFACE,
+                    NO_SECRET, NO_DOMAIN_SNAPSHOT, XML_ERROR, XML_DETAIL ->
                     new IllegalArgumentException(message);
             case NO_SUPPORT -> new UnsupportedOperationException(message);
             default -> new IllegalStateException(message);

@@ -14,7 +14,6 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.event.EventSubscription;
 import org.jvirt.api.event.ObjectEvent;
-import org.jvirt.jmx.JvirtObjectNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +208,7 @@ final class LifecycleObjectBeans<T> implements ObjectBeans {
             return;
         }
         try {
-            ObjectBean bean = kind.bean(object, JvirtObjectNames.object(kind.type(), uri, name), kind.infos());
+            ObjectBean bean = kind.bean(object, kind.objectName(uri, object), kind.infos());
             registry.register(mxbean(bean), bean.objectName());
             byName.put(name, bean);
         } catch (VirtException e) {

@@ -46,7 +46,13 @@ abstract class ObjectKind<T> {
 
     abstract String name(T object);
 
+    /** The object's UUID; null for a kind without UUIDs (node devices). */
     abstract String uuid(T object);
+
+    /** The name of the object's MBean: {@code type=<type>,connection=<uri>,name=<name>}. */
+    ObjectName objectName(String uri, T object) {
+        return org.jvirt.jmx.JvirtObjectNames.object(type(), uri, name(object));
+    }
 
     /** The same object, looked up again (NotFound's code when it is gone). */
     abstract T lookup(Connect connect, T object);

@@ -44,6 +44,11 @@ class JmxComponentTest {
     static final ObjectName TEST = JvirtObjectNames.domain(URI, "test");
     static final ObjectName NETWORK = JvirtObjectNames.network(URI, "default");
     static final ObjectName POOL = JvirtObjectNames.storagePool(URI, "default-pool");
+    static final ObjectName ETH1 = JvirtObjectNames.hostInterface(URI, "eth1");
+    /** What test:///default has (virsh -c test:///default list --all, net-list, pool-list, iface-list, nodedev). */
+    static final java.util.List<ObjectName> DEFAULT_HOST = java.util.List.of(CONNECTION, TEST, NETWORK, POOL, ETH1,
+            JvirtObjectNames.nodeDevice(URI, "computer"), JvirtObjectNames.nodeDevice(URI, "scsi_host1"),
+            JvirtObjectNames.nodeDevice(URI, "scsi_host2"), JvirtObjectNames.nodeDevice(URI, "scsi_host11"));
 
     private ConnectFactory factory;
     private Connect api;
@@ -68,7 +73,7 @@ class JmxComponentTest {
 
     @Test
     void theConnectionAndItsDomainAreRegisteredUnderTheirNames() {
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
+        assertThat(jvirtNames()).containsExactlyInAnyOrderElementsOf(DEFAULT_HOST);
         assertThat(CONNECTION.toString()).isEqualTo("org.jvirt:type=Connection,uri=\"test:///default\"");
         assertThat(TEST.toString()).isEqualTo("org.jvirt:type=Domain,connection=\"test:///default\",name=\"test\"");
     }
@@ -204,8 +209,10 @@ class JmxComponentTest {
         assertThat(infos[1].getDescriptor().getFieldValue("openType")).isInstanceOf(CompositeType.class);
         assertThat(SERVER.isInstanceOf(TEST, javax.management.NotificationEmitter.class.getName())).isTrue();
         assertThat(SERVER.getMBeanInfo(CONNECTION).getNotifications()).extracting(i -> i.getNotifTypes()[0])
-                .hasSize(org.jvirt.api.event.DomainEventId.values().length + 3).startsWith("jvirt.domain.lifecycle")
-                .endsWith("jvirt.network.lifecycle", "jvirt.storage-pool.lifecycle", "jvirt.storage-pool.refresh");
+                .hasSize(org.jvirt.api.event.DomainEventId.values().length + 7).startsWith("jvirt.domain.lifecycle")
+                .endsWith("jvirt.network.lifecycle", "jvirt.storage-pool.lifecycle", "jvirt.storage-pool.refresh",
+                        "jvirt.node-device.lifecycle", "jvirt.node-device.update", "jvirt.secret.lifecycle",
+                        "jvirt.secret.value-changed");
     }
 
     @Test
@@ -342,7 +349,7 @@ class JmxComponentTest {
         d.undefine();
 
         await("MBean of the undefined domain removed", () -> !SERVER.isRegistered(name));
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
+        assertThat(jvirtNames()).containsExactlyInAnyOrderElementsOf(DEFAULT_HOST);
     }
 
     @Test
@@ -402,7 +409,7 @@ class JmxComponentTest {
                 new String[] {String.class.getName()}))
                 .isInstanceOf(RuntimeMBeanException.class)
                 .cause().hasMessage(expected).hasNoCause();
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
+        assertThat(jvirtNames()).containsExactlyInAnyOrderElementsOf(DEFAULT_HOST);
     }
 
     @Test
@@ -437,7 +444,7 @@ class JmxComponentTest {
         component = new JmxComponent(factory, Map.of(JmxComponent.URIS, new String[] {"nosuch:///x", URI}));
 
         assertThat(component.exportedUris()).containsExactly(URI);
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
+        assertThat(jvirtNames()).containsExactlyInAnyOrderElementsOf(DEFAULT_HOST);
     }
 
     @Test
@@ -451,7 +458,7 @@ class JmxComponentTest {
 
         component.modified(Map.of(JmxComponent.URIS, URI));
 
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL);
+        assertThat(jvirtNames()).containsExactlyInAnyOrderElementsOf(DEFAULT_HOST);
     }
 
     @Test
@@ -465,8 +472,7 @@ class JmxComponentTest {
         ObjectName otherConnection = JvirtObjectNames.connection(other);
         ObjectName otherDomain = JvirtObjectNames.domain(other, "other");
         assertThat(component.exportedUris()).containsExactlyInAnyOrder(URI, other);
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(CONNECTION, TEST, NETWORK, POOL, otherConnection,
-                otherDomain);
+        assertThat(jvirtNames()).containsAll(DEFAULT_HOST).contains(otherConnection, otherDomain);
         assertThat(SERVER.getAttribute(otherConnection, "URI")).isEqualTo(other);
         // virsh -c test:///PATH domstate other: a node file's domains start running
         assertThat(SERVER.getAttribute(otherDomain, "State")).isEqualTo("running");
@@ -474,7 +480,9 @@ class JmxComponentTest {
         component.modified(Map.of(JmxComponent.URIS, other));
 
         assertThat(component.exportedUris()).containsExactly(other);
-        assertThat(jvirtNames()).containsExactlyInAnyOrder(otherConnection, otherDomain);
+        assertThat(jvirtNames()).contains(otherConnection, otherDomain).doesNotContainAnyElementsOf(DEFAULT_HOST)
+                .allSatisfy(n -> assertThat(n.getKeyProperty(n.equals(otherConnection) ? "uri" : "connection"))
+                        .isEqualTo(ObjectName.quote(other)));
     }
 
     @Test

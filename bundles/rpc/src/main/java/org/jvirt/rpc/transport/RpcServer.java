@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +27,15 @@ import org.slf4j.LoggerFactory;
 public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
 
-    private final ServerConfig config;
+    private volatile ServerConfig config;
     private final Map<Integer, ServerProgram> programs = new ConcurrentHashMap<>();
     private final Set<ServerClient> clients = ConcurrentHashMap.newKeySet();
-    private final List<ServerSocketChannel> listeners = new CopyOnWriteArrayList<>();
-    private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
+    private final List<Listening> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ServerClient>> clientListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService workers;
-    private final ExecutorService priorityWorkers;
+    private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor priorityWorkers;
     private final AtomicInteger clientCount = new AtomicInteger();
+    private final AtomicInteger clientSerial = new AtomicInteger();
     private volatile boolean closed;
 
     public RpcServer(ServerConfig config) {
@@ -45,7 +44,7 @@ public final class RpcServer implements AutoCloseable {
         this.priorityWorkers = pool("jvirt-rpc-prio-worker", config.priorityWorkers());
     }
 
-    private static ExecutorService pool(String name, int size) {
+    private static ThreadPoolExecutor pool(String name, int size) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor ex = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
@@ -66,62 +65,146 @@ public final class RpcServer implements AutoCloseable {
         return programs.get(number);
     }
 
+    ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * New limits: clients accepted from now on get the new per-client limits and keepalive; the worker pools
+     * resize at once. Clients connected keep theirs.
+     */
+    public void reconfigure(ServerConfig newConfig) {
+        ServerConfig old = config;
+        config = newConfig;
+        resize(workers, newConfig.workers(), old.workers());
+        resize(priorityWorkers, newConfig.priorityWorkers(), old.priorityWorkers());
+    }
+
+    private static void resize(ThreadPoolExecutor pool, int size, int old) {
+        if (size == old) {
+            return;
+        }
+        if (size > old) {
+            pool.setMaximumPoolSize(size);
+            pool.setCorePoolSize(size);
+        } else {
+            pool.setCorePoolSize(size);
+            pool.setMaximumPoolSize(size);
+        }
+    }
+
     /** Hears each client as it connects (to set up its state or keepalive). */
     public void onClient(Consumer<ServerClient> listener) {
         clientListeners.add(listener);
     }
 
-    /** Accepts clients on {@code listener} from a thread of its own until the server closes. */
-    public void listen(ServerSocketChannel listener) {
-        listeners.add(listener);
+    /** Accepts clients on {@code listener} from a thread of its own until the server or the listening closes. */
+    public Listening listen(ServerSocketChannel listener) {
+        return listen(listener, c -> {
+        });
+    }
+
+    /**
+     * As {@link #listen(ServerSocketChannel)}; {@code onAccept} sees each client of this listener before it is
+     * served, on the accepting thread: it may mark the client (read-only socket, its authentication) or insert a
+     * layer on its channel (TLS), and it may throw to refuse the client.
+     */
+    public Listening listen(ServerSocketChannel listener, Consumer<ServerClient> onAccept) {
         String where;
         try {
             where = String.valueOf(listener.getLocalAddress());
         } catch (IOException e) {
             where = "?";
         }
+        Listening l = new Listening(listener, where);
+        listeners.add(l);
         String label = where;
-        Thread t = new Thread(() -> acceptLoop(listener, label), "jvirt-rpc-accept-" + label);
+        Thread t = new Thread(() -> acceptLoop(l, label, onAccept), "jvirt-rpc-accept-" + label);
         t.setDaemon(true);
-        acceptors.add(t);
+        l.thread = t;
         t.start();
+        return l;
     }
 
-    private void acceptLoop(ServerSocketChannel listener, String where) {
+    /** One listening socket; closing it stops accepting there (its clients stay). */
+    public final class Listening implements AutoCloseable {
+        private final ServerSocketChannel channel;
+        private final String where;
+        private volatile Thread thread;
+
+        private Listening(ServerSocketChannel channel, String where) {
+            this.channel = channel;
+            this.where = where;
+        }
+
+        /** The address listened on. */
+        public String where() {
+            return where;
+        }
+
+        @Override
+        public void close() {
+            listeners.remove(this);
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing the listener on {}: {}", where, e.getMessage());
+            }
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                try {
+                    t.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private void acceptLoop(Listening l, String where, Consumer<ServerClient> onAccept) {
         while (!closed) {
             SocketChannel ch;
             try {
-                ch = listener.accept();
+                ch = l.channel.accept();
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                if (!closed) {
+                if (!closed && l.channel.isOpen()) {
                     LOG.warn("accept on {} failed: {}", where, e.getMessage());
                 }
                 return;
             }
-            if (clientCount.incrementAndGet() > config.maxClients()) {
+            ServerConfig cfg = config;
+            if (clientCount.incrementAndGet() > cfg.maxClients()) {
                 clientCount.decrementAndGet();
-                LOG.warn("{}: too many clients ({}), closing the new one", where, config.maxClients());
+                LOG.warn("{}: too many clients ({}), closing the new one", where, cfg.maxClients());
                 closeQuietly(ch);
                 continue;
             }
             String name;
             try {
                 Object remote = ch.getRemoteAddress();
-                name = remote == null || remote.toString().isEmpty() ? where + "#" + clientCount.get()
+                name = remote == null || remote.toString().isEmpty() ? where + "#" + clientSerial.incrementAndGet()
                         : remote.toString();
                 if (ch.getLocalAddress() instanceof java.net.InetSocketAddress) {
                     ch.socket().setTcpNoDelay(true);
                 }
             } catch (IOException e) {
-                name = where;
+                name = where + "#" + clientSerial.incrementAndGet();
             }
-            ServerClient c = new ServerClient(this, name, ch, config);
+            ServerClient c = new ServerClient(this, name, ch, cfg);
+            try {
+                onAccept.accept(c);
+                for (Consumer<ServerClient> listener : clientListeners) {
+                    listener.accept(c);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: client {} refused: {}", where, name, e.getMessage());
+                clientCount.decrementAndGet();
+                closeQuietly(ch);
+                continue;
+            }
             clients.add(c);
-            for (Consumer<ServerClient> l : clientListeners) {
-                l.accept(c);
-            }
             c.start();
         }
     }
@@ -153,19 +236,8 @@ public final class RpcServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (ServerSocketChannel l : listeners) {
-            try {
-                l.close();
-            } catch (IOException e) {
-                LOG.debug("closing a listener: {}", e.getMessage());
-            }
-        }
-        for (Thread t : acceptors) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        for (Listening l : List.copyOf(listeners)) {
+            l.close();
         }
         for (ServerClient c : clients()) {
             c.close();

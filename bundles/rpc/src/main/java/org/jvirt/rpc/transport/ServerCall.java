@@ -8,6 +8,8 @@ public final class ServerCall {
     private final ServerClient client;
     private final Header header;
     private final Procedure<?, ?> procedure;
+    private volatile boolean closeAfterReply;
+    private volatile Runnable afterReply;
 
     ServerCall(ServerClient client, Header header, Procedure<?, ?> procedure) {
         this.client = client;
@@ -25,6 +27,28 @@ public final class ServerCall {
 
     public Procedure<?, ?> procedure() {
         return procedure;
+    }
+
+    /** Closes the client's connection once the reply is sent (CONNECT_CLOSE). */
+    public void closeAfterReply() {
+        closeAfterReply = true;
+    }
+
+    boolean closesAfterReply() {
+        return closeAfterReply;
+    }
+
+    /**
+     * Runs {@code action} once the successful reply is written, before the client's next packet is read when the
+     * call runs on the reader thread: the moment to start a stream's data, or to insert a layer (SASL) that applies
+     * from the next packet on.
+     */
+    public void afterReply(Runnable action) {
+        afterReply = action;
+    }
+
+    Runnable afterReplyAction() {
+        return afterReply;
     }
 
     /**

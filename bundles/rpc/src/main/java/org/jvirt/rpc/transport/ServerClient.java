@@ -13,7 +13,9 @@ import org.jvirt.rpc.MessageType;
 import org.jvirt.rpc.NetError;
 import org.jvirt.rpc.Packet;
 import org.jvirt.rpc.Procedure;
+import org.jvirt.rpc.Priority;
 import org.jvirt.rpc.ProtocolException;
+import org.jvirt.rpc.StreamDirection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class ServerClient extends RpcConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ServerClient.class);
 
     private final RpcServer server;
+    private final ServerConfig config;
     private final Semaphore requests;
     private final Map<Integer, RpcStream> streams = new ConcurrentHashMap<>();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
@@ -33,6 +36,7 @@ public final class ServerClient extends RpcConnection {
     ServerClient(RpcServer server, String name, ByteChannel channel, ServerConfig config) {
         super(name, channel, config.maxMessage());
         this.server = server;
+        this.config = config;
         this.requests = new Semaphore(Math.max(1, config.maxClientRequests()));
     }
 
@@ -45,10 +49,17 @@ public final class ServerClient extends RpcConnection {
         return attributes;
     }
 
-    /** Sends an event (a MESSAGE packet, serial 0). */
+    /** Sends an event: a MESSAGE packet with serial 1, as libvirtd sends them. */
     public <M> void sendEvent(Procedure<M, ?> event, M body) {
-        send(new Header(event.program(), event.version(), event.number(), MessageType.MESSAGE, 0, MessageStatus.OK),
+        send(new Header(event.program(), event.version(), event.number(), MessageType.MESSAGE, 1, MessageStatus.OK),
                 event.args(), body);
+    }
+
+    /** Starts keepalive with this server's interval and count (a client asked for it); off when the interval is not positive. */
+    public void startKeepalive() {
+        if (config.keepaliveInterval() > 0) {
+            startKeepalive(config.keepaliveInterval(), config.keepaliveCount());
+        }
     }
 
     RpcStream openStream(Header call) {
@@ -98,29 +109,61 @@ public final class ServerClient extends RpcConnection {
             replyError(h, e);
             return;
         }
+        ServerCall call = new ServerCall(this, h, proc);
+        if (prog.isInline(h.procedure())
+                || config.inlinePriority() && proc.priority() == Priority.HIGH && proc.stream() == StreamDirection.NONE) {
+            // quick calls are answered here: no hand-over to a worker, no wake-up; the next packet waits for it
+            answer(call, handler, args);
+            return;
+        }
         try {
             requests.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        ServerCall call = new ServerCall(this, h, proc);
         server.dispatch(proc, () -> {
             try {
-                Object ret = handler.handle(call, args);
-                if (isOpen()) {
-                    send(h.with(MessageType.REPLY, MessageStatus.OK), proc.ret(), ret);
-                }
-            } catch (VirtException e) {
-                replyError(h, e);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: {} failed", name(), proc, e);
-                replyError(h, new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
-                        "unexpected failure in " + proc.name()));
+                answer(call, handler, args);
             } finally {
                 requests.release();
             }
         });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void answer(ServerCall call, CallHandler handler, Object args) {
+        Header h = call.header();
+        Procedure proc = call.procedure();
+        try {
+            Object ret = handler.handle(call, args);
+            if (isOpen()) {
+                send(h.with(MessageType.REPLY, MessageStatus.OK), proc.ret(), ret);
+                runAfterReply(call);
+            }
+        } catch (VirtException e) {
+            replyError(h, e);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: {} failed", name(), proc, e);
+            replyError(h, new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                    "unexpected failure in " + proc.name()));
+        }
+        if (call.closesAfterReply()) {
+            closeWith(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "client closed the connection"));
+        }
+    }
+
+    private void runAfterReply(ServerCall call) {
+        Runnable after = call.afterReplyAction();
+        if (after != null) {
+            try {
+                after.run();
+            } catch (RuntimeException e) {
+                // the reply is out: what followed it failing closes the client rather than answer twice
+                LOG.warn("{}: after the reply to {}: {}", name(), call.procedure(), e.toString(), e);
+                closeWith(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, e.getMessage()));
+            }
+        }
     }
 
     private void replyError(Header h, VirtException e) {

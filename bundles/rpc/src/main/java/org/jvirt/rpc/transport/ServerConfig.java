@@ -6,27 +6,45 @@ import org.jvirt.rpc.Limits;
 /**
  * A server's limits, with libvirtd's defaults: max_clients 5000, max_workers 20, prio_workers 5,
  * max_client_requests 5, keepalive 5 s / 5, and libvirt's largest message.
+ *
+ * @param inlinePriority run high-priority calls without a stream on the client's reader thread, saving the hand-over
+ *                       to a worker (they never block long: lookups, getters); others go to the workers
  */
 public record ServerConfig(int maxClients, int workers, int priorityWorkers, int maxClientRequests,
-        int maxMessage, int keepaliveInterval, int keepaliveCount) {
+        int maxMessage, int keepaliveInterval, int keepaliveCount, boolean inlinePriority) {
 
     public static ServerConfig defaults() {
         return new ServerConfig(5000, 20, 5, 5, Limits.MESSAGE_MAX, KeepaliveProtocol.DEFAULT_INTERVAL_SECONDS,
-                KeepaliveProtocol.DEFAULT_COUNT);
+                KeepaliveProtocol.DEFAULT_COUNT, true);
     }
 
     public ServerConfig withMaxClients(int n) {
         return new ServerConfig(n, workers, priorityWorkers, maxClientRequests, maxMessage, keepaliveInterval,
-                keepaliveCount);
+                keepaliveCount, inlinePriority);
+    }
+
+    public ServerConfig withWorkers(int n, int priority) {
+        return new ServerConfig(maxClients, n, priority, maxClientRequests, maxMessage, keepaliveInterval,
+                keepaliveCount, inlinePriority);
+    }
+
+    public ServerConfig withMaxClientRequests(int n) {
+        return new ServerConfig(maxClients, workers, priorityWorkers, n, maxMessage, keepaliveInterval,
+                keepaliveCount, inlinePriority);
     }
 
     public ServerConfig withMaxMessage(int n) {
         return new ServerConfig(maxClients, workers, priorityWorkers, maxClientRequests, n, keepaliveInterval,
-                keepaliveCount);
+                keepaliveCount, inlinePriority);
     }
 
     public ServerConfig withKeepalive(int interval, int count) {
         return new ServerConfig(maxClients, workers, priorityWorkers, maxClientRequests, maxMessage, interval,
-                count);
+                count, inlinePriority);
+    }
+
+    public ServerConfig withInlinePriority(boolean inline) {
+        return new ServerConfig(maxClients, workers, priorityWorkers, maxClientRequests, maxMessage,
+                keepaliveInterval, keepaliveCount, inline);
     }
 }

@@ -9,6 +9,7 @@ import org.jvirt.rpc.Program;
 public final class ServerProgram {
     private final Program program;
     private final Map<Integer, CallHandler<?, ?>> handlers = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> inline = ConcurrentHashMap.newKeySet();
 
     public ServerProgram(Program program) {
         this.program = program;
@@ -25,6 +26,19 @@ public final class ServerProgram {
         }
         handlers.put(procedure.number(), handler);
         return this;
+    }
+
+    /**
+     * Answers {@code procedure} always on the client's reader thread, whatever its priority: what must be done before
+     * the next packet is read (an authentication step that changes the channel).
+     */
+    public ServerProgram inline(Procedure<?, ?> procedure) {
+        inline.add(procedure.number());
+        return this;
+    }
+
+    boolean isInline(int procedure) {
+        return inline.contains(procedure);
     }
 
     CallHandler<?, ?> handler(int procedure) {

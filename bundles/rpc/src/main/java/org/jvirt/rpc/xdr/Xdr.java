@@ -342,6 +342,20 @@ public final class Xdr {
         return new StructType<>(lookup, record, fields);
     }
 
+    /**
+     * The message type {@code name}, a record (or union interface) nested in the lookup's class with a static
+     * {@code XDR} field, built on first use: what protocol classes give their procedures, so that loading a protocol
+     * builds no codec (each message builds its own, and its parts', when it is first encoded or decoded).
+     */
+    public static <T> XdrType<T> lazy(MethodHandles.Lookup lookup, String name) {
+        return new LazyType<>(lookup, name);
+    }
+
+    /** Whether {@code type} is built: false only for a {@link #lazy} type not used yet. */
+    public static boolean isBuilt(XdrType<?> type) {
+        return !(type instanceof LazyType<?> l) || l.isResolved();
+    }
+
     /** One arm of a union: the discriminant value and the record (zero or one component) that carries it. */
     public static <U> UnionType.Arm<U> arm(int discriminant, Class<? extends U> record, XdrType<?>... fields) {
         return new UnionType.Arm<>(discriminant, record, fields);

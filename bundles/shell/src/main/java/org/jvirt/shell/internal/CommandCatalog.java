@@ -18,6 +18,9 @@ public final class CommandCatalog {
     /** Commands that only mean something in the console; they are not published as Gogo services. */
     public static final List<String> CONSOLE_ONLY = List.of("quit", "exit");
 
+    /** virsh's command aliases (VSH_CMD_FLAG_ALIAS): they run the command they name, and no list shows them. */
+    private static final Map<String, String> ALIASES = Map.of("nodedev-dettach", "nodedev-detach");
+
     private final Map<String, VirshCommand> byName = new LinkedHashMap<>();
     private final List<Group> groups = new ArrayList<>();
 
@@ -69,7 +72,7 @@ public final class CommandCatalog {
     }
 
     public Optional<VirshCommand> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return Optional.ofNullable(byName.get(ALIASES.getOrDefault(name, name)));
     }
 
     public List<VirshCommand> all() {

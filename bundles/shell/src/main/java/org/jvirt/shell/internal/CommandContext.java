@@ -38,6 +38,12 @@ public final class CommandContext {
         out.print(text);
     }
 
+    /** Bytes as they are (a secret's value), where text would not do. */
+    public void write(byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
+        out.flush();
+    }
+
     /** An error that does not fail the command (vshError followed by success). */
     public void error(String message) {
         CommandRunner.error(out, err, message);

@@ -58,6 +58,7 @@ final class JLineInput implements LineInput {
         if (history != null) {
             builder.variable(LineReader.HISTORY_FILE, history);
         }
+        session.terminalAccess(new JLineTerminalAccess(terminal));
         return new JLineInput(terminal, builder.build());
     }
 

@@ -117,6 +117,28 @@ public final class ShellSession implements AutoCloseable {
         this.terminal = terminal;
     }
 
+    /** The terminal, when the console reads from one; null otherwise. */
+    private volatile TerminalAccess terminalAccess;
+
+    public TerminalAccess terminalAccess() {
+        return terminalAccess;
+    }
+
+    public void terminalAccess(TerminalAccess access) {
+        this.terminalAccess = access;
+    }
+
+    /** The environment commands see (EDITOR, VISUAL, TMPDIR): the process's own unless set for the session. */
+    private volatile java.util.Map<String, String> environment = System.getenv();
+
+    public String environment(String name) {
+        return environment.get(name);
+    }
+
+    public void environment(java.util.Map<String, String> environment) {
+        this.environment = java.util.Map.copyOf(environment);
+    }
+
     /** Whether commands come from a prompt (virsh's interactive mode, where cd works), not from arguments. */
     public boolean interactive() {
         return interactive;

@@ -1,6 +1,7 @@
 package org.jvirt.driver.qemu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDefineFlag;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStatsRecord;
+import org.jvirt.api.DomainStatsType;
+import org.jvirt.api.GetAllDomainStatsFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ListDomainsFlag;
@@ -143,7 +147,12 @@ final class QemuConnect implements Connect {
         return out;
     }
 
-    private static boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f) {
+    private boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f) {
+        return matches(o, f, n -> driver.saves.hasManagedSave(n));
+    }
+
+    private static boolean matches(QemuDomainObj o, Set<ListDomainsFlag> f,
+            java.util.function.Predicate<String> managedSaves) {
         boolean active = o.isActive();
         if ((f.contains(ListDomainsFlag.ACTIVE) || f.contains(ListDomainsFlag.INACTIVE))
                 && !(f.contains(ListDomainsFlag.ACTIVE) && active || f.contains(ListDomainsFlag.INACTIVE) && !active)) {
@@ -175,7 +184,94 @@ final class QemuConnect implements Connect {
         if (f.contains(ListDomainsFlag.HAS_CHECKPOINT) && !f.contains(ListDomainsFlag.NO_CHECKPOINT)) {
             return false;
         }
-        return !(f.contains(ListDomainsFlag.MANAGEDSAVE) && !f.contains(ListDomainsFlag.NO_MANAGEDSAVE));
+        if (f.contains(ListDomainsFlag.MANAGEDSAVE) != f.contains(ListDomainsFlag.NO_MANAGEDSAVE)) {
+            boolean saved = managedSaves.test(o.def.name);
+            return f.contains(ListDomainsFlag.MANAGEDSAVE) == saved;
+        }
+        return true;
+    }
+
+    @Override
+    public List<DomainStatsRecord> getAllDomainStats(Set<DomainStatsType> stats, Set<GetAllDomainStatsFlag> flags) {
+        checkStatsFlags("qemuConnectGetAllDomainStats", flags, true);
+        checkOpen();
+        Set<ListDomainsFlag> filter = EnumSet.noneOf(ListDomainsFlag.class);
+        for (GetAllDomainStatsFlag f : flags) {
+            switch (f) {
+                case ACTIVE -> filter.add(ListDomainsFlag.ACTIVE);
+                case INACTIVE -> filter.add(ListDomainsFlag.INACTIVE);
+                case PERSISTENT -> filter.add(ListDomainsFlag.PERSISTENT);
+                case TRANSIENT -> filter.add(ListDomainsFlag.TRANSIENT);
+                case RUNNING -> filter.add(ListDomainsFlag.RUNNING);
+                case PAUSED -> filter.add(ListDomainsFlag.PAUSED);
+                case SHUTOFF -> filter.add(ListDomainsFlag.SHUTOFF);
+                case OTHER -> filter.add(ListDomainsFlag.OTHER);
+                default -> {
+                }
+            }
+        }
+        List<QemuDomainObj> objs = new ArrayList<>();
+        for (QemuDomainObj o : driver.all()) {
+            synchronized (o) {
+                if (matches(o, filter)) {
+                    objs.add(o);
+                }
+            }
+        }
+        return stats(objs, stats, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainListGetStats(List<Domain> domains, Set<DomainStatsType> stats,
+            Set<GetAllDomainStatsFlag> flags) {
+        checkStatsFlags("qemuDomainListGetStats", flags, false);
+        checkOpen();
+        List<QemuDomainObj> objs = new ArrayList<>();
+        for (Domain d : domains) {
+            QemuDomainObj o = driver.byUuid(d.getUUID());
+            if (o == null) {
+                throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                        "no domain with matching uuid '" + d.getUUID() + "' (" + d.getName() + ")");
+            }
+            objs.add(o);
+        }
+        return stats(objs, stats, flags);
+    }
+
+    private static void checkStatsFlags(String function, Set<GetAllDomainStatsFlag> flags, boolean filters) {
+        int allowed = GetAllDomainStatsFlag.NOWAIT.value() | GetAllDomainStatsFlag.BACKING.value()
+                | GetAllDomainStatsFlag.ENFORCE_STATS.value();
+        if (filters) {
+            for (GetAllDomainStatsFlag f : GetAllDomainStatsFlag.values()) {
+                allowed |= f.value();
+            }
+        }
+        checkFlags(function, flags, allowed);
+    }
+
+    /** The statistics of {@code objs}: every QEMU asked first, the answers read after. */
+    private List<DomainStatsRecord> stats(List<QemuDomainObj> objs, Set<DomainStatsType> stats,
+            Set<GetAllDomainStatsFlag> flags) {
+        Set<DomainStatsType> types = EnumSet.copyOf(DomainStats.SUPPORTED);
+        if (!stats.isEmpty()) {
+            Set<DomainStatsType> unsupported = EnumSet.copyOf(stats);
+            unsupported.removeAll(DomainStats.SUPPORTED);
+            if (!unsupported.isEmpty() && flags.contains(GetAllDomainStatsFlag.ENFORCE_STATS)) {
+                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU, "Stats types bits 0x"
+                        + Integer.toHexString(VirFlag.toBits(unsupported)) + " are not supported by this daemon");
+            }
+            types.retainAll(stats);
+        }
+        boolean backing = flags.contains(GetAllDomainStatsFlag.BACKING);
+        List<DomainStats.Query> queries = new ArrayList<>(objs.size());
+        for (QemuDomainObj o : objs) {
+            queries.add(DomainStats.ask(o, types, backing));
+        }
+        List<DomainStatsRecord> out = new ArrayList<>(objs.size());
+        for (int i = 0; i < objs.size(); i++) {
+            out.add(new DomainStatsRecord(handle(objs.get(i)), DomainStats.record(queries.get(i), types, backing)));
+        }
+        return out;
     }
 
     QemuDomain handle(QemuDomainObj o) {
@@ -279,6 +375,45 @@ final class QemuConnect implements Connect {
             o.endJob();
         }
         return handle(o);
+    }
+
+    @Override
+    public void domainRestore(String from) {
+        domainRestore(from, null, Set.of());
+    }
+
+    @Override
+    public void domainRestore(String from, String dxml, Set<org.jvirt.api.DomainSaveRestoreFlag> flags) {
+        checkFlags("qemuDomainRestoreFlags", flags, org.jvirt.api.DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | org.jvirt.api.DomainSaveRestoreFlag.RUNNING.value()
+                | org.jvirt.api.DomainSaveRestoreFlag.PAUSED.value());
+        checkOpen();
+        if (dxml != null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "a different XML for the restored domain is not supported by jvirt's QEMU driver yet");
+        }
+        QemuProcesses.Restore r = driver.saves.restoreOf(java.nio.file.Path.of(from).toAbsolutePath(),
+                QemuDomain.runAfter(flags));
+        boolean[] existed = new boolean[1];
+        QemuDomainObj o = driver.addOrFind(r.def(), true, existed);
+        o.beginJob();
+        try {
+            if (!existed[0]) {
+                synchronized (o) {
+                    o.persistent = false;
+                }
+            }
+            driver.saves.restore(o, r);
+        } catch (VirtException e) {
+            synchronized (o) {
+                if (!o.persistent) {
+                    driver.remove(o);
+                }
+            }
+            throw e;
+        } finally {
+            o.endJob();
+        }
     }
 
     @Override

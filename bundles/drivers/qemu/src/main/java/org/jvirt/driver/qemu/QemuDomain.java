@@ -3,20 +3,29 @@ package org.jvirt.driver.qemu;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jvirt.api.Connect;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDestroyFlag;
+import org.jvirt.api.DomainDeviceModifyFlag;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainMemoryModFlag;
 import org.jvirt.api.DomainRebootFlag;
+import org.jvirt.api.DomainSaveRestoreFlag;
 import org.jvirt.api.DomainShutdownFlag;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.DomainUndefineFlag;
+import org.jvirt.api.DomainVcpuFlag;
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -31,7 +40,25 @@ import org.jvirt.api.event.StartedDetail;
 import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.api.event.UndefinedDetail;
+import org.jvirt.api.qemu.QemuMonitorCommandFlag;
 import org.jvirt.conf.DomainXml;
+import org.jvirt.api.DomainBlockCommitFlag;
+import org.jvirt.api.DomainBlockCopyFlag;
+import org.jvirt.api.DomainBlockInfo;
+import org.jvirt.api.DomainBlockJobAbortFlag;
+import org.jvirt.api.DomainBlockJobInfo;
+import org.jvirt.api.DomainBlockJobInfoFlag;
+import org.jvirt.api.DomainBlockJobSetSpeedFlag;
+import org.jvirt.api.DomainBlockPullFlag;
+import org.jvirt.api.DomainBlockRebaseFlag;
+import org.jvirt.api.DomainBlockStats;
+import org.jvirt.api.TypedParamFields;
+import org.jvirt.api.TypedParameters;
+import org.jvirt.conf.domain.DiskDef;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.block.DiskLookup;
+import org.jvirt.driver.qemu.command.BlockNodes;
+import org.jvirt.driver.qemu.command.Aliases;
 import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
 import org.jvirt.util.HostProcesses;
@@ -172,8 +199,31 @@ final class QemuDomain implements Domain {
     @Override
     public String getXMLDesc(Set<DomainXMLFlag> flags) {
         QemuConnect.checkFlags("qemuDomainGetXMLDesc", flags, VirFlag.toBits(Set.of(DomainXMLFlag.values())));
-        return query(o -> DomainXml.format(flags.contains(DomainXMLFlag.INACTIVE) && o.newDef != null ? o.newDef
-                : o.def, flags));
+        return query(o -> {
+            if (!flags.contains(DomainXMLFlag.INACTIVE)) {
+                return DomainXml.format(o.def, flags);
+            }
+            if (o.newDef != null || !o.isActive()) {
+                return DomainXml.format(o.newDef != null ? o.newDef : o.def, flags);
+            }
+            // a running transient domain: its definition without what the run found (chains, indexes)
+            return DomainXml.format(definitionOf(o.def, conn.driver().parse), flags);
+        });
+    }
+
+    /** A running definition without what the run found or assigned: detected chains, indexes, aliases. */
+    static DomainDef definitionOf(DomainDef live, org.jvirt.conf.DomainParseOptions parse) {
+        DomainDef copy = DomainXml.copy(live, parse);
+        copy.id = -1;
+        for (var disk : copy.devices().disks) {
+            disk.backingStore = null;
+            disk.mirror = null;
+            if (disk.source != null) {
+                disk.source.index = null;
+            }
+        }
+        Aliases.clearAssigned(copy);
+        return copy;
     }
 
     @Override
@@ -212,19 +262,69 @@ final class QemuDomain implements Domain {
 
     @Override
     public boolean hasManagedSaveImage() {
-        return query(o -> false);
+        obj();
+        return conn.driver().saves.hasManagedSave(name);
     }
 
     @Override
     public void create(Set<DomainCreateFlag> flags) {
         QemuConnect.checkFlags("qemuDomainCreateWithFlags", flags, DomainCreateFlag.START_PAUSED.value()
-                | DomainCreateFlag.START_VALIDATE.value());
+                | DomainCreateFlag.START_VALIDATE.value() | DomainCreateFlag.START_FORCE_BOOT.value());
         job(o -> {
             if (o.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
             }
-            conn.driver().processes.start(o, flags.contains(DomainCreateFlag.START_PAUSED), StartedDetail.BOOTED);
+            conn.driver().startOrRestore(o, flags.contains(DomainCreateFlag.START_PAUSED),
+                    flags.contains(DomainCreateFlag.START_FORCE_BOOT));
         });
+    }
+
+    // ---- save and restore
+
+    @Override
+    public void save(String to) {
+        save(to, null, Set.of());
+    }
+
+    @Override
+    public void save(String to, String dxml, Set<DomainSaveRestoreFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSaveFlags", flags, DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | DomainSaveRestoreFlag.RUNNING.value() | DomainSaveRestoreFlag.PAUSED.value());
+        if (dxml != null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "a different XML for the saved domain is not supported by jvirt's QEMU driver yet");
+        }
+        Boolean run = runAfter(flags);
+        job(o -> conn.driver().saves.save(o, java.nio.file.Path.of(to).toAbsolutePath(), run));
+    }
+
+    static Boolean runAfter(Set<DomainSaveRestoreFlag> flags) {
+        if (flags.contains(DomainSaveRestoreFlag.RUNNING) && flags.contains(DomainSaveRestoreFlag.PAUSED)) {
+            throw VirtException.invalidArg("Flags 'running' and 'paused' are mutually exclusive");
+        }
+        return flags.contains(DomainSaveRestoreFlag.RUNNING) ? Boolean.TRUE
+                : flags.contains(DomainSaveRestoreFlag.PAUSED) ? Boolean.FALSE : null;
+    }
+
+    @Override
+    public void managedSave(Set<DomainSaveRestoreFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainManagedSave", flags, DomainSaveRestoreFlag.BYPASS_CACHE.value()
+                | DomainSaveRestoreFlag.RUNNING.value() | DomainSaveRestoreFlag.PAUSED.value());
+        Boolean run = runAfter(flags);
+        job(o -> {
+            synchronized (o) {
+                if (!o.persistent) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "cannot do managed save for transient domain");
+                }
+            }
+            conn.driver().saves.save(o, conn.driver().paths.managedSave(name), run);
+        });
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        job(o -> conn.driver().saves.removeManagedSave(name));
     }
 
     @Override
@@ -253,6 +353,9 @@ final class QemuDomain implements Domain {
             if (o.state != DomainState.RUNNING) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
             }
+            synchronized (o) {
+                o.fakeReboot = false;
+            }
             command(o, "system_powerdown");
         });
     }
@@ -263,9 +366,10 @@ final class QemuDomain implements Domain {
         job(o -> {
             checkActive(o);
             synchronized (o) {
-                // the guest's SHUTDOWN that follows is a reboot: reset and go on (libvirt's fake reboot)
-                o.def.onPoweroff = "restart";
+                // the guest's power-off that follows becomes a reset (libvirt's fake reboot)
+                o.fakeReboot = true;
             }
+            writeStatus(o);
             command(o, "system_powerdown");
         });
     }
@@ -337,6 +441,21 @@ final class QemuDomain implements Domain {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot undefine transient domain");
             }
+            int snapshots;
+            synchronized (o) {
+                snapshots = o.isActive() ? 0 : o.snapshots.size();
+            }
+            if (snapshots > 0 && !flags.contains(DomainUndefineFlag.SNAPSHOTS_METADATA)) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot delete inactive domain with " + snapshots + " snapshots");
+            }
+            if (conn.driver().saves.hasManagedSave(name)) {
+                if (!flags.contains(DomainUndefineFlag.MANAGED_SAVE)) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "Refusing to undefine while domain managed save image exists");
+                }
+                conn.driver().saves.removeManagedSave(name);
+            }
             conn.driver().deleteConfig(name);
             boolean active;
             synchronized (o) {
@@ -354,7 +473,448 @@ final class QemuDomain implements Domain {
 
     @Override
     public List<String> getMessages(Set<org.jvirt.api.DomainMessageType> flags) {
-        return query(o -> List.of());
+        QemuConnect.checkFlags("qemuDomainGetMessages", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainMessageType.values())));
+        boolean tainting = flags.isEmpty() || flags.contains(org.jvirt.api.DomainMessageType.TAINTING);
+        return query(o -> tainting ? o.taints.stream().map(t -> "tainted: " + t.message).toList() : List.of());
+    }
+
+    @Override
+    public String qemuMonitorCommand(String command, Set<QemuMonitorCommandFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainQemuMonitorCommand", flags, QemuMonitorCommandFlag.HMP.value());
+        QemuDomainObj o = obj();
+        QmpMonitor mon = monitor(o);
+        conn.driver().taint(o, Taint.CUSTOM_MONITOR);
+        if (flags.contains(QemuMonitorCommandFlag.HMP)) {
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("command-line", command);
+            try {
+                return mon.execute("human-monitor-command", args, QemuProcesses.COMMAND_TIMEOUT).asText("");
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        }
+        JsonNode parsed;
+        try {
+            parsed = QmpMonitor.JSON.readTree(command);
+        } catch (java.io.IOException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof ObjectNode message)) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "cannot parse json " + command
+                    + ": not a JSON object");
+        }
+        try {
+            return mon.executeRaw(message, QemuProcesses.COMMAND_TIMEOUT).toString();
+        } catch (QmpError e) {
+            throw monitorError(e);
+        }
+    }
+
+    // ---- memory and vCPUs
+
+    @Override
+    public void setMemory(long memoryKiB) {
+        setMemoryFlags(memoryKiB, Set.of(DomainMemoryModFlag.LIVE));
+    }
+
+    @Override
+    public void setMaxMemory(long memoryKiB) {
+        setMemoryFlags(memoryKiB, Set.of(DomainMemoryModFlag.MAXIMUM));
+    }
+
+    @Override
+    public void setMemoryFlags(long memoryKiB, Set<DomainMemoryModFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSetMemoryFlags", flags, DomainMemoryModFlag.LIVE.value()
+                | DomainMemoryModFlag.CONFIG.value() | DomainMemoryModFlag.MAXIMUM.value());
+        job(o -> conn.driver().resources.setMemory(o, memoryKiB, flags.contains(DomainMemoryModFlag.LIVE),
+                flags.contains(DomainMemoryModFlag.CONFIG), flags.contains(DomainMemoryModFlag.MAXIMUM)));
+    }
+
+    @Override
+    public int getMaxVcpus() {
+        return getVcpusFlags(Set.of(DomainVcpuFlag.LIVE, DomainVcpuFlag.MAXIMUM));
+    }
+
+    @Override
+    public int getVcpusFlags(Set<DomainVcpuFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainGetVcpusFlags", flags, DomainVcpuFlag.LIVE.value()
+                | DomainVcpuFlag.CONFIG.value() | DomainVcpuFlag.MAXIMUM.value() | DomainVcpuFlag.GUEST.value());
+        if (flags.contains(DomainVcpuFlag.GUEST)) {
+            throw VirtException.noSupport("virDomainGetVcpusFlags");
+        }
+        QemuDomainObj o = obj();
+        Impact imp = Impact.of(o, flags.contains(DomainVcpuFlag.LIVE), flags.contains(DomainVcpuFlag.CONFIG));
+        synchronized (o) {
+            DomainDef d = imp.live() != null ? imp.live() : imp.persistent();
+            return flags.contains(DomainVcpuFlag.MAXIMUM) ? d.maxVcpus() : d.vcpus();
+        }
+    }
+
+    @Override
+    public void setVcpus(int nvcpus) {
+        setVcpusFlags(nvcpus, Set.of(DomainVcpuFlag.LIVE));
+    }
+
+    @Override
+    public void setVcpusFlags(int nvcpus, Set<DomainVcpuFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSetVcpusFlags", flags, DomainVcpuFlag.LIVE.value()
+                | DomainVcpuFlag.CONFIG.value() | DomainVcpuFlag.MAXIMUM.value() | DomainVcpuFlag.GUEST.value()
+                | DomainVcpuFlag.HOTPLUGGABLE.value());
+        if (flags.contains(DomainVcpuFlag.GUEST)) {
+            throw VirtException.noSupport("virDomainSetVcpusFlags");
+        }
+        job(o -> conn.driver().resources.setVcpus(o, nvcpus, flags.contains(DomainVcpuFlag.LIVE),
+                flags.contains(DomainVcpuFlag.CONFIG), flags.contains(DomainVcpuFlag.MAXIMUM)));
+    }
+
+    // ---- devices
+
+    @Override
+    public void attachDevice(String xml) {
+        attachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
+    }
+
+    @Override
+    public void attachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainAttachDeviceFlags", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value());
+        job(o -> conn.driver().hotplug.attach(o, xml, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+    }
+
+    @Override
+    public void detachDevice(String xml) {
+        detachDeviceFlags(xml, Set.of(DomainDeviceModifyFlag.LIVE));
+    }
+
+    @Override
+    public void detachDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainDetachDeviceFlags", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value());
+        job(o -> conn.driver().hotplug.detach(o, xml, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+    }
+
+    @Override
+    public void detachDeviceAlias(String alias, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainDetachDeviceAlias", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value());
+        job(o -> conn.driver().hotplug.detachAlias(o, alias, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+    }
+
+    // ---- block devices
+
+    /** The block nodes' statistics and descriptions of a running domain, asked together. */
+    private record BlockReplies(java.util.Map<String, JsonNode> stats, java.util.Map<String, JsonNode> nodes) {
+    }
+
+    private static BlockReplies blockReplies(QmpMonitor mon) {
+        // per block backend, keyed by its root node: the devices' I/O (node-level statistics count none of it)
+        var stats = mon.send("query-blockstats", null);
+        var nodes = mon.send("query-named-block-nodes", JsonNodeFactory.instance.objectNode().put("flat", true));
+        try {
+            return new BlockReplies(DomainStats.byNode(stats.get(QemuProcesses.COMMAND_TIMEOUT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)), DomainStats.byNode(nodes.get(
+                            QemuProcesses.COMMAND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof QmpError q ? monitorError(q)
+                    : new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, String.valueOf(e.getCause()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU, "no reply from the monitor");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.QEMU, "interrupted");
+        }
+    }
+
+    /** The guest-side statistics of one disk, or of all disks summed when {@code disk} is empty. */
+    private long[] diskCounters(String disk) {
+        QemuDomainObj o = obj();
+        QmpMonitor mon = monitor(o);
+        DomainDef def;
+        synchronized (o) {
+            def = o.def;
+        }
+        List<DiskDef> disks = disk.isEmpty() ? def.devices().disks : List.of(DiskLookup.require(def, disk));
+        BlockReplies r = blockReplies(mon);
+        // rd_req, rd_bytes, wr_req, wr_bytes, rd_times, wr_times, flush_req, flush_times
+        long[] sum = new long[8];
+        for (DiskDef d : disks) {
+            if (!BlockNodes.hasSource(d) || d.source.index == null) {
+                continue;
+            }
+            String node = BlockNodes.chain(d).get(0).topNode(d.driver == null ? null : d.driver.cache);
+            JsonNode st = r.stats().getOrDefault(node, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
+                    .path("stats");
+            String[] names = {"rd_operations", "rd_bytes", "wr_operations", "wr_bytes", "rd_total_time_ns",
+                "wr_total_time_ns", "flush_operations", "flush_total_time_ns"};
+            for (int i = 0; i < names.length; i++) {
+                sum[i] += st.path(names[i]).asLong();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public DomainBlockStats blockStats(String disk) {
+        long[] c = diskCounters(disk);
+        return new DomainBlockStats(c[0], c[1], c[2], c[3], -1);
+    }
+
+    @Override
+    public TypedParameters blockStatsFlags(String disk) {
+        long[] c = diskCounters(disk);
+        return TypedParameters.builder()
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_WRITE_BYTES, c[3])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_WRITE_REQ, c[2])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_READ_BYTES, c[1])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_READ_REQ, c[0])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_FLUSH_REQ, c[6])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES, c[5])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES, c[4])
+                .addLLong(TypedParamFields.DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES, c[7]).build();
+    }
+
+    @Override
+    public DomainBlockInfo getBlockInfo(String disk) {
+        QemuDomainObj o = obj();
+        DomainDef def;
+        QmpMonitor mon;
+        synchronized (o) {
+            def = o.def;
+            mon = o.isActive() ? o.monitor : null;
+        }
+        DiskDef d = DiskLookup.require(def, disk);
+        if (!BlockNodes.hasSource(d)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + disk + "' does not "
+                    + "currently have a source assigned");
+        }
+        if (mon == null || d.source.index == null) {
+            return inactiveBlockInfo(d);
+        }
+        BlockNodes.Layer top = BlockNodes.chain(d).get(0);
+        BlockReplies r = blockReplies(mon);
+        JsonNode image = r.nodes().getOrDefault(top.topNode(d.driver == null ? null : d.driver.cache),
+                com.fasterxml.jackson.databind.node.MissingNode.getInstance()).path("image");
+        long capacity = image.path("virtual-size").asLong();
+        long physical = DomainStats.physical(top, image);
+        long allocation = "file".equals(top.type()) ? image.path("actual-size").asLong(physical)
+                : r.stats().getOrDefault(top.topNode(null), com.fasterxml.jackson.databind.node.MissingNode
+                        .getInstance()).path("stats").path("wr_highest_offset").asLong();
+        return new DomainBlockInfo(capacity, allocation, physical);
+    }
+
+    /** A stopped domain's disk, from its image: size from the header (or the file), usage from the file. */
+    private static DomainBlockInfo inactiveBlockInfo(DiskDef d) {
+        java.nio.file.Path p = java.nio.file.Path.of(d.source.file != null ? d.source.file : d.source.dev);
+        try {
+            long size = java.nio.file.Files.size(p);
+            var h = org.jvirt.driver.qemu.block.ImageHeader.read(p, d.driver == null ? null : d.driver.type);
+            return new DomainBlockInfo(h.virtualSize() >= 0 ? h.virtualSize() : size, size, size);
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE, "cannot stat file '" + p + "': "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public void setBlockThreshold(String dev, long threshold) {
+        QemuDomainObj o = obj();
+        o.beginJob();
+        try {
+            QmpMonitor mon = monitor(o);
+            DiskLookup.Found f;
+            synchronized (o) {
+                f = DiskLookup.image(o.def, dev);
+            }
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("node-name", f.layer().storageNode())
+                    .put("write-threshold", threshold);
+            try {
+                mon.execute("block-set-write-threshold", args, QemuProcesses.COMMAND_TIMEOUT);
+            } catch (QmpError e) {
+                throw monitorError(e);
+            }
+        } finally {
+            o.endJob();
+        }
+    }
+
+    // ---- block jobs
+
+    @Override
+    public void blockPull(String disk, long bandwidth, Set<DomainBlockPullFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockPull", flags, DomainBlockPullFlag.BANDWIDTH_BYTES.value());
+        job(o -> conn.driver().blockJobs.pull(o, disk, null, bandwidth,
+                flags.contains(DomainBlockPullFlag.BANDWIDTH_BYTES)));
+    }
+
+    @Override
+    public void blockRebase(String disk, String base, long bandwidth, Set<DomainBlockRebaseFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockRebase", flags, VirFlag.toBits(Set.of(DomainBlockRebaseFlag.values())));
+        boolean bytes = flags.contains(DomainBlockRebaseFlag.BANDWIDTH_BYTES);
+        if (flags.contains(DomainBlockRebaseFlag.RELATIVE)) {
+            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
+                    "relative backing paths are not supported by jvirt's QEMU driver yet");
+        }
+        if (!flags.contains(DomainBlockRebaseFlag.COPY)) {
+            if (flags.contains(DomainBlockRebaseFlag.SHALLOW) || flags.contains(DomainBlockRebaseFlag.REUSE_EXT)
+                    || flags.contains(DomainBlockRebaseFlag.COPY_RAW)
+                    || flags.contains(DomainBlockRebaseFlag.COPY_DEV)) {
+                throw VirtException.invalidArg("flags other than BANDWIDTH_BYTES and RELATIVE need COPY");
+            }
+            job(o -> conn.driver().blockJobs.pull(o, disk, base, bandwidth, bytes));
+            return;
+        }
+        if (base == null) {
+            throw VirtException.invalidArg("destination must not be NULL");
+        }
+        job(o -> conn.driver().blockJobs.copy(o, disk, flags.contains(DomainBlockRebaseFlag.COPY_DEV) ? "block"
+                : "file", base, flags.contains(DomainBlockRebaseFlag.COPY_RAW) ? "raw" : null, bandwidth, bytes,
+                flags.contains(DomainBlockRebaseFlag.SHALLOW), flags.contains(DomainBlockRebaseFlag.REUSE_EXT),
+                null, null));
+    }
+
+    @Override
+    public void blockCopy(String disk, String destxml, TypedParameters params, Set<DomainBlockCopyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockCopy", flags, DomainBlockCopyFlag.SHALLOW.value()
+                | DomainBlockCopyFlag.REUSE_EXT.value() | DomainBlockCopyFlag.TRANSIENT_JOB.value());
+        DiskDef dest = parseDiskSource(destxml);
+        long bandwidth = params == null ? 0 : params.getULLong(TypedParamFields.DOMAIN_BLOCK_COPY_BANDWIDTH)
+                .orElse(0);
+        Long granularity = params == null ? null : boxed(params.getUInt(TypedParamFields.DOMAIN_BLOCK_COPY_GRANULARITY));
+        Long bufSize = params == null ? null : boxed(params.getULLong(TypedParamFields.DOMAIN_BLOCK_COPY_BUF_SIZE));
+        String type = dest.type == null ? "file" : dest.type;
+        if (!type.equals("file") && !type.equals("block")) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "copy to a disk of type '" + type + "' is not supported by jvirt's QEMU driver yet");
+        }
+        String path = dest.source.file != null ? dest.source.file : dest.source.dev;
+        job(o -> conn.driver().blockJobs.copy(o, disk, type, path, dest.driver == null ? null : dest.driver.type,
+                bandwidth, true, flags.contains(DomainBlockCopyFlag.SHALLOW),
+                flags.contains(DomainBlockCopyFlag.REUSE_EXT), granularity, bufSize));
+    }
+
+    private static Long boxed(java.util.OptionalLong v) {
+        return v.isPresent() ? v.getAsLong() : null;
+    }
+
+    /** The {@code <disk>} of blockCopy's destination, read through conf inside a minimal domain. */
+    private DiskDef parseDiskSource(String xml) {
+        // a destination names no target (libvirt parses only its source): conf wants one, so it gets one
+        String disk = xml.contains("<target") ? xml : xml.replaceFirst("</disk>\\s*$", "<target dev='vdz'/></disk>");
+        DomainDef wrapper = DomainXml.parse("<domain type='qemu'><name>copy-destination</name><memory>1024</memory>"
+                + "<os><type arch='x86_64'>hvm</type></os><devices>" + disk + "</devices></domain>",
+                conn.driver().parse);
+        if (wrapper.devices().disks.size() != 1 || !BlockNodes.hasSource(wrapper.devices().disks.get(0))) {
+            throw VirtException.invalidArg("the destination XML must be one <disk> with a <source>");
+        }
+        return wrapper.devices().disks.get(0);
+    }
+
+    @Override
+    public void blockCommit(String disk, String base, String top, long bandwidth, Set<DomainBlockCommitFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockCommit", flags, DomainBlockCommitFlag.SHALLOW.value()
+                | DomainBlockCommitFlag.DELETE.value() | DomainBlockCommitFlag.ACTIVE.value()
+                | DomainBlockCommitFlag.BANDWIDTH_BYTES.value());
+        job(o -> conn.driver().blockJobs.commit(o, disk, base, top, bandwidth,
+                flags.contains(DomainBlockCommitFlag.SHALLOW), flags.contains(DomainBlockCommitFlag.ACTIVE),
+                flags.contains(DomainBlockCommitFlag.DELETE), flags.contains(DomainBlockCommitFlag.BANDWIDTH_BYTES)));
+    }
+
+    @Override
+    public void blockJobAbort(String disk, Set<DomainBlockJobAbortFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockJobAbort", flags, DomainBlockJobAbortFlag.ASYNC.value()
+                | DomainBlockJobAbortFlag.PIVOT.value());
+        job(o -> conn.driver().blockJobs.abort(o, disk, flags.contains(DomainBlockJobAbortFlag.ASYNC),
+                flags.contains(DomainBlockJobAbortFlag.PIVOT)));
+    }
+
+    @Override
+    public Optional<DomainBlockJobInfo> getBlockJobInfo(String disk, Set<DomainBlockJobInfoFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainGetBlockJobInfo", flags, DomainBlockJobInfoFlag.BANDWIDTH_BYTES.value());
+        return conn.driver().blockJobs.info(obj(), disk, flags.contains(DomainBlockJobInfoFlag.BANDWIDTH_BYTES));
+    }
+
+    @Override
+    public void blockJobSetSpeed(String disk, long bandwidth, Set<DomainBlockJobSetSpeedFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainBlockJobSetSpeed", flags,
+                DomainBlockJobSetSpeedFlag.BANDWIDTH_BYTES.value());
+        job(o -> conn.driver().blockJobs.setSpeed(o, disk, bandwidth,
+                flags.contains(DomainBlockJobSetSpeedFlag.BANDWIDTH_BYTES)));
+    }
+
+    // ---- snapshots
+
+    @Override
+    public org.jvirt.api.DomainSnapshot snapshotCreateXML(String xml,
+            Set<org.jvirt.api.DomainSnapshotCreateFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainSnapshotCreateXML", flags,
+                VirFlag.toBits(Set.of(org.jvirt.api.DomainSnapshotCreateFlag.values())));
+        String[] made = new String[1];
+        job(o -> made[0] = conn.driver().snapshots.create(o, xml, flags));
+        return new QemuDomainSnapshot(this, made[0]);
+    }
+
+    @Override
+    public org.jvirt.api.DomainSnapshot snapshotLookupByName(String snapshot) {
+        return query(o -> new QemuDomainSnapshot(this, conn.driver().snapshots.find(o, snapshot).name));
+    }
+
+    @Override
+    public org.jvirt.api.DomainSnapshot snapshotCurrent() {
+        return query(o -> {
+            SnapshotTree.Entry cur = o.snapshots.current();
+            if (cur == null) {
+                throw new VirtException(ErrorCode.NO_DOMAIN_SNAPSHOT, ErrorDomain.QEMU,
+                        "the domain does not have a current snapshot");
+            }
+            return new QemuDomainSnapshot(this, cur.name);
+        });
+    }
+
+    @Override
+    public boolean hasCurrentSnapshot() {
+        return query(o -> o.snapshots.current() != null);
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainSnapshot> listAllSnapshots(Set<org.jvirt.api.DomainSnapshotListFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainListAllSnapshots", flags, 0x7ff);
+        return query(o -> SnapshotFilter.list(o.snapshots, null, VirFlag.toBits(flags)).stream()
+                .<org.jvirt.api.DomainSnapshot>map(n -> new QemuDomainSnapshot(this, n)).toList());
+    }
+
+    @Override
+    public void revertToSnapshot(org.jvirt.api.DomainSnapshot snapshot,
+            Set<org.jvirt.api.DomainSnapshotRevertFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainRevertToSnapshot", flags,
+                org.jvirt.api.DomainSnapshotRevertFlag.RUNNING.value()
+                        | org.jvirt.api.DomainSnapshotRevertFlag.PAUSED.value()
+                        | org.jvirt.api.DomainSnapshotRevertFlag.FORCE.value());
+        job(o -> conn.driver().snapshots.revert(o, snapshot.getName(), flags));
+    }
+
+    /** Runs a snapshot's query (for its handle). */
+    <T> T snapshotQuery(Function<QemuDomainObj, T> body) {
+        return query(body);
+    }
+
+    /** Runs a snapshot's change as this domain's job (for its handle). */
+    void snapshotJob(java.util.function.Consumer<QemuDomainObj> body) {
+        job(body);
+    }
+
+    QemuDriver driver() {
+        return conn.driver();
+    }
+
+    private static VirtException monitorError(QmpError e) {
+        if (e.closed()) {
+            return new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
+        }
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                "unable to execute QEMU command '" + e.command() + "': " + e.desc());
     }
 
     /** The pid of a running domain's QEMU, for tests and tools. */

@@ -46,8 +46,41 @@ final class QemuDomainObj {
     boolean beingDestroyed;
     /** An API call is changing the run state itself and will report it; QEMU's STOP/RESUME are not news. */
     boolean apiRunStateChange;
+    /** A reboot was asked through ACPI: the guest's power-off is to be a reset (libvirt's fakeReboot). */
+    boolean fakeReboot;
+    /** QEMU stopped for a power-off that becomes a reboot: its SHUTDOWN and STOP are not the domain's state. */
+    boolean pausedShutdown;
+
+    /** The index the next new image of this run gets (libvirt's nodenameindex): block nodes libvirt-N-*. */
+    int nextNodeIndex = 1;
+    /** The block jobs of this run, by disk target (one per disk, as libvirt allows). */
+    final java.util.Map<String, BlockJob> blockJobs = new java.util.LinkedHashMap<>();
+    /** Why this run is tainted (libvirt's virDomainTaintFlags), in the order they arose; cleared when it stops. */
+    final java.util.Set<Taint> taints = java.util.EnumSet.noneOf(Taint.class);
+
+    /** The domain's snapshots (kept across runs; their metadata is on disk too). */
+    final SnapshotTree snapshots = new SnapshotTree();
+
+    /** Devices asked to go (device_del), by QEMU id, until QEMU says DEVICE_DELETED. */
+    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> removals =
+            new java.util.HashMap<>();
 
     private final ReentrantLock job = new ReentrantLock(true);
+
+    /** A future that completes when QEMU deletes the device {@code id}; ask before device_del. */
+    synchronized java.util.concurrent.CompletableFuture<Void> awaitRemoval(String id) {
+        return removals.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /** QEMU deleted a device; true when someone waited for it. */
+    synchronized boolean removed(String id) {
+        var f = removals.remove(id);
+        if (f != null) {
+            f.complete(null);
+            return true;
+        }
+        return false;
+    }
 
     QemuDomainObj(DomainDef def) {
         this.def = def;

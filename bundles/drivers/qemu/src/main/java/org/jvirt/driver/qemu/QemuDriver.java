@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.jvirt.api.Domain;
 import org.jvirt.api.DomainXMLFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -50,7 +51,12 @@ final class QemuDriver implements AutoCloseable {
     final QemuPaths paths;
     final CapsCache caps;
     final QemuProcesses processes;
-    final DomainParseOptions parse = DomainParseOptions.generic();
+    final BlockJobs blockJobs = new BlockJobs(this);
+    final GuestResources resources = new GuestResources(this);
+    final DeviceHotplug hotplug = new DeviceHotplug(this);
+    final DomainSaves saves = new DomainSaves(this);
+    final DomainSnapshots snapshots = new DomainSnapshots(this);
+    final DomainParseOptions parse = DomainParseOptions.qemu();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -76,11 +82,19 @@ final class QemuDriver implements AutoCloseable {
         });
     }
 
-    /** Loads configs, reconnects to running guests, starts autostart domains (qemuStateInitialize). */
+    /**
+     * Loads configs and reconnects to running guests (qemuStateInitialize); the autostart domains then start on
+     * the worker threads, so that nobody waits for them.
+     */
     void start() {
         loadConfigs();
         processes.reconnectAll(loadStatuses());
-        autostart();
+        List<QemuDomainObj> all;
+        synchronized (this) {
+            all = new ArrayList<>(byUuid.values());
+        }
+        all.forEach(snapshots::load);
+        worker.execute(this::autostart);
     }
 
     HostFacts host() {
@@ -97,6 +111,21 @@ final class QemuDriver implements AutoCloseable {
         String emulator = def.devices != null && def.devices.emulator != null ? def.devices.emulator
                 : defaultEmulator(def.os == null || def.os.type == null ? null : def.os.type.arch);
         return caps.get(Path.of(emulator));
+    }
+
+    /** qemu-img beside the default emulator (qemuFindQemuImgBinary looks it up on the PATH). */
+    Path qemuImg() {
+        Path beside = Path.of(defaultEmulator(null)).resolveSibling("qemu-img");
+        if (Files.isExecutable(beside)) {
+            return beside;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir, "qemu-img");
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "unable to find qemu-img");
     }
 
     static String defaultEmulator(String arch) {
@@ -181,8 +210,12 @@ final class QemuDriver implements AutoCloseable {
         return o;
     }
 
-    synchronized void remove(QemuDomainObj o) {
-        byUuid.remove(o.def.uuid, o);
+    /** The domain is gone (undefined, or a transient one stopped): so is what is known of its snapshots. */
+    void remove(QemuDomainObj o) {
+        synchronized (this) {
+            byUuid.remove(o.def.uuid, o);
+        }
+        snapshots.discardAllMetadata(o);
     }
 
     int allocateId() {
@@ -280,8 +313,31 @@ final class QemuDriver implements AutoCloseable {
         return o;
     }
 
+    /**
+     * Starts a persistent domain (qemuDomainObjStart): from its managed save image when it has one (which then
+     * goes), unless told to boot afresh, which discards the image.
+     */
+    void startOrRestore(QemuDomainObj o, boolean paused, boolean forceBoot) {
+        String name = o.name();
+        if (saves.hasManagedSave(name)) {
+            if (forceBoot) {
+                saves.removeManagedSave(name);
+            } else {
+                QemuProcesses.Restore r = saves.restoreOf(paths.managedSave(name), paused ? Boolean.FALSE : null);
+                saves.restore(o, r);
+                saves.removeManagedSave(name);
+                return;
+            }
+        }
+        processes.start(o, paused, org.jvirt.api.event.StartedDetail.BOOTED);
+    }
+
+    /** Starts each autostart domain that is not running (qemuAutostartDomains). */
     private void autostart() {
         for (QemuDomainObj o : all()) {
+            if (closed) {
+                return;
+            }
             boolean start;
             synchronized (o) {
                 start = o.autostart && !o.isActive();
@@ -290,13 +346,39 @@ final class QemuDriver implements AutoCloseable {
                 try {
                     o.beginJob();
                     try {
-                        processes.start(o, false, org.jvirt.api.event.StartedDetail.BOOTED);
+                        synchronized (o) {
+                            start = o.autostart && !o.isActive() && byUuid(o.def.uuid) == o;
+                        }
+                        if (start) {
+                            startOrRestore(o, false, false);
+                        }
                     } finally {
                         o.endJob();
                     }
                 } catch (VirtException e) {
                     LOG.error("QEMU driver: failed to autostart VM '{}': {}", o.name(), e.getMessage());
                 }
+            }
+        }
+    }
+
+    /** Marks a running domain tainted, once per reason, and says so in its log (qemuDomainObjTaint). */
+    void taint(QemuDomainObj o, Taint t) {
+        Path log;
+        int id;
+        synchronized (o) {
+            if (!o.isActive() || !o.taints.add(t)) {
+                return;
+            }
+            log = o.logFile;
+            id = o.def.id;
+        }
+        if (log != null) {
+            try {
+                Files.writeString(log, "Domain id=" + id + " is tainted: " + t.name + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LOG.warn("domain {}: cannot write to its log: {}", o.name(), e.toString());
             }
         }
     }
@@ -320,6 +402,10 @@ final class QemuDriver implements AutoCloseable {
             uuid = o.def.uuid;
             id = o.def.id;
         }
+        emitLifecycle(name, uuid, id, type, detail);
+    }
+
+    void emitLifecycle(String name, UUID uuid, int id, LifecycleEventType type, int detail) {
         deliver(c -> new DomainLifecycleEvent(new QemuDomain(c, name, uuid, id), type, detail));
     }
 
@@ -335,13 +421,41 @@ final class QemuDriver implements AutoCloseable {
         deliver(c -> new DomainRebootEvent(new QemuDomain(c, name, uuid, id)));
     }
 
-    private void deliver(java.util.function.Function<QemuConnect, DomainEvent> make) {
+    /** A QMP event as it came, for libvirt-qemu's monitor event subscribers. */
+    void emitMonitorEvent(QemuDomainObj o, org.jvirt.driver.qemu.qmp.QmpEvent e) {
+        String name;
+        UUID uuid;
+        int id;
+        synchronized (o) {
+            name = o.def.name;
+            uuid = o.def.uuid;
+            id = o.def.id;
+        }
+        String details = e.data() == null || e.data().isEmpty() ? null : e.data().toString();
+        deliver(c -> new org.jvirt.api.qemu.QemuMonitorEvent(new QemuDomain(c, name, uuid, id), e.name(),
+                e.seconds(), (int) e.micros(), details));
+    }
+
+    /** A domain event made per connection from the domain's current name, UUID and id. */
+    void emit(QemuDomainObj o, java.util.function.Function<Domain, org.jvirt.api.event.ObjectEvent> make) {
+        String name;
+        UUID uuid;
+        int id;
+        synchronized (o) {
+            name = o.def.name;
+            uuid = o.def.uuid;
+            id = o.def.id;
+        }
+        deliver(c -> make.apply(new QemuDomain(c, name, uuid, id)));
+    }
+
+    private void deliver(java.util.function.Function<QemuConnect, ? extends org.jvirt.api.event.ObjectEvent> make) {
         for (QemuConnect c : connections) {
             if (c.events() == null || c.isClosed()) {
                 continue;
             }
             try {
-                c.events().domainEvent(make.apply(c));
+                c.events().event(make.apply(c));
             } catch (RuntimeException e) {
                 LOG.warn("QEMU driver: event delivery to {} failed: {}", c, e.toString());
             }

@@ -22,17 +22,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * libvirt's QEMU driver: qemu:///system and qemu:///session. Its state lives under {@code jvirt.home} (the
- * framework property, else the system property); it is opened with the first connection and closed with the
- * component, leaving the guests running.
+ * framework property, else the system property). In the platform it opens when the component activates, on a
+ * thread of its own so that the platform's start does not wait (libvirt's state initialization): configs are
+ * loaded, running guests found again, autostart domains started. Outside OSGi it opens with the first
+ * connection. It closes with the component, leaving the guests running.
  */
-@Component(service = HypervisorDriver.class, property = {HypervisorDriver.URI_SCHEMES + "=qemu",
-        HypervisorDriver.DRIVER_NAME + "=qemu"})
+@Component(service = HypervisorDriver.class, immediate = true, property = {
+        HypervisorDriver.URI_SCHEMES + "=qemu", HypervisorDriver.DRIVER_NAME + "=qemu"})
 public class QemuHypervisorDriver implements HypervisorDriver {
     private static final Logger LOG = LoggerFactory.getLogger(QemuHypervisorDriver.class);
     private static final Map<Path, QemuDriver> STATES = new ConcurrentHashMap<>();
 
     private volatile Path home;
     private QemuDriver state;
+    private Thread opener;
 
     public QemuHypervisorDriver() {
         // for ServiceLoader and DS
@@ -49,10 +52,39 @@ public class QemuHypervisorDriver implements HypervisorDriver {
         if (h != null) {
             home = Path.of(h);
         }
+        openInBackground();
+    }
+
+    /** Opens the state on a thread of its own; connections made meanwhile wait for configs and reconnection. */
+    void openInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                state();
+            } catch (RuntimeException e) {
+                LOG.error("QEMU driver: cannot open its state: {}", e.getMessage(), e);
+            }
+        }, "qemu-driver-init");
+        t.setDaemon(true);
+        synchronized (this) {
+            opener = t;
+        }
+        t.start();
     }
 
     @Deactivate
     void deactivate() {
+        Thread t;
+        synchronized (this) {
+            t = opener;
+            opener = null;
+        }
+        if (t != null) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         close();
     }
 

@@ -26,6 +26,20 @@ record QemuPaths(Path home) {
         return home.resolve("data/log/qemu");
     }
 
+    /** Managed save images, as libvirt's /var/lib/libvirt/qemu/save. */
+    Path saves() {
+        return home.resolve("data/lib/qemu/save");
+    }
+
+    Path managedSave(String name) {
+        return saves().resolve(name + ".save");
+    }
+
+    /** A domain's snapshot metadata, as libvirt's /var/lib/libvirt/qemu/snapshot/NAME. */
+    Path snapshots(String name) {
+        return home.resolve("data/lib/qemu/snapshot").resolve(name);
+    }
+
     Path capsCache() {
         return home.resolve("data/cache/qemu/capabilities");
     }
@@ -56,7 +70,7 @@ record QemuPaths(Path home) {
     }
 
     void create() throws IOException {
-        for (Path p : new Path[] {config(), autostart(), run(), logs(), capsCache()}) {
+        for (Path p : new Path[] {config(), autostart(), run(), logs(), capsCache(), saves()}) {
             Files.createDirectories(p);
         }
     }

@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,11 +28,13 @@ import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.ChrDef;
 import org.jvirt.conf.domain.ChrSource;
-import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
+import org.jvirt.driver.qemu.block.CdromDrives;
+import org.jvirt.driver.qemu.block.DiskChains;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 import org.jvirt.driver.qemu.command.Aliases;
+import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.LaunchPaths;
 import org.jvirt.driver.qemu.command.QemuCommandLine;
 import org.jvirt.driver.qemu.command.QemuDefaults;
@@ -57,7 +55,6 @@ final class QemuProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(QemuProcesses.class);
     static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxxx");
 
     private final QemuDriver driver;
 
@@ -67,8 +64,44 @@ final class QemuProcesses {
 
     // ---- start
 
+    /**
+     * What a start restores from (a saved domain): its definition, the file, where QEMU's stream begins in it, and
+     * what the guest does afterwards.
+     *
+     * @param def         the saved definition, which the run takes
+     * @param file        the save image
+     * @param offset      where QEMU's migration stream begins
+     * @param run         let the guest run once restored
+     * @param pausedAs    the SUSPENDED event's detail when it stays paused
+     */
+    record Restore(DomainDef def, Path file, long offset, boolean run, SuspendedDetail pausedAs) {
+    }
+
     /** Starts a domain's QEMU (qemuProcessStart): paused, set up, then continued unless {@code paused}. */
     void start(QemuDomainObj o, boolean paused, StartedDetail detail) {
+        start(o, paused, detail, null);
+    }
+
+    /** Starts a domain's QEMU, or restores it when {@code restore} is given (QEMU loads the stream, paused). */
+    void start(QemuDomainObj o, boolean paused, StartedDetail detail, Restore restore) {
+        start(o, paused, detail, restore, null, null);
+    }
+
+    /**
+     * Starts a domain's QEMU from an internal snapshot (qemuProcessStart with a snapshot: {@code -loadvm}): the
+     * run takes {@code runDef}; the domain keeps its persistent definition; running or paused FROM_SNAPSHOT.
+     */
+    void startFromSnapshot(QemuDomainObj o, boolean paused, DomainDef runDef, String snapshot) {
+        start(o, paused, StartedDetail.FROM_SNAPSHOT, null, runDef, snapshot);
+    }
+
+    /** Starts a domain reverted to a snapshot without memory (it boots): STARTED and SUSPENDED FROM_SNAPSHOT. */
+    void startAfterRevert(QemuDomainObj o, boolean paused) {
+        start(o, paused, StartedDetail.FROM_SNAPSHOT, null, null, null);
+    }
+
+    private void start(QemuDomainObj o, boolean paused, StartedDetail detail, Restore restore, DomainDef runDef,
+            String loadvm) {
         DomainDef persistent;
         synchronized (o) {
             if (o.isActive()) {
@@ -76,10 +109,15 @@ final class QemuProcesses {
             }
             persistent = o.def;
         }
-        QemuCaps caps = driver.capsFor(persistent);
-        DomainDef live = DomainXml.copy(persistent, driver.parse);
+        if (restore != null) {
+            paused = !restore.run();
+            runDef = restore.def();
+        }
+        QemuCaps caps = driver.capsFor(runDef != null ? runDef : persistent);
+        DomainDef live = DomainXml.copy(runDef != null ? runDef : persistent, driver.parse);
         QemuDefaults.apply(live, caps, false);
-        checkDisks(live);
+        DiskChains.check(live);
+        int nextIndex = BlockNodes.assignIndexes(live, 1);
         Aliases.assign(live);
         int id = driver.allocateId();
         Path dir = driver.paths.domainDir(id, live.name);
@@ -93,14 +131,16 @@ final class QemuProcesses {
         Process p = null;
         QmpMonitor mon = null;
         long logOffset = 0;
+        Phase phase = Phase.PREPARE;
         try {
             Files.createDirectories(dir);
             Path key = dir.resolve("master-key.aes");
             writeMasterKey(key);
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
-            List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(monitor, pidFile, key, vnc));
+            List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
+                    CdromDrives.of(live), restore != null ? "defer" : null, loadvm));
             fillGraphicsPort(live, vnc);
-            logOffset = appendLogHeader(log, args, caps);
+            logOffset = QemuLog.appendHeader(log, args, caps);
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
                     .env("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
                     .env("HOME", dir.toString()).env("XDG_DATA_HOME", dir.resolve(".local/share").toString())
@@ -108,6 +148,7 @@ final class QemuProcesses {
                     .env("XDG_CONFIG_HOME", dir.resolve(".config").toString())
                     .appendOutputTo(log).directory(dir);
             live.id = id;
+            phase = Phase.EXEC;
             p = cmd.start();
             Process proc = p;
             synchronized (o) {
@@ -120,29 +161,34 @@ final class QemuProcesses {
                 o.gotShutdown = false;
                 o.shutdownByGuest = false;
                 o.beingDestroyed = false;
+                o.fakeReboot = false;
+                o.pausedShutdown = false;
+                o.nextNodeIndex = nextIndex;
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
-            try {
-                mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT,
-                        proc::isAlive);
-            } catch (IOException | QmpError e) {
-                throw exitedError(log, logOffset, proc, "process exited while connecting to monitor", e);
-            }
+            phase = Phase.CONNECT;
+            mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive);
             synchronized (o) {
                 o.monitor = mon;
             }
             readPtys(mon, live);
+            phase = Phase.SET_UP;
+            if (restore != null) {
+                DomainSaves.load(mon, dir, restore.file(), restore.offset());
+            }
             synchronized (o) {
                 if (o.persistent) {
                     o.newDef = persistent;
                 }
                 o.def = live;
-                o.setState(DomainState.PAUSED, PausedReason.USER.value());
+                o.setState(DomainState.PAUSED, (loadvm != null ? PausedReason.FROM_SNAPSHOT : PausedReason.USER)
+                        .value());
             }
             if (!paused) {
                 mon.execute("cont", null, COMMAND_TIMEOUT);
-                o.setState(DomainState.RUNNING, RunningReason.BOOTED.value());
+                o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : loadvm != null
+                        ? RunningReason.FROM_SNAPSHOT : RunningReason.BOOTED).value());
             }
             synchronized (o) {
                 o.apiRunStateChange = false;
@@ -150,11 +196,8 @@ final class QemuProcesses {
             StatusFile.write(driver.paths.statusFile(live.name), o);
             LOG.info("domain {} started (id {}, pid {})", live.name, id, p.pid());
         } catch (IOException | RuntimeException e) {
-            VirtException ve = e instanceof VirtException v ? v
-                    : e instanceof QmpError q ? exitedError(log, logOffset, p, "unable to execute QEMU command '"
-                            + q.command() + "'", q)
-                    : new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
-            if (!(e instanceof VirtException)) {
+            VirtException ve = startFailure(e, phase, p, log, logOffset);
+            if (!(e instanceof VirtException) && !(e instanceof QmpError) && phase != Phase.CONNECT) {
                 LOG.warn("domain {}: start failed", live.name, e);
             }
             cleanupFailedStart(o, persistent, p, mon, dir, pidFile);
@@ -162,19 +205,67 @@ final class QemuProcesses {
         }
         driver.emitLifecycle(o, LifecycleEventType.STARTED, detail.value());
         if (paused) {
-            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.PAUSED.value());
+            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
+                    : detail == StartedDetail.FROM_SNAPSHOT ? SuspendedDetail.FROM_SNAPSHOT
+                    : SuspendedDetail.PAUSED).value());
         }
     }
 
-    /** libvirt checks each disk's top image before it runs QEMU. */
-    private static void checkDisks(DomainDef def) {
-        for (DiskDef d : def.devices().disks) {
-            String path = d.source == null ? null : d.source.file != null ? d.source.file : d.source.dev;
-            if (path != null && !Files.exists(Path.of(path))) {
-                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
-                        "Cannot access storage file '" + path + "': No such file or directory");
+    /** Where a start was when it failed: what libvirt says depends on it. */
+    private enum Phase {
+        /** files and the command line */
+        PREPARE,
+        /** running the emulator */
+        EXEC,
+        /** connecting to the monitor and reading what QEMU made (qemuProcessWaitForMonitor) */
+        CONNECT,
+        /** setting the guest up and letting it run */
+        SET_UP
+    }
+
+    /**
+     * libvirt's error for a start that failed: a QEMU gone while its monitor was being connected is "process
+     * exited while connecting to monitor", one gone later "qemu unexpectedly closed the monitor", each followed by
+     * what QEMU wrote to its log.
+     */
+    private static VirtException startFailure(Exception e, Phase phase, Process p, Path log, long offset) {
+        if (e instanceof VirtException v) {
+            return v;
+        }
+        boolean dead = false;
+        if (p != null) {
+            try {
+                // the log is complete once QEMU has exited; a live QEMU gets a moment to finish dying
+                dead = p.waitFor(e instanceof QmpError q && !q.closed() ? 0 : 2, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
             }
         }
+        if (phase == Phase.EXEC) {
+            return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "Cannot run QEMU binary: " + e.getMessage());
+        }
+        if (dead && phase == Phase.CONNECT) {
+            return withLog("process exited while connecting to monitor", log, offset);
+        }
+        if (e instanceof QmpError q) {
+            if (q.closed()) {
+                return withLog("qemu unexpectedly closed the monitor", log, offset);
+            }
+            return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "unable to execute QEMU command '" + q.command() + "': " + q.desc());
+        }
+        if (phase == Phase.CONNECT) {
+            return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "monitor socket did not show up: " + e.getMessage());
+        }
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, String.valueOf(e.getMessage()), e);
+    }
+
+    private static VirtException withLog(String prefix, Path log, long offset) {
+        String text = QemuLog.quoted(log, offset);
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                text.isEmpty() ? prefix : prefix + ": " + text);
     }
 
     private static void writeMasterKey(Path key) throws IOException {
@@ -187,11 +278,16 @@ final class QemuProcesses {
 
     private static boolean needsVncPort(DomainDef def) {
         for (GraphicsDef g : def.devices().graphics) {
-            if ("vnc".equals(g.type) && (g.port == null || "-1".equals(g.port) || "yes".equals(g.autoport))) {
+            if ("vnc".equals(g.type) && listensOnAddress(g)
+                    && (g.port == null || "-1".equals(g.port) || "yes".equals(g.autoport))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean listensOnAddress(GraphicsDef g) {
+        return g.listens.isEmpty() || g.listens.get(0).type == null || "address".equals(g.listens.get(0).type);
     }
 
     /** The first port from 5900 that nobody listens on (libvirt's port allocator checks with bind as well). */
@@ -210,7 +306,7 @@ final class QemuProcesses {
 
     private static void fillGraphicsPort(DomainDef def, int port) {
         for (GraphicsDef g : def.devices().graphics) {
-            if ("vnc".equals(g.type) && port > 0 && (g.port == null || "-1".equals(g.port)
+            if ("vnc".equals(g.type) && port > 0 && listensOnAddress(g) && (g.port == null || "-1".equals(g.port)
                     || "yes".equals(g.autoport))) {
                 g.port = Integer.toString(port);
                 g.autoport = "yes";
@@ -252,50 +348,6 @@ final class QemuProcesses {
         }
     }
 
-    /** The log header libvirt writes: a time stamp, then the environment and command line. */
-    private static long appendLogHeader(Path log, List<String> args, QemuCaps caps) throws IOException {
-        Files.createDirectories(log.getParent());
-        long offset = FileTail.size(log);
-        StringBuilder b = new StringBuilder();
-        b.append(OffsetDateTime.now(ZoneOffset.UTC).format(LOG_TIME)).append(": starting up jvirt, qemu version: ")
-                .append(caps.versionText()).append(caps.packageText().isEmpty() ? "" : "(" + caps.packageText() + ")")
-                .append('\n');
-        b.append("LC_ALL=C \\\n");
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            b.append(quote(a));
-            boolean option = a.startsWith("-") && i + 1 < args.size() && !args.get(i + 1).startsWith("-");
-            b.append(i + 1 == args.size() ? "\n" : option ? " " : " \\\n");
-        }
-        Files.writeString(log, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        return offset + b.toString().getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static String quote(String a) {
-        return a.matches("[A-Za-z0-9_./:=,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'";
-    }
-
-    /**
-     * libvirt's error for a QEMU that failed while starting: its own words, then what QEMU wrote to its log
-     * ("internal error: process exited while connecting to monitor: …").
-     */
-    private static VirtException exitedError(Path log, long offset, Process p, String what, Exception cause) {
-        if (p != null) {
-            try {
-                p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        String text = FileTail.since(log, offset, 8192).strip();
-        String detail = text.isEmpty() ? cause.getMessage() : text;
-        if (cause instanceof QmpError q && !q.closed() && !QmpError.TIMEOUT.equals(q.errorClass())) {
-            detail = q.desc();
-        }
-        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, what + ": " + detail);
-    }
-
     private void cleanupFailedStart(QemuDomainObj o, DomainDef persistent, Process p, QmpMonitor mon, Path dir,
             Path pidFile) {
         synchronized (o) {
@@ -307,7 +359,7 @@ final class QemuProcesses {
         if (p != null && p.isAlive()) {
             p.destroyForcibly();
             try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                p.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -348,6 +400,12 @@ final class QemuProcesses {
      * period unless {@code graceful}; then the domain is shut off with {@code reason} and STOPPED/{@code detail}.
      */
     void destroy(QemuDomainObj o, boolean graceful, ShutoffReason reason, StoppedDetail detail) {
+        destroy(o, graceful, reason, detail, false);
+    }
+
+    /** As {@link #destroy(QemuDomainObj, boolean, ShutoffReason, StoppedDetail)}; {@code keep}: a transient domain
+     * stays known (a snapshot revert starts it again). */
+    void destroy(QemuDomainObj o, boolean graceful, ShutoffReason reason, StoppedDetail detail, boolean keep) {
         long pid;
         long start;
         Process p;
@@ -380,12 +438,12 @@ final class QemuProcesses {
                     "Failed to terminate process " + pid + " with SIG" + (graceful ? "TERM" : "KILL")
                             + ": Device or resource busy");
         }
-        stopped(o, reason, detail);
+        stopped(o, reason, detail, keep);
     }
 
     private static boolean waitExit(Process p, Duration d) {
         try {
-            return p.waitFor(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return p.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !p.isAlive();
@@ -394,6 +452,10 @@ final class QemuProcesses {
 
     /** The process is gone: clean up, shut the domain off, tell everyone, drop a transient domain. */
     void stopped(QemuDomainObj o, ShutoffReason reason, StoppedDetail detail) {
+        stopped(o, reason, detail, false);
+    }
+
+    private void stopped(QemuDomainObj o, ShutoffReason reason, StoppedDetail detail, boolean keep) {
         QmpMonitor mon;
         String name;
         Path dir;
@@ -411,6 +473,7 @@ final class QemuProcesses {
         }
         removeRunFiles(dir, driver.paths.pidFile(name), driver.paths.statusFile(name));
         boolean transientGone;
+        java.util.UUID uuid;
         synchronized (o) {
             o.setState(DomainState.SHUTOFF, reason.value());
             o.process = null;
@@ -418,20 +481,24 @@ final class QemuProcesses {
             o.startTicks = -1;
             o.beingDestroyed = false;
             o.gotShutdown = false;
+            o.fakeReboot = false;
+            o.pausedShutdown = false;
+            o.taints.clear();
+            o.blockJobs.clear();
             o.def.id = -1;
-            transientGone = !o.persistent;
-        }
-        driver.emitLifecycle(o, LifecycleEventType.STOPPED, detail.value());
-        synchronized (o) {
+            transientGone = !o.persistent && !keep;
+            uuid = o.def.uuid;
             if (o.newDef != null) {
                 o.def = o.newDef;
                 o.newDef = null;
             }
             o.def.id = -1;
         }
+        // a transient domain is gone before anyone hears that it stopped, as in libvirt
         if (transientGone) {
             driver.remove(o);
         }
+        driver.emitLifecycle(name, uuid, -1, LifecycleEventType.STOPPED, detail.value());
         LOG.info("domain {} stopped ({})", name, reason);
     }
 
@@ -462,6 +529,15 @@ final class QemuProcesses {
                 o.monitorPath = s.monitor();
                 o.logFile = driver.paths.logFile(s.def().name);
                 o.logOffset = FileTail.size(o.logFile);
+                o.fakeReboot = s.fakeReboot();
+                o.nextNodeIndex = BlockNodes.maxIndex(s.def()) + 1;
+                o.blockJobs.clear();
+                for (BlockJob j : s.blockJobs()) {
+                    o.blockJobs.put(j.disk, j);
+                    if (j.mirror != null) {
+                        o.nextNodeIndex = Math.max(o.nextNodeIndex, j.mirror.index() + 1);
+                    }
+                }
                 o.setState(s.state().state(), s.state().reason());
             }
             boolean alive = HostProcesses.isRunning(s.pid(), s.startTicks())
@@ -482,6 +558,11 @@ final class QemuProcesses {
                         }
                     }
                     StatusFile.write(driver.paths.statusFile(s.def().name), o);
+                    try {
+                        driver.blockJobs.refresh(o);
+                    } catch (RuntimeException e) {
+                        LOG.warn("domain {}: cannot check its block jobs: {}", s.def().name, e.toString());
+                    }
                     LOG.info("domain {}: reconnected to QEMU pid {}", s.def().name, s.pid());
                     continue;
                 } catch (IOException | QmpError e) {

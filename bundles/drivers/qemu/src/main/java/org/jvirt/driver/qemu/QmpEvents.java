@@ -41,12 +41,18 @@ final class QmpEvents implements QmpMonitor.Listener {
     @Override
     public void event(QmpEvent e) {
         LOG.debug("domain {}: QMP event {} {}", o.name(), e.name(), e.data());
+        driver.emitMonitorEvent(o, e);
         switch (e.name()) {
             case "SHUTDOWN" -> shutdown(e);
             case "STOP" -> stop();
             case "RESUME" -> resume();
-            case "RESET" -> driver.emitReboot(o);
+            case "RESET" -> reset();
             case "GUEST_PANICKED" -> panicked();
+            case "BLOCK_WRITE_THRESHOLD" -> blockThreshold(e);
+            case "BALLOON_CHANGE" -> balloonChange(e);
+            case "DEVICE_DELETED" -> deviceDeleted(e);
+            case "JOB_STATUS_CHANGE" -> driver.blockJobs.statusChanged(o, e.data().path("id").asText(),
+                    e.data().path("status").asText());
             default -> {
                 // POWERDOWN and the rest carry nothing the API reports yet
             }
@@ -55,26 +61,43 @@ final class QmpEvents implements QmpMonitor.Listener {
 
     private void shutdown(QmpEvent e) {
         boolean guest = e.data().path("guest").asBoolean(false);
-        String onPoweroff;
+        boolean reboot;
         synchronized (o) {
-            if (!o.isActive() || o.beingDestroyed) {
+            if (!o.isActive() || o.beingDestroyed || o.state == DomainState.SHUTDOWN) {
                 return; // our own SIGTERM makes QEMU say SHUTDOWN: destroy reports the stop itself
             }
-            o.gotShutdown = true;
-            o.shutdownByGuest = guest;
-            o.setState(DomainState.SHUTDOWN, ShutdownReason.UNKNOWN.value());
-            onPoweroff = o.def.onPoweroff;
+            reboot = o.fakeReboot || "restart".equals(o.def.onPoweroff);
+            if (reboot) {
+                // the power-off of a reboot: QEMU's shutdown state is passing, neither state nor event
+                o.pausedShutdown = true;
+            } else {
+                o.gotShutdown = true;
+                o.shutdownByGuest = guest;
+                o.setState(DomainState.SHUTDOWN, ShutdownReason.UNKNOWN.value());
+            }
+        }
+        if (reboot) {
+            driver.worker.execute(this::fakeReboot);
+            return;
         }
         driver.emitLifecycle(o, LifecycleEventType.SHUTDOWN,
                 (e.data().has("guest") ? guest ? ShutdownDetail.GUEST : ShutdownDetail.HOST
                         : ShutdownDetail.FINISHED).value());
         writeStatus();
-        if ("restart".equals(onPoweroff)) {
-            driver.worker.execute(this::fakeReboot);
-        } else {
-            // -no-shutdown keeps QEMU alive: end it, and its exit is a shutdown
-            driver.worker.execute(() -> killAfterShutdown());
+        // -no-shutdown keeps QEMU alive: end it, and its exit is a shutdown
+        driver.worker.execute(this::killAfterShutdown);
+    }
+
+    /** QEMU's RESET: the reboot event, and a fake reboot is over (qemuProcessHandleReset). */
+    private void reset() {
+        synchronized (o) {
+            if (!o.isActive()) {
+                return;
+            }
+            o.fakeReboot = false;
         }
+        driver.emitReboot(o);
+        writeStatus();
     }
 
     private void killAfterShutdown() {
@@ -93,40 +116,101 @@ final class QmpEvents implements QmpMonitor.Listener {
         }
     }
 
-    /** A guest shut down whose on_poweroff is restart, or a reboot asked through ACPI: reset and go on. */
+    /**
+     * A guest powered off for a reboot (asked through ACPI, or on_poweroff restart), or crashed with on_crash
+     * restart: reset it and let it run again (qemuProcessFakeReboot); when that fails, QEMU is ended.
+     */
     void fakeReboot() {
+        boolean failed = true;
         o.beginJob();
         try {
             QmpMonitor mon;
+            int reason;
             synchronized (o) {
                 mon = o.monitor;
                 if (mon == null || !o.isActive()) {
                     return;
                 }
+                reason = o.state == DomainState.CRASHED ? RunningReason.CRASHED.value() : RunningReason.BOOTED.value();
                 o.apiRunStateChange = true;
             }
             mon.execute("system_reset", null, QemuProcesses.COMMAND_TIMEOUT);
             mon.execute("cont", null, QemuProcesses.COMMAND_TIMEOUT);
             synchronized (o) {
                 o.gotShutdown = false;
-                o.apiRunStateChange = false;
-                o.setState(DomainState.RUNNING, RunningReason.BOOTED.value());
+                o.setState(DomainState.RUNNING, reason);
             }
-            driver.emitLifecycle(o, LifecycleEventType.RESUMED, ResumedDetail.UNPAUSED.value());
             writeStatus();
+            failed = false;
         } catch (QmpError ex) {
             LOG.warn("domain {}: fake reboot failed: {}", o.name(), ex.getMessage());
         } finally {
             synchronized (o) {
                 o.apiRunStateChange = false;
+                o.pausedShutdown = false;
+                o.fakeReboot = false;
             }
-            o.endJob();
+            try {
+                if (failed && o.isActive()) {
+                    driver.processes.destroy(o, false, ShutoffReason.CRASHED, StoppedDetail.FAILED);
+                }
+            } catch (VirtException ex) {
+                LOG.warn("domain {}: ending QEMU after a failed reboot failed: {}", o.name(), ex.getMessage());
+            } finally {
+                o.endJob();
+            }
+        }
+    }
+
+    /**
+     * QEMU's BLOCK_WRITE_THRESHOLD (one-shot: QEMU clears the threshold) as libvirt's BLOCK_THRESHOLD: for the
+     * disk ("vda") when the image is its top one, and for the image itself ("vda[N]") when it has an index.
+     */
+    private void blockThreshold(QmpEvent e) {
+        String node = e.data().path("node-name").asText();
+        long threshold = e.data().path("write-threshold").asLong();
+        long excess = e.data().path("amount-exceeded").asLong();
+        org.jvirt.driver.qemu.block.DiskLookup.Found f;
+        synchronized (o) {
+            f = org.jvirt.driver.qemu.block.DiskLookup.byNode(o.def, node);
+        }
+        if (f == null) {
+            LOG.debug("domain {}: write threshold of unknown node {}", o.name(), node);
+            return;
+        }
+        String dev = f.disk().target.dev;
+        String path = f.layer().path();
+        if (f.top()) {
+            driver.emit(o, d -> new org.jvirt.api.event.DomainBlockThresholdEvent(d, dev, path, threshold, excess));
+        }
+        driver.emit(o, d -> new org.jvirt.api.event.DomainBlockThresholdEvent(d, dev + "[" + f.layer().index() + "]",
+                path, threshold, excess));
+    }
+
+    /** The guest gave memory back or took it: the running definition's current memory follows, as libvirt's. */
+    private void balloonChange(QmpEvent e) {
+        long kib = e.data().path("actual").asLong() / 1024;
+        synchronized (o) {
+            if (!o.isActive()) {
+                return;
+            }
+            o.def.currentMemory = org.jvirt.conf.domain.MemorySize.ofKiB(kib);
+        }
+        driver.emit(o, d -> new org.jvirt.api.event.DomainBalloonChangeEvent(d, kib));
+        writeStatus();
+    }
+
+    private void deviceDeleted(QmpEvent e) {
+        String id = e.data().path("device").asText("");
+        if (!id.isEmpty() && !o.removed(id)) {
+            driver.hotplug.removedLater(o, id);
         }
     }
 
     private void stop() {
         synchronized (o) {
-            if (!o.isActive() || o.gotShutdown || o.apiRunStateChange || o.state != DomainState.RUNNING) {
+            if (!o.isActive() || o.gotShutdown || o.pausedShutdown || o.apiRunStateChange
+                    || o.state != DomainState.RUNNING) {
                 return;
             }
             o.setState(DomainState.PAUSED, PausedReason.UNKNOWN.value());

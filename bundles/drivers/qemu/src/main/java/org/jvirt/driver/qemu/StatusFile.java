@@ -36,9 +36,12 @@ final class StatusFile {
      * @param pid        QEMU's pid
      * @param startTicks QEMU's start time in clock ticks since boot
      * @param monitor    the monitor socket
+     * @param fakeReboot whether a reboot asked through ACPI was waiting for the guest's power-off
+     * @param blockJobs  the block jobs that were running
      * @param def        the live domain (with its id)
      */
-    record Status(DomainStateInfo state, long pid, long startTicks, Path monitor, DomainDef def) {
+    record Status(DomainStateInfo state, long pid, long startTicks, Path monitor, boolean fakeReboot,
+            java.util.List<BlockJob> blockJobs, DomainDef def) {
     }
 
     private StatusFile() {
@@ -53,11 +56,39 @@ final class StatusFile {
                     .append("' pid='").append(o.pid).append("'>\n");
             b.append("  <monitor path='").append(escape(o.monitorPath.toString())).append("' type='unix'/>\n");
             b.append("  <process starttime='").append(o.startTicks).append("'/>\n");
+            if (o.fakeReboot) {
+                b.append("  <fakereboot/>\n");
+            }
+            if (!o.blockJobs.isEmpty()) {
+                b.append("  <blockjobs active='yes'>\n");
+                for (BlockJob j : o.blockJobs.values()) {
+                    b.append("    <blockjob name='").append(escape(j.name)).append("' type='").append(j.typeName())
+                            .append("' state='").append(j.state.xmlName()).append("' disk='").append(escape(j.disk))
+                            .append("' top='").append(j.top).append("' base='").append(j.base)
+                            .append("' topparent='").append(j.topParent).append('\'');
+                    if (j.shallow) {
+                        b.append(" shallow='yes'");
+                    }
+                    if (j.deleteCommitted) {
+                        b.append(" delete='yes'");
+                    }
+                    if (j.mirror == null) {
+                        b.append("/>\n");
+                    } else {
+                        b.append(">\n      <mirror index='").append(j.mirror.index()).append("' type='")
+                                .append(j.mirror.type()).append("' path='").append(escape(j.mirror.path()))
+                                .append("' format='").append(j.mirror.format()).append("' readonly='")
+                                .append(j.mirror.readOnly() ? "yes" : "no").append("'/>\n    </blockjob>\n");
+                    }
+                }
+                b.append("  </blockjobs>\n");
+            }
             String dom = DomainXml.format(o.def, EnumSet.noneOf(DomainXMLFlag.class));
             dom.lines().forEach(l -> b.append("  ").append(l).append('\n'));
         }
         b.append("</domstatus>\n");
-        AtomicFiles.writeString(file, b.toString());
+        // live state: atomic against a crash of the platform; after a crash of the host its guests are gone too
+        AtomicFiles.writeLive(file, b.toString());
     }
 
     static Status read(Path file, DomainParseOptions options) throws IOException {
@@ -87,7 +118,31 @@ final class StatusFile {
         return new Status(new DomainStateInfo(state, parseReason(state, root.getAttribute("reason"))),
                 Long.parseLong(root.getAttribute("pid")),
                 process == null ? -1 : Long.parseLong(process.getAttribute("starttime")),
-                Path.of(monitor.getAttribute("path")), def);
+                Path.of(monitor.getAttribute("path")), child(root, "fakereboot") != null, blockJobs(root), def);
+    }
+
+    private static java.util.List<BlockJob> blockJobs(Element root) {
+        java.util.List<BlockJob> out = new java.util.ArrayList<>();
+        Element jobs = child(root, "blockjobs");
+        if (jobs == null) {
+            return out;
+        }
+        for (Node n = jobs.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element j && "blockjob".equals(j.getLocalName())) {
+                Element m = child(j, "mirror");
+                org.jvirt.driver.qemu.command.BlockNodes.Layer mirror = m == null ? null
+                        : new org.jvirt.driver.qemu.command.BlockNodes.Layer(Integer.parseInt(m.getAttribute("index")),
+                                m.getAttribute("type"), m.getAttribute("path"), m.getAttribute("format"),
+                                "yes".equals(m.getAttribute("readonly")));
+                BlockJob job = new BlockJob(j.getAttribute("name"), BlockJob.typeOf(j.getAttribute("type")),
+                        j.getAttribute("disk"), Integer.parseInt(j.getAttribute("top")),
+                        Integer.parseInt(j.getAttribute("base")), Integer.parseInt(j.getAttribute("topparent")),
+                        mirror, "yes".equals(j.getAttribute("shallow")), "yes".equals(j.getAttribute("delete")));
+                job.state = BlockJob.State.valueOf(j.getAttribute("state").toUpperCase(Locale.ROOT));
+                out.add(job);
+            }
+        }
+        return out;
     }
 
     private static Element child(Element e, String name) {

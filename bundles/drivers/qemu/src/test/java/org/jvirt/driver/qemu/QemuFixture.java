@@ -24,15 +24,41 @@ final class QemuFixture implements AutoCloseable {
     final QemuHypervisorDriver driver;
     final Connect conn;
     final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
+    /** QEMU's own events, as libvirt-qemu's monitor event subscribers get them. */
+    final BlockingQueue<org.jvirt.api.qemu.QemuMonitorEvent> monitorEvents = new LinkedBlockingQueue<>();
 
     QemuFixture(Path home) {
+        this(home, new QemuHypervisorDriver(home));
+    }
+
+    /** A fixture on a driver made elsewhere (closing the fixture closes the driver too). */
+    QemuFixture(Path home, QemuHypervisorDriver driver) {
         this.home = home;
-        this.driver = new QemuHypervisorDriver(home);
+        this.driver = driver;
         this.conn = open();
+    }
+
+    /** Waits (up to 30 s) until a domain reaches {@code state}; returns the state it has then. */
+    static org.jvirt.api.DomainState awaitState(Domain d, org.jvirt.api.DomainState state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (d.getState().state() != state && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return d.getState().state();
     }
 
     Connect open() {
         return driver.open(new ConnectRequest(URI.create("qemu:///system"), Set.of(), null, new EventSink() {
+            @Override
+            public void event(org.jvirt.api.event.ObjectEvent event) {
+                if (event instanceof org.jvirt.api.qemu.QemuMonitorEvent m) {
+                    monitorEvents.add(m);
+                } else if (event instanceof DomainEvent d) {
+                    events.add(d);
+                }
+            }
+
             @Override
             public void domainEvent(DomainEvent event) {
                 events.add(event);

@@ -123,7 +123,7 @@ class QemuLifecycleTest {
             Domain d = f.conn.domainLookupByName("auto");
             assertThat(d.isPersistent()).isTrue();
             assertThat(d.getAutostart()).isTrue();
-            assertThat(d.getState().state()).isEqualTo(DomainState.RUNNING);
+            assertThat(QemuFixture.awaitState(d, DomainState.RUNNING)).isEqualTo(DomainState.RUNNING);
             d.destroy();
             d.setAutostart(false);
             assertThat(Files.exists(home.resolve("etc/qemu/autostart/auto.xml"))).isFalse();
@@ -145,6 +145,34 @@ class QemuLifecycleTest {
             assertThat(d.getState()).isEqualTo(new org.jvirt.api.DomainStateInfo(DomainState.SHUTOFF,
                     ShutoffReason.CRASHED.value()));
             assertThat(Files.exists(home.resolve("run/qemu/dies.xml"))).isFalse();
+        }
+    }
+
+    @Test
+    void autostartRunsBesideTheOpeningNotInIt() throws Exception {
+        // an emulator that takes its time to start guests (not to answer the capabilities probe)
+        Path slow = home.resolve("slow-qemu");
+        Files.writeString(slow, "#!/bin/sh\ncase \" $* \" in *\" -name \"*) sleep 3;; esac\nexec " + RealQemu.X86_64
+                + " \"$@\"\n");
+        Files.setPosixFilePermissions(slow, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (QemuFixture f = new QemuFixture(home)) {
+            Domain d = f.conn.domainDefineXML(QemuFixture.xml("slowauto").replace("<devices>",
+                    "<devices><emulator>" + slow + "</emulator>"));
+            d.setAutostart(true);
+        }
+        // the platform activates the driver: it opens on a thread of its own and returns at once
+        QemuHypervisorDriver driver = new QemuHypervisorDriver(home);
+        try {
+            driver.openInBackground();
+            QemuFixture f = new QemuFixture(home, driver);
+            Domain d = f.conn.domainLookupByName("slowauto");
+            assertThat(d.getState().state()).as("a connection does not wait for the autostart")
+                    .isEqualTo(DomainState.SHUTOFF);
+            assertThat(QemuFixture.awaitState(d, DomainState.RUNNING)).isEqualTo(DomainState.RUNNING);
+            assertThat(HostProcesses.withArgument(d.getUUIDString())).hasSize(1);
+            f.close();
+        } finally {
+            driver.close();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,61 @@ class QemuRestartTest {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    @Test
+    void aBlockJobOutlivesAKilledPlatformAndPivotsAfterwards() throws Exception {
+        RealQemu.emulator();
+        RealQemu.qemuImg();
+        Path base = home.resolve("base.qcow2");
+        Path top = home.resolve("top.qcow2");
+        QemuImages.create(base, "qcow2", "16M", null);
+        QemuImages.create(top, "qcow2", null, base);
+        Map<String, Long> pids = runPlatformAndKill("committing=" + top);
+        long pid = pids.get("committing");
+        try {
+            try (QemuFixture f = new QemuFixture(home)) {
+                Domain d = f.conn.domainLookupByName("committing");
+                assertThat(((QemuDomain) d).pid()).isEqualTo(pid);
+                // the job is known again, ready as it was
+                assertThat(d.getXMLDesc(Set.of())).contains("<mirror type='file' job='active-commit' ready='yes'>");
+                assertThat(d.getBlockJobInfo("vda", Set.of())).map(i -> i.type())
+                        .contains(org.jvirt.api.DomainBlockJobType.ACTIVE_COMMIT);
+                d.blockJobAbort("vda", java.util.EnumSet.of(org.jvirt.api.DomainBlockJobAbortFlag.PIVOT));
+                assertThat(d.getXMLDesc(Set.of())).contains("<source file='" + base + "' index='2'/>")
+                        .doesNotContain("<mirror");
+                assertThat(d.getBlockJobInfo("vda", Set.of())).isEmpty();
+                // the persistent definition follows the pivot
+                assertThat(Files.readString(home.resolve("etc/qemu/committing.xml"))).contains(base.toString())
+                        .doesNotContain(top.toString());
+                d.destroy();
+            }
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Runs a platform process with the guests given, waits for its READY and kills it (SIGKILL); their pids. */
+    private Map<String, Long> runPlatformAndKill(String... guests) throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new java.util.ArrayList<>(List.of(javaBin.toString(), "-cp",
+                System.getProperty("java.class.path"), RestartPlatform.class.getName(), home.toString()));
+        cmd.addAll(List.of(guests));
+        Process platform = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, Long> pids = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(platform.getInputStream()))) {
+            String line;
+            while ((line = r.readLine()) != null && !line.equals("READY")) {
+                String[] f = line.split(" ");
+                if (f[0].equals("PID")) {
+                    pids.put(f[1], Long.parseLong(f[2]));
+                }
+            }
+            assertThat(line).as("the platform started its guests").isEqualTo("READY");
+        } finally {
+            platform.destroyForcibly();
+            platform.waitFor(10, TimeUnit.SECONDS);
+        }
+        return pids;
     }
 }

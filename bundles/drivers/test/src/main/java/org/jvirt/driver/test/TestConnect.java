@@ -159,6 +159,20 @@ final class TestConnect implements Connect, TestNetworks, TestStorage, TestInter
         return new SecurityModel("testSecurity", "");
     }
 
+    /** libvirt's test driver calls its connections secure (testConnectIsSecure)... */
+    @Override
+    public boolean isSecure() {
+        checkOpen();
+        return true;
+    }
+
+    /** ...and not encrypted (testConnectIsEncrypted): nothing travels between processes. */
+    @Override
+    public boolean isEncrypted() {
+        checkOpen();
+        return false;
+    }
+
     @Override
     public boolean isAlive() {
         return !closed.get();

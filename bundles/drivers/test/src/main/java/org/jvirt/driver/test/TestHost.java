@@ -2,7 +2,9 @@ package org.jvirt.driver.test;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 
+import org.jvirt.api.BaselineCPUFlag;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -104,6 +106,13 @@ interface TestHost extends Connect {
     @Override
     default String getSysinfo() {
         return SYSINFO;
+    }
+
+    /** The richest CPU every one of {@code xmlCPUs} can give a guest (testConnectBaselineCPU). */
+    @Override
+    default String baselineCPU(List<String> xmlCPUs, Set<BaselineCPUFlag> flags) {
+        Flags.check("testConnectBaselineCPU", flags, BaselineCPUFlag.EXPAND_FEATURES.value());
+        return CpuBaseline.baseline(xmlCPUs, flags.contains(BaselineCPUFlag.EXPAND_FEATURES));
     }
 
     /** The CPU models of libvirt's CPU map for {@code arch} (testConnectGetCPUModelNames). */

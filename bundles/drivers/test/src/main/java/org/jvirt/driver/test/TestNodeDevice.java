@@ -8,14 +8,24 @@ import org.jvirt.api.Connect;
 import org.jvirt.api.NodeDevice;
 import org.jvirt.conf.nodedev.NodeDeviceDef;
 
-/** A handle naming a host device of a test connection (libvirt's test node device functions). */
+/**
+ * A handle naming a host device of a test connection (libvirt's test node device functions). As libvirt's handles,
+ * one from a lookup, a list or a creation carries its parent's name, which it gives even once the device is gone.
+ */
 final class TestNodeDevice implements NodeDevice {
     private final TestConnect conn;
     private final String name;
+    private final String parent;
 
+    /** A handle that asks for its parent when asked (as those of events). */
     TestNodeDevice(TestConnect conn, String name) {
+        this(conn, name, null);
+    }
+
+    TestNodeDevice(TestConnect conn, String name, String parent) {
         this.conn = conn;
         this.name = name;
+        this.parent = parent;
     }
 
     private <T> T with(Function<NodeDeviceDef, T> body) {
@@ -38,6 +48,9 @@ final class TestNodeDevice implements NodeDevice {
      */
     @Override
     public String getParent() {
+        if (parent != null) {
+            return conn.locked(() -> parent);
+        }
         return with(d -> d.parent);
     }
 

@@ -39,7 +39,7 @@ interface TestNodeDevices extends ConnectNodeDevices {
             List<NodeDevice> out = new ArrayList<>();
             for (NodeDeviceDef d : self().state.objects.devices.all()) {
                 if (NodeDeviceObjList.matches(d, flags)) {
-                    out.add(new TestNodeDevice(self(), d.name));
+                    out.add(new TestNodeDevice(self(), d.name, d.parent));
                 }
             }
             return out;
@@ -61,8 +61,10 @@ interface TestNodeDevices extends ConnectNodeDevices {
 
     @Override
     default NodeDevice nodeDeviceLookupByName(String name) {
-        return self().locked(() -> new TestNodeDevice(self(), found(self().state.objects.devices.byName(name),
-                name).name));
+        return self().locked(() -> {
+            NodeDeviceDef d = found(self().state.objects.devices.byName(name), name);
+            return new TestNodeDevice(self(), d.name, d.parent);
+        });
     }
 
     @Override
@@ -75,7 +77,7 @@ interface TestNodeDevices extends ConnectNodeDevices {
             NodeDeviceDef.Capability.NestedCapability fc = wwns(def);
             parentHost(self().state.objects.devices, def);
             createVport(self().state, fc.wwnn, fc.wwpn);
-            return new TestNodeDevice(self(), VPORT_NAME);
+            return new TestNodeDevice(self(), VPORT_NAME, self().state.objects.devices.byName(VPORT_NAME).parent);
         });
     }
 

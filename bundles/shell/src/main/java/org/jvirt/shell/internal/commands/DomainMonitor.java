@@ -56,7 +56,7 @@ final class DomainMonitor {
                 TableCommand.of("domifaddr", DomainMonitor::addresses),
                 TableCommand.of("dommemstat", DomainMonitor::memStat),
                 TableCommand.of("domtime", DomainMonitor::time),
-                TableCommand.of("domjobinfo", DomainMonitor::jobInfo),
+                TableCommand.of("domjobinfo", DomJobInfo::run),
                 TableCommand.of("domstats", DomainMonitor::stats),
                 TableCommand.of("domjobabort", (ctx, args) -> {
                     Domain dom = DomainLookup.domain(ctx, args);
@@ -424,47 +424,6 @@ final class DomainMonitor {
                     .withZone(java.time.ZoneId.systemDefault()).format(t) + "\n");
         } else {
             ctx.print("Time: " + t.getEpochSecond() + "\n");
-        }
-    }
-
-    private static void jobInfo(CommandContext ctx, ParsedArgs args) {
-        Domain dom = DomainLookup.domain(ctx, args);
-        EnumSet<DomainGetJobStatsFlag> flags = EnumSet.noneOf(DomainGetJobStatsFlag.class);
-        if (args.has("completed")) {
-            flags.add(DomainGetJobStatsFlag.COMPLETED);
-        }
-        if (args.has("keep-completed")) {
-            flags.add(DomainGetJobStatsFlag.KEEP_COMPLETED);
-        }
-        args.requires("keep-completed", "completed");
-        DomainJobStats stats;
-        try {
-            stats = dom.getJobStats(flags);
-        } catch (VirtException e) {
-            if (e.code() != org.jvirt.api.ErrorCode.NO_SUPPORT || !flags.isEmpty()) {
-                throw e;
-            }
-            DomainJobInfo info = dom.getJobInfo();
-            stats = new DomainJobStats(info.type(), TypedParameters.builder()
-                    .addULLong("time_elapsed", info.timeElapsed()).build());
-        }
-        String type = switch (stats.type()) {
-            case NONE -> "None";
-            case BOUNDED -> "Bounded";
-            case UNBOUNDED -> "Unbounded";
-            case COMPLETED -> "Completed";
-            case FAILED -> "Failed";
-            case CANCELLED -> "Cancelled";
-        };
-        ctx.print(String.format("%-17s %-12s\n", "Job type:", type));
-        if (stats.type() == org.jvirt.api.DomainJobType.NONE && !args.has("anystats")) {
-            return;
-        }
-        for (TypedParameter p : stats.params()) {
-            String label = JobFields.label(p.field());
-            if (label != null) {
-                ctx.print(String.format("%-17s %s\n", label, JobFields.value(p)));
-            }
         }
     }
 

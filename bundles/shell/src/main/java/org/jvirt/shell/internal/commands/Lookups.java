@@ -1,11 +1,13 @@
 package org.jvirt.shell.internal.commands;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jvirt.api.Connect;
 import org.jvirt.api.Interface;
 import org.jvirt.api.NWFilter;
+import org.jvirt.api.NWFilterBinding;
 import org.jvirt.api.Network;
 import org.jvirt.api.NodeDevice;
 import org.jvirt.api.Secret;
@@ -81,19 +83,95 @@ final class Lookups {
         return vol;
     }
 
-    static Interface iface(CommandContext ctx, ParsedArgs args, String option) {
+    /** How virshCommandOptInterfaceBy may look an interface up. */
+    enum IfaceBy { NAME, MAC, NAME_OR_MAC }
+
+    /**
+     * virshCommandOptInterfaceBy: a word that parses as a MAC address is looked up by MAC, any other by name; a
+     * lookup the command does not allow finds nothing; a miss fails with "failed to get interface 'X'".
+     */
+    static Interface iface(CommandContext ctx, ParsedArgs args, String option, IfaceBy by) {
         String given = args.string(option);
         Connect c = ctx.connection();
-        return find("interface", given, () -> given.length() == 17 && given.charAt(2) == ':'
-                ? quiet(() -> c.interfaceLookupByMACString(given)) : null, () -> c.interfaceLookupByName(given));
+        boolean mac = isMac(given);
+        try {
+            if (!mac && by != IfaceBy.MAC) {
+                return c.interfaceLookupByName(given);
+            }
+            if (mac && by != IfaceBy.NAME) {
+                return c.interfaceLookupByMACString(given);
+            }
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to get interface '" + given + "'", e);
+        }
+        throw new CommandFailure("failed to get interface '" + given + "'");
     }
 
+    static Interface iface(CommandContext ctx, ParsedArgs args, String option) {
+        return iface(ctx, args, option, IfaceBy.NAME_OR_MAC);
+    }
+
+    /** virMacAddrParse: six hexadecimal octets of one or two digits, colon separated, whitespace after. */
+    static boolean isMac(String s) {
+        int i = 0;
+        for (int octet = 0; octet < 6; octet++) {
+            int start = i;
+            while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 0x80) {
+                i++;
+            }
+            if (i == start || i - start > 2) {
+                return false;
+            }
+            if (octet == 5) {
+                return i == s.length() || s.charAt(i) <= ' ';
+            }
+            if (i >= s.length() || s.charAt(i) != ':') {
+                return false;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /**
+     * vshFindNodeDevice: a name, or a "wwnn,wwpn" pair naming a SCSI host; a miss fails with "Could not find
+     * matching device 'X'".
+     */
     static NodeDevice nodedev(CommandContext ctx, ParsedArgs args, String option) {
+        String given = args.string(option);
+        Connect c = ctx.connection();
+        try {
+            if (given.indexOf(',') >= 0) {
+                List<String> pair = ShellBuiltins.splitCommas(given);
+                if (pair.size() != 2) {
+                    throw new CommandFailure("Malformed device value '" + given + "'");
+                }
+                validateWwn(pair.get(0));
+                validateWwn(pair.get(1));
+                return c.nodeDeviceLookupSCSIHostByWWN(pair.get(0), pair.get(1));
+            }
+            return c.nodeDeviceLookupByName(given);
+        } catch (VirtException e) {
+            throw new CommandFailure("Could not find matching device '" + given + "'", e);
+        }
+    }
+
+    /** A node device looked up by name only, as nodedev-detach, -reattach, -reset and -start do. */
+    static NodeDevice nodedevByName(CommandContext ctx, ParsedArgs args, String option) {
         String given = args.string(option);
         try {
             return ctx.connection().nodeDeviceLookupByName(given);
         } catch (VirtException e) {
             throw new CommandFailure("Could not find matching device '" + given + "'", e);
+        }
+    }
+
+    /** virValidateWWN: sixteen hexadecimal digits, "0x" before them allowed. */
+    static void validateWwn(String wwn) {
+        String digits = wwn.startsWith("0x") ? wwn.substring(2) : wwn;
+        if (digits.length() != 16 || !digits.chars().allMatch(ch -> ch < 0x80 && Character.digit(ch, 16) >= 0)) {
+            throw new CommandFailure(null, new VirtException(org.jvirt.api.ErrorCode.INTERNAL_ERROR,
+                    org.jvirt.api.ErrorDomain.NONE, "Malformed wwn: " + wwn));
         }
     }
 
@@ -111,6 +189,15 @@ final class Lookups {
         Connect c = ctx.connection();
         return find("nwfilter", given, () -> isUuid(given) ? quiet(() -> c.nwfilterLookupByUUIDString(given)) : null,
                 () -> c.nwfilterLookupByName(given));
+    }
+
+    static NWFilterBinding binding(CommandContext ctx, ParsedArgs args, String option) {
+        String given = args.string(option);
+        try {
+            return ctx.connection().nwfilterBindingLookupByPortDev(given);
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to get nwfilter binding '" + given + "'", e);
+        }
     }
 
     private static <T> T find(String kind, String given, Supplier<T> byUuid, Supplier<T> byName) {

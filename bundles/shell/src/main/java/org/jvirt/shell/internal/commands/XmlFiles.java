@@ -33,7 +33,16 @@ final class XmlFiles {
         return read(ctx.session().directory(), file);
     }
 
+    /** At most {@code max} bytes of the file, relative to the session's directory. */
+    static byte[] readBytes(org.jvirt.shell.internal.CommandContext ctx, String file, int max) {
+        return readBytes(ctx.session().directory(), file, max);
+    }
+
     private static String read(Path directory, String file) {
+        return new String(readBytes(directory, file, MAX_BYTES), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(Path directory, String file, int max) {
         InputStream in;
         try {
             in = Files.newInputStream(directory.resolve(file));
@@ -41,11 +50,11 @@ final class XmlFiles {
             throw systemError("Failed to open file '" + file + "': " + reason(e));
         }
         try (in) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) {
                 throw systemError("Failed to read file '" + file + "': File too large");
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes;
         } catch (IOException e) {
             throw systemError("Failed to read file '" + file + "': " + reason(e));
         }

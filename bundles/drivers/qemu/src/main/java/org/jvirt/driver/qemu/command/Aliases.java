@@ -18,7 +18,7 @@ public final class Aliases {
     public static void assign(DomainDef def) {
         Devices d = def.devices();
         for (DiskDef disk : d.disks) {
-            disk.alias = alias(disk(disk));
+            disk.alias = alias(disk(def, disk));
         }
         for (ControllerDef c : d.controllers) {
             c.alias = alias(controller(c));
@@ -59,16 +59,70 @@ public final class Aliases {
         }
     }
 
-    static String disk(DiskDef disk) {
+    /**
+     * Drops the aliases a start assigned (all but the user's "ua-" ones), which the inactive form does not show:
+     * conf's formatter would leave an element open for the alias it then omits.
+     */
+    public static void clearAssigned(DomainDef def) {
+        clear(def.devices());
+    }
+
+    private static void clear(Object node) {
+        if (node == null) {
+            return;
+        }
+        for (java.lang.reflect.Field f : node.getClass().getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            try {
+                Object v = f.get(node);
+                if (v instanceof Alias a) {
+                    if (a.name == null || !a.name.startsWith("ua-")) {
+                        f.set(node, null);
+                    }
+                } else if (v instanceof java.util.List<?> list) {
+                    for (Object item : list) {
+                        if (item != null && item.getClass().getName().startsWith("org.jvirt.conf.domain.")) {
+                            clear(item);
+                        }
+                    }
+                } else if (v != null && v.getClass().getName().startsWith("org.jvirt.conf.domain.")) {
+                    clear(v);
+                }
+            } catch (IllegalAccessException e) {
+                // public fields of conf's model: not reached
+            }
+        }
+    }
+
+    /** The alias libvirt gives a disk ("virtio-disk2", "scsi0-0-0-1"). */
+    public static String diskAlias(DomainDef def, DiskDef disk) {
+        return disk(def, disk);
+    }
+
+    static String disk(DomainDef def, DiskDef disk) {
         String bus = disk.target.bus;
         var a = disk.address;
         return switch (bus) {
-            case "ide", "scsi", "sata" -> bus + a.controller + "-" + a.bus + "-" + a.unit;
+            case "scsi" -> lsiLogic(def, a.controller) ? "scsi" + a.controller + "-" + a.bus + "-" + a.unit
+                    : "scsi" + a.controller + "-" + a.bus + "-" + a.target + "-" + a.unit;
+            case "ide", "sata" -> bus + a.controller + "-" + a.bus + "-" + a.unit;
             case "fdc" -> "fdc0-0-" + a.unit;
             case "virtio" -> "virtio-disk" + diskIndex(disk.target.dev);
             case "usb" -> "usb-disk" + diskIndex(disk.target.dev);
             default -> bus + "-disk" + diskIndex(disk.target.dev);
         };
+    }
+
+    /** Disks on an LSI Logic controller have no target in their alias (libvirt's older form). */
+    private static boolean lsiLogic(DomainDef def, String controller) {
+        for (ControllerDef c : def.devices().controllers) {
+            if ("scsi".equals(c.type) && Integer.toString(c.index()).equals(controller)) {
+                return "lsilogic".equals(c.model);
+            }
+        }
+        return false;
     }
 
     static String controller(ControllerDef c) {

@@ -37,12 +37,12 @@ final class PciAddresses {
         a.collect(d);
         a.piix3(d);
         for (NetDef n : d.interfaces) {
-            if (!"hostdev".equals(n.type) && n.address == null) {
+            if (!"hostdev".equals(n.type) && unassigned(n.address)) {
                 n.address = a.next();
             }
         }
         for (var s : d.sounds) {
-            if (s.address == null && s.model != null && !s.model.equals("sb16") && !s.model.equals("pcspk")
+            if (unassigned(s.address) && s.model != null && !s.model.equals("sb16") && !s.model.equals("pcspk")
                     && !s.model.equals("usb")) {
                 s.address = a.next();
             }
@@ -50,14 +50,14 @@ final class PciAddresses {
         for (ControllerDef c : d.controllers) {
             if (c.type.equals("pci") || c.type.equals("fdc") || c.type.equals("ccid")
                     || c.type.equals("ide") && c.index() == 0 || c.type.equals("usb") && "none".equals(c.model)
-                    || c.address != null) {
+                    || !unassigned(c.address)) {
                 continue;
             }
             c.address = a.next();
         }
         for (DiskDef disk : d.disks) {
             if (disk.target != null && "virtio".equals(disk.target.bus)) {
-                if (disk.address == null) {
+                if (unassigned(disk.address)) {
                     disk.address = a.next();
                 } else if (!"pci".equals(disk.address.type)) {
                     throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
@@ -65,21 +65,21 @@ final class PciAddresses {
                 }
             }
         }
-        if (d.memballoon != null && "virtio".equals(d.memballoon.model) && d.memballoon.address == null) {
+        if (d.memballoon != null && "virtio".equals(d.memballoon.model) && unassigned(d.memballoon.address)) {
             d.memballoon.address = a.next();
         }
-        if (d.watchdog != null && "i6300esb".equals(d.watchdog.model) && d.watchdog.address == null) {
+        if (d.watchdog != null && "i6300esb".equals(d.watchdog.model) && unassigned(d.watchdog.address)) {
             d.watchdog.address = a.next();
         }
         for (int i = 1; i < d.videos.size(); i++) {
             VideoDef v = d.videos.get(i);
-            if (v.address == null && v.model != null && !"none".equals(v.model.type)
+            if (unassigned(v.address) && v.model != null && !"none".equals(v.model.type)
                     && !"ramfb".equals(v.model.type)) {
                 v.address = a.next();
             }
         }
         for (var in : d.inputs) {
-            if ("virtio".equals(in.bus) && in.address == null) {
+            if ("virtio".equals(in.bus) && unassigned(in.address)) {
                 in.address = a.next();
             }
         }
@@ -101,7 +101,7 @@ final class PciAddresses {
             given.add(d.watchdog.address);
         }
         for (DeviceAddress addr : given) {
-            if (addr != null && "pci".equals(addr.type)) {
+            if (!unassigned(addr) && "pci".equals(addr.type)) {
                 int bus = parse(addr.bus);
                 if (bus != 0) {
                     throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
@@ -126,14 +126,14 @@ final class PciAddresses {
         if (!d.videos.isEmpty()) {
             VideoDef primary = d.videos.get(0);
             if (primary.model != null && !"none".equals(primary.model.type) && !"ramfb".equals(primary.model.type)
-                    && primary.address == null) {
+                    && unassigned(primary.address)) {
                 primary.address = slotsTaken.get(2) ? next() : take(2, 0);
             }
         }
     }
 
     private DeviceAddress fixed(DeviceAddress addr, int slot, int function, String error) {
-        if (addr != null && "pci".equals(addr.type)) {
+        if (!unassigned(addr) && "pci".equals(addr.type)) {
             if (parse(addr.slot) != slot || parse(addr.function) != function || parse(addr.bus) != 0) {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, error);
             }
@@ -159,8 +159,14 @@ final class PciAddresses {
                 return take(slot, 0);
             }
         }
-        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                "No more available PCI slots");
+        // libvirt adds a pci-bridge here; jvirt has none yet
+        throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "more PCI devices than the root "
+                + "bus has slots: PCI bridges are not supported by jvirt's QEMU driver yet");
+    }
+
+    /** No address, or {@code <address type='pci'/>} without a slot: libvirt picks one. */
+    static boolean unassigned(DeviceAddress a) {
+        return a == null || "pci".equals(a.type) && (a.slot == null || a.slot.isEmpty());
     }
 
     static DeviceAddress pci(int slot, int function) {

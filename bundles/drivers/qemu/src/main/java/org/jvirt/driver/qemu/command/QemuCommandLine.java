@@ -46,6 +46,7 @@ public final class QemuCommandLine {
     }
 
     private List<String> build() {
+        SupportedSettings.check(def);
         Devices d = def.devices();
         args.add(d.emulator);
         add("-name", "guest=" + def.name.replace(",", ",,") + ",debug-threads=on");
@@ -57,11 +58,7 @@ public final class QemuCommandLine {
         }
         machine();
         add("-accel", "kvm".equals(def.type) ? "kvm" : "tcg");
-        if (def.cpu != null && def.cpu.model != null && def.cpu.model.name != null) {
-            add("-cpu", def.cpu.model.name);
-        } else if (def.cpu != null && "host-passthrough".equals(def.cpu.mode)) {
-            add("-cpu", "host");
-        }
+        cpu();
         memory();
         args.add("-overcommit");
         args.add("mem-lock=off");
@@ -78,8 +75,18 @@ public final class QemuCommandLine {
         args.add("-no-shutdown");
         pm();
         boot();
+        // libvirt adds controllers type by type, in this order, each type in the definition's order
+        for (String type : List.of("pci", "usb", "scsi", "ide", "sata", "fdc", "ccid", "virtio-serial")) {
+            for (ControllerDef c : d.controllers) {
+                if (type.equals(c.type)) {
+                    controller(c);
+                }
+            }
+        }
         for (ControllerDef c : d.controllers) {
-            controller(c);
+            if (!List.of("pci", "usb", "scsi", "ide", "sata", "fdc", "ccid", "virtio-serial").contains(c.type)) {
+                throw unsupported("controllers of type '" + c.type + "'");
+            }
         }
         disks(d);
         for (int i = 0; i < d.interfaces.size(); i++) {
@@ -97,10 +104,11 @@ public final class QemuCommandLine {
                 throw unsupported("consoles of target type '" + c.target.type + "'");
             }
         }
+        checkUsbPorts(d);
         for (InputDef in : d.inputs) {
             input(in);
         }
-        add("-audiodev", J.objectNode().put("id", "audio1").put("driver", "none").toString());
+        audio(d);
         for (GraphicsDef g : d.graphics) {
             graphics(g);
         }
@@ -113,18 +121,59 @@ public final class QemuCommandLine {
         watchdog(d);
         if (d.memballoon != null && "virtio".equals(d.memballoon.model)) {
             ObjectNode b = J.objectNode().put("driver", "virtio-balloon-pci").put("id", "balloon0");
+            if (d.memballoon.autodeflate != null) {
+                b.put("deflate-on-oom", "on".equals(d.memballoon.autodeflate));
+            }
+            if (d.memballoon.freePageReporting != null) {
+                b.put("free-page-reporting", "on".equals(d.memballoon.freePageReporting));
+            }
             pciAddr(b, d.memballoon.address);
-            if ("on".equals(d.memballoon.autodeflate)) {
-                b.put("deflate-on-oom", true);
-            }
-            if ("on".equals(d.memballoon.freePageReporting)) {
-                b.put("free-page-reporting", true);
-            }
             add("-device", b.toString());
+        } else if (d.memballoon != null && !"none".equals(d.memballoon.model)) {
+            throw unsupported("memory balloon model '" + d.memballoon.model + "'");
+        }
+        if (paths != null && paths.incoming() != null) {
+            add("-incoming", paths.incoming());
+        }
+        if (paths != null && paths.loadvm() != null) {
+            add("-loadvm", paths.loadvm());
         }
         add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         add("-msg", "timestamp=on");
         return List.copyOf(args);
+    }
+
+    private void cpu() {
+        var cpu = def.cpu;
+        if (cpu == null) {
+            return;
+        }
+        if ("host-model".equals(cpu.mode) || "minimum".equals(cpu.match)) {
+            throw unsupported("CPU mode host-model (and match minimum), which needs the host CPU's model,");
+        }
+        if ("host-passthrough".equals(cpu.mode) || "maximum".equals(cpu.mode)) {
+            String m = "host-passthrough".equals(cpu.mode) ? "host" : "max";
+            add("-cpu", cpu.migratable == null ? m : m + ",migratable=" + cpu.migratable);
+        } else if (cpu.model != null && cpu.model.name != null) {
+            add("-cpu", cpu.model.name);
+        }
+    }
+
+    /** One -audiodev per {@code <audio>}; a domain without one gets libvirt's silent backend. */
+    private void audio(Devices d) {
+        if (d.audios.isEmpty()) {
+            add("-audiodev", J.objectNode().put("id", "audio1").put("driver", "none").toString());
+            return;
+        }
+        for (var a : d.audios) {
+            String driver = switch (a.type) {
+                case "none", "alsa", "coreaudio", "jack", "oss", "pipewire", "sdl", "dbus", "spice" -> a.type;
+                case "pulseaudio" -> "pa";
+                case "file" -> "wav";
+                default -> throw unsupported("audio backends of type '" + a.type + "'");
+            };
+            add("-audiodev", J.objectNode().put("id", "audio" + a.id).put("driver", driver).toString());
+        }
     }
 
     private void machine() {
@@ -190,6 +239,8 @@ public final class QemuCommandLine {
             if (def.os.bootmenu.timeout != null) {
                 b.append("splash-time=").append(def.os.bootmenu.timeout).append(',');
             }
+        } else if (def.os.bootmenu != null && "no".equals(def.os.bootmenu.enable)) {
+            b.append("menu=off,");
         }
         b.append("strict=on");
         add("-boot", b.toString());
@@ -234,70 +285,26 @@ public final class QemuCommandLine {
         add("-device", o.toString());
     }
 
+    /** The disks: their images' block nodes (numbered as libvirt numbers them), then the device. */
     private void disks(Devices d) {
-        int sources = 0;
-        for (DiskDef disk : d.disks) {
-            if (hasSource(disk)) {
-                sources++;
-            }
+        boolean indexed = d.disks.stream().anyMatch(x -> BlockNodes.hasSource(x) && x.source.index != null);
+        if (!indexed) {
+            BlockNodes.assignIndexes(def, 1);
         }
-        int node = sources;
         for (DiskDef disk : d.disks) {
+            if ("lun".equals(disk.device) || "floppy".equals(disk.device)) {
+                throw unsupported("disks of device type '" + disk.device + "'");
+            }
             String drive = null;
-            if (hasSource(disk)) {
-                drive = blockdev(disk, node--);
+            if (BlockNodes.hasSource(disk)) {
+                for (ObjectNode n : BlockNodes.blockdevs(disk, paths.hostCdroms())) {
+                    add("-blockdev", n.toString());
+                }
+                String cache = disk.driver == null ? null : disk.driver.cache;
+                drive = BlockNodes.chain(disk).get(0).topNode(cache);
             }
             diskDevice(disk, drive);
         }
-    }
-
-    static boolean hasSource(DiskDef disk) {
-        return disk.source != null && (disk.source.file != null || disk.source.dev != null);
-    }
-
-    /** The -blockdev nodes of a disk's image; returns the node its device uses. */
-    private String blockdev(DiskDef disk, int n) {
-        String type = disk.type == null ? "file" : disk.type;
-        String format = disk.driver == null || disk.driver.type == null ? "raw" : disk.driver.type;
-        String cache = disk.driver == null ? null : disk.driver.cache;
-        boolean readOnly = disk.readonly != null || "cdrom".equals(disk.device);
-        String storage = "libvirt-" + n + "-storage";
-        ObjectNode s = J.objectNode();
-        switch (type) {
-            case "file" -> s.put("driver", "file").put("filename", disk.source.file);
-            case "block" -> s.put("driver", "cdrom".equals(disk.device) ? "host_cdrom" : "host_device")
-                    .put("filename", disk.source.dev);
-            default -> throw unsupported("disks of type '" + type + "'");
-        }
-        s.put("node-name", storage);
-        boolean formatLayer = !"raw".equals(format) || cache != null;
-        if (!formatLayer) {
-            s.put("read-only", readOnly);
-            add("-blockdev", s.toString());
-            return storage;
-        }
-        s.put("auto-read-only", true).put("discard", "unmap");
-        if (cache != null) {
-            s.set("cache", cacheNode(cache));
-        }
-        add("-blockdev", s.toString());
-        String fmt = "libvirt-" + n + "-format";
-        ObjectNode f = J.objectNode().put("node-name", fmt).put("read-only", readOnly);
-        if (cache != null) {
-            f.set("cache", cacheNode(cache));
-        }
-        if (!List.of("raw", "qcow2", "qed", "vmdk", "vdi", "vpc", "vhdx").contains(format)) {
-            throw unsupported("disk format '" + format + "'");
-        }
-        f.put("driver", format).put("file", storage);
-        add("-blockdev", f.toString());
-        return fmt;
-    }
-
-    private static ObjectNode cacheNode(String cache) {
-        boolean direct = cache.equals("none") || cache.equals("directsync");
-        boolean noFlush = cache.equals("unsafe");
-        return J.objectNode().put("direct", direct).put("no-flush", noFlush);
     }
 
     private static Boolean writeCache(String cache) {
@@ -308,6 +315,10 @@ public final class QemuCommandLine {
     }
 
     private void diskDevice(DiskDef disk, String drive) {
+        add("-device", diskDeviceProps(disk, drive).toString());
+    }
+
+    private ObjectNode diskDeviceProps(DiskDef disk, String drive) {
         String bus = disk.target.bus;
         boolean cdrom = "cdrom".equals(disk.device);
         ObjectNode o = J.objectNode();
@@ -358,7 +369,7 @@ public final class QemuCommandLine {
         if (wc != null) {
             o.put("write-cache", wc ? "on" : "off");
         }
-        add("-device", o.toString());
+        return o;
     }
 
     private ControllerDef controller(String type, int index) {
@@ -414,23 +425,46 @@ public final class QemuCommandLine {
     }
 
     private void net(NetDef n, int i) {
+        List<ObjectNode> props = netProps(n);
+        add("-netdev", props.get(0).toString());
+        add("-device", props.get(1).toString());
+    }
+
+    /** The backend (-netdev, netdev_add) and the device of an interface; the backend is "host" + its alias. */
+    private List<ObjectNode> netProps(NetDef n) {
         if (!"user".equals(n.type)) {
             throw unsupported("interface type '" + n.type + "'");
         }
-        add("-netdev", J.objectNode().put("type", "user").put("id", "hostnet" + i).toString());
+        String hostnet = "host" + n.alias.name;
+        ObjectNode netdev = J.objectNode().put("type", "user").put("id", hostnet);
         String driver = switch (n.model.type) {
             case "virtio" -> "virtio-net-pci";
             case "rtl8139", "e1000", "e1000e", "ne2k_pci", "pcnet", "vmxnet3" -> n.model.type;
             default -> throw unsupported("NIC model '" + n.model.type + "'");
         };
-        ObjectNode o = J.objectNode().put("driver", driver).put("netdev", "hostnet" + i).put("id", n.alias.name)
+        ObjectNode o = J.objectNode().put("driver", driver).put("netdev", hostnet).put("id", n.alias.name)
                 .put("mac", n.mac.address);
         pciAddr(o, n.address);
         int boot = bootIndex(n);
         if (boot > 0) {
             o.put("bootindex", boot);
         }
-        add("-device", o.toString());
+        return List.of(netdev, o);
+    }
+
+    /** Fails as a start would when {@code def} sets what the command line does not carry. */
+    public static void checkSupported(DomainDef def) {
+        SupportedSettings.check(def);
+    }
+
+    /** The device_add properties of a disk plugged into a running {@code def}, its image's node {@code drive}. */
+    public static ObjectNode hotplugDisk(DomainDef def, QemuCaps caps, DiskDef disk, String drive) {
+        return new QemuCommandLine(def, caps, null).diskDeviceProps(disk, drive);
+    }
+
+    /** The netdev_add and device_add arguments of an interface plugged into a running {@code def}. */
+    public static List<ObjectNode> hotplugNet(DomainDef def, QemuCaps caps, NetDef n) {
+        return new QemuCommandLine(def, caps, null).netProps(n);
     }
 
     private void serial(ChrDef c, int i) {
@@ -457,6 +491,23 @@ public final class QemuCommandLine {
         };
     }
 
+    /** libvirt adds a USB hub when the root ports run out; jvirt has none yet. */
+    private static void checkUsbPorts(Devices d) {
+        long devices = d.inputs.stream().filter(i -> "usb".equals(i.bus)).count()
+                + d.disks.stream().filter(x -> x.target != null && "usb".equals(x.target.bus)).count();
+        ControllerDef usb = d.controllers.stream().filter(c -> "usb".equals(c.type) && c.index() == 0).findFirst()
+                .orElse(null);
+        int ports = usb == null || usb.model == null ? 2 : switch (usb.model) {
+            case "piix3-uhci", "piix4-uhci" -> 2;
+            case "nec-xhci" -> 4;
+            case "qemu-xhci" -> 8;
+            default -> 0;
+        };
+        if (devices > ports) {
+            throw unsupported("more USB devices than the USB controller has ports (USB hubs)");
+        }
+    }
+
     private void input(InputDef in) {
         if ("ps2".equals(in.bus)) {
             return; // built into the machine
@@ -478,13 +529,28 @@ public final class QemuCommandLine {
         if (!"vnc".equals(g.type)) {
             throw unsupported("graphics of type '" + g.type + "'");
         }
-        String listen = g.listen != null ? g.listen : "127.0.0.1";
-        int port = g.port == null || g.port.equals("-1") || "yes".equals(g.autoport) ? paths.vncPort()
-                : Integer.parseInt(g.port);
-        if (port < 5900) {
-            throw unsupported("VNC ports below 5900");
+        GraphicsDef.Listen l = g.listens.isEmpty() ? null : g.listens.get(0);
+        String type = l == null || l.type == null ? "address" : l.type;
+        StringBuilder b = new StringBuilder();
+        switch (type) {
+            case "socket" -> b.append("vnc=unix:").append((l.socket != null ? l.socket
+                    : paths.domainDir().resolve("vnc.sock").toString()).replace(",", ",,"));
+            case "none" -> b.append("none");
+            case "address" -> {
+                String address = l != null && l.address != null ? l.address : g.listen != null ? g.listen
+                        : "127.0.0.1";
+                int port = g.port == null || g.port.equals("-1") || "yes".equals(g.autoport) ? paths.vncPort()
+                        : Integer.parseInt(g.port);
+                if (port < 5900 || port > 65535) {
+                    throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                            "vnc port must be in range [5900,65535]");
+                }
+                b.append(address.contains(":") ? "[" + address + "]" : address).append(':').append(port - 5900);
+            }
+            default -> throw unsupported("VNC listen type '" + type + "'");
         }
-        add("-vnc", listen + ":" + (port - 5900) + ",audiodev=audio1");
+        String audio = def.devices().audios.isEmpty() ? "1" : def.devices().audios.get(0).id;
+        add("-vnc", b.append(",audiodev=audio").append(audio).toString());
     }
 
     private void video(VideoDef v, boolean primary) {
@@ -503,7 +569,12 @@ public final class QemuCommandLine {
             }
             case "virtio" -> o.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci").put("id", v.alias.name)
                     .put("max_outputs", v.model.heads == null ? 1 : Integer.parseInt(v.model.heads));
-            case "bochs" -> o.put("driver", "bochs-display").put("id", v.alias.name);
+            case "bochs" -> {
+                o.put("driver", "bochs-display").put("id", v.alias.name);
+                if (v.model.vram != null) {
+                    o.put("vgamem", Long.parseLong(v.model.vram) * 1024);
+                }
+            }
             default -> throw unsupported("video model '" + type + "'");
         }
         pciAddr(o, v.address);
@@ -538,6 +609,9 @@ public final class QemuCommandLine {
         int slot = PciAddresses.parse(a.slot);
         int fn = PciAddresses.parse(a.function);
         o.put("bus", "pci." + PciAddresses.parse(a.bus));
+        if (a.multifunction != null) {
+            o.put("multifunction", "on".equals(a.multifunction));
+        }
         o.put("addr", "0x" + Integer.toHexString(slot) + (fn == 0 ? "" : ".0x" + Integer.toHexString(fn)));
     }
 

@@ -56,7 +56,8 @@ public final class QemuDefaults {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                         "no default machine type for emulator '" + caps.emulator() + "'");
             }
-            def.os.type.machine = m.name();
+            // the default machine by its alias, as libvirt's preferred machine; ABI update versions it below
+            def.os.type.machine = m.alias() != null ? m.alias() : m.name();
         }
         QemuCaps.Machine machine = caps.machine(def.os.type.machine).orElseThrow(() -> new VirtException(
                 ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "Emulator '" + caps.emulator()
@@ -108,6 +109,10 @@ public final class QemuDefaults {
             return;
         }
         CpuDef cpu = def.cpu;
+        if (cpu != null && ("host-passthrough".equals(cpu.mode) || "maximum".equals(cpu.mode))
+                && cpu.migratable == null) {
+            cpu.migratable = "on"; // QEMU's own default, written out as libvirt does
+        }
         if (cpu != null && (cpu.model != null && cpu.model.name != null
                 || cpu.mode != null && !"custom".equals(cpu.mode))) {
             return;
@@ -164,6 +169,10 @@ public final class QemuDefaults {
             }
         }
         for (ControllerDef c : d.controllers) {
+            if ("pci".equals(c.type) && c.index() != 0) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers other "
+                        + "than the root bus (model '" + c.model + "') are not supported by jvirt's QEMU driver yet");
+            }
             if ("pci".equals(c.type) && c.index() == 0 && !"pci-root".equals(c.model)) {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                         "The PCI controller with index='0' must be model='pci-root' for this machine type, but "

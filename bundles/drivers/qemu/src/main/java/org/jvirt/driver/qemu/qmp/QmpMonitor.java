@@ -9,6 +9,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,8 @@ public final class QmpMonitor implements AutoCloseable {
     private final Object writeLock = new Object();
     private volatile boolean closed;
 
-    private record Pending(String command, CompletableFuture<JsonNode> reply) {
+    /** A command waiting for its reply; {@code whole} wants the reply message itself, not its return value. */
+    private record Pending(String command, CompletableFuture<JsonNode> reply, boolean whole) {
     }
 
     private QmpMonitor(String name, InputStream in, OutputStream out, Closeable transport, Listener listener) {
@@ -126,8 +128,24 @@ public final class QmpMonitor implements AutoCloseable {
     private static SocketChannel openWhenReady(Path socket, long deadline, BooleanSupplier peerAlive)
             throws IOException {
         UnixDomainSocketAddress addr = UnixDomainSocketAddress.of(socket);
-        long pause = 100_000; // ns: QEMU makes its socket within a few ms of exec
+        // QEMU makes its socket about a millisecond before it greets: look often, a stat costs microseconds
+        long pause = 100_000;
         while (true) {
+            if (!Files.exists(socket)) {
+                if (!peerAlive.getAsBoolean()) {
+                    throw new IOException("monitor socket " + socket + ": the process exited");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("monitor socket " + socket + " did not appear in time");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for " + socket);
+                }
+                continue;
+            }
             SocketChannel ch = SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
             try {
                 ch.connect(addr);
@@ -146,7 +164,6 @@ public final class QmpMonitor implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for " + socket);
                 }
-                pause = Math.min(pause * 2, 5_000_000);
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
@@ -224,7 +241,7 @@ public final class QmpMonitor implements AutoCloseable {
             msg.set("arguments", arguments);
         }
         msg.put("id", id);
-        pending.put(id, new Pending(command, reply));
+        pending.put(id, new Pending(command, reply, false));
         byte[] bytes;
         try {
             bytes = (JSON.writeValueAsString(msg) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -246,6 +263,44 @@ public final class QmpMonitor implements AutoCloseable {
             reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "the monitor is closed"));
         }
         return reply;
+    }
+
+    /**
+     * Sends a message as given (a QMP command object, libvirt's qemu-monitor-command passthrough), with an id
+     * added when it has none, and returns QEMU's whole reply, an error reply included.
+     */
+    public JsonNode executeRaw(ObjectNode message, Duration timeout) {
+        String command = message.path("execute").asText(message.path("exec-oob").asText("(raw)"));
+        String id = message.hasNonNull("id") ? message.get("id").asText() : "jvirt-" + ids.incrementAndGet();
+        message.put("id", id);
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        reply.whenComplete((v, t) -> pending.remove(id));
+        pending.put(id, new Pending(command, reply, true));
+        try {
+            byte[] bytes = (JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (closed) {
+                throw new QmpError(command, QmpError.CLOSED, "the monitor is closed");
+            }
+            synchronized (writeLock) {
+                out.write(bytes);
+                out.flush();
+            }
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (JsonProcessingException e) {
+            throw new QmpError(command, "GenericError", e.getMessage());
+        } catch (IOException e) {
+            throw new QmpError(command, QmpError.CLOSED, "cannot send: " + e.getMessage());
+        } catch (TimeoutException e) {
+            throw new QmpError(command, QmpError.TIMEOUT, "no reply in " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof QmpError q ? new QmpError(q.command(), q.errorClass(), q.desc())
+                    : new QmpError(command, QmpError.CLOSED, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QmpError(command, QmpError.CLOSED, "interrupted");
+        } finally {
+            pending.remove(id);
+        }
     }
 
     private void readLoop() {
@@ -284,7 +339,9 @@ public final class QmpMonitor implements AutoCloseable {
                 LOG.debug("qmp {}: reply to no waiting command: {}", name, msg);
                 return;
             }
-            if (msg.has("error")) {
+            if (p.whole()) {
+                p.reply().complete(msg);
+            } else if (msg.has("error")) {
                 JsonNode err = msg.get("error");
                 p.reply().completeExceptionally(new QmpError(p.command(), err.path("class").asText("GenericError"),
                         err.path("desc").asText("")));

@@ -1,0 +1,123 @@
+package org.jvirt.daemon.internal;
+
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jvirt.api.ConnectFactory;
+import org.jvirt.rpc.transport.RpcServer;
+import org.jvirt.rpc.transport.ServerConfig;
+import org.jvirt.rpc.transport.Transports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon: one RPC server with libvirt's REMOTE and QEMU programs, and the listeners its configuration asks
+ * for. A new configuration is applied in place: listeners that changed are closed and opened again, the others and
+ * every connected client stay.
+ */
+final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final RpcServer server;
+    private final DaemonContext context;
+    private final Map<ListenerSpec, Running> running = new LinkedHashMap<>();
+    private DaemonConfig config;
+
+    /** A listener that is open, and what to undo when it closes. */
+    private record Running(RpcServer.Listening listening, ListenerSpec spec) {
+    }
+
+    Daemon(ConnectFactory factory, DaemonConfig config) {
+        ProcedureTable procedures = ProcedureTable.load();
+        this.context = new DaemonContext(factory, procedures, SaslAuthority.of(config));
+        RemoteDispatcher dispatcher = new RemoteDispatcher(DispatchTable.standard(context), procedures);
+        this.server = new RpcServer(serverConfig(config)).addProgram(dispatcher.remote())
+                .addProgram(dispatcher.qemu());
+        this.config = config;
+        apply(config);
+    }
+
+    private static ServerConfig serverConfig(DaemonConfig c) {
+        return ServerConfig.defaults().withMaxClients(c.maxClients()).withWorkers(c.maxWorkers(), c.prioWorkers())
+                .withMaxClientRequests(c.maxClientRequests()).withMaxMessage(c.maxMessage())
+                .withKeepalive(c.keepaliveInterval(), c.keepaliveCount());
+    }
+
+    /** Applies a configuration: limits for new clients, SASL users, and the listeners it lists. */
+    synchronized void apply(DaemonConfig newConfig) {
+        this.config = newConfig;
+        server.reconfigure(serverConfig(newConfig));
+        context.sasl(SaslAuthority.of(newConfig));
+        List<ListenerSpec> wanted = ListenerSpec.of(newConfig);
+        for (ListenerSpec spec : List.copyOf(running.keySet())) {
+            if (!wanted.contains(spec)) {
+                stop(running.remove(spec));
+            }
+        }
+        for (ListenerSpec spec : wanted) {
+            if (!running.containsKey(spec)) {
+                try {
+                    running.put(spec, start(spec));
+                    LOG.info("listening on {} ({}{})", spec.describe(), spec.service().readOnly() ? "read-only, " : "",
+                            "auth " + spec.service().auth().name().toLowerCase(java.util.Locale.ROOT));
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("cannot listen on {}: {}", spec.describe(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Running start(ListenerSpec spec) throws IOException {
+        ServerSocketChannel channel = switch (spec.kind()) {
+            case UNIX -> UnixSockets.listen(spec.socket(), spec.perms(), spec.group());
+            case TCP, TLS -> Transports.listenTcp(spec.host(), spec.port());
+        };
+        TlsServer tls = spec.kind() == ListenerSpec.Kind.TLS ? TlsServer.load(spec.tls()) : null;
+        Service service = spec.service();
+        RpcServer.Listening l = server.listen(channel, client -> {
+            if (tls != null) {
+                client.wrapChannel(ch -> tls.wrap(ch, client.name()));
+            }
+            ClientSession.attach(client, service);
+        });
+        return new Running(l, spec);
+    }
+
+    private static void stop(Running r) {
+        r.listening().close();
+        if (r.spec().kind() == ListenerSpec.Kind.UNIX) {
+            try {
+                Files.deleteIfExists(r.spec().socket());
+            } catch (IOException e) {
+                LOG.warn("cannot remove {}: {}", r.spec().socket(), e.getMessage());
+            }
+        }
+        LOG.info("stopped listening on {}", r.spec().describe());
+    }
+
+    /** The listeners open now. */
+    synchronized List<ListenerSpec> listeners() {
+        return List.copyOf(running.keySet());
+    }
+
+    synchronized DaemonConfig config() {
+        return config;
+    }
+
+    RpcServer server() {
+        return server;
+    }
+
+    /** Closes every listener and client. */
+    @Override
+    public synchronized void close() {
+        for (Running r : running.values()) {
+            stop(r);
+        }
+        running.clear();
+        server.close();
+    }
+}

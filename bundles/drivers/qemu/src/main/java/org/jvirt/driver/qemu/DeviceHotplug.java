@@ -1,0 +1,422 @@
+package org.jvirt.driver.qemu;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.event.DomainDeviceAddedEvent;
+import org.jvirt.api.event.DomainDeviceRemovedEvent;
+import org.jvirt.conf.DomainXml;
+import org.jvirt.conf.domain.Alias;
+import org.jvirt.conf.domain.DiskDef;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.conf.domain.NetDef;
+import org.jvirt.driver.qemu.block.DiskChains;
+import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.command.Aliases;
+import org.jvirt.driver.qemu.command.BlockNodes;
+import org.jvirt.driver.qemu.command.QemuCommandLine;
+import org.jvirt.driver.qemu.command.QemuDefaults;
+import org.jvirt.driver.qemu.qmp.QmpError;
+import org.jvirt.driver.qemu.qmp.QmpMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Disks and network interfaces plugged into and out of a domain, running and persistent (libvirt's
+ * qemuDomainAttachDeviceFlags and qemuDomainDetachDeviceFlags, qemu_hotplug.c): a disk's images become block nodes
+ * and its device is added; an interface's backend and device are added; an unplug waits (five seconds, as
+ * libvirt) for QEMU's DEVICE_DELETED, and a removal the guest confirms later is finished when it comes. DEVICE_ADDED
+ * and DEVICE_REMOVED are delivered. Other devices fail with libvirt's "not supported" errors.
+ */
+final class DeviceHotplug {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceHotplug.class);
+    private static final JsonNodeFactory J = JsonNodeFactory.instance;
+    /** How long an unplug waits for the guest (qemuDomainWaitForDeviceRemoval). */
+    static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
+
+    private final QemuDriver driver;
+
+    DeviceHotplug(QemuDriver driver) {
+        this.driver = driver;
+    }
+
+    /** One device of a device XML: a disk or an interface. */
+    private record Device(DiskDef disk, NetDef net) {
+        String kind() {
+            return disk != null ? "disk" : "interface";
+        }
+    }
+
+    /** Reads a device XML through conf, inside a minimal domain. */
+    private Device parse(String xml) {
+        DomainDef wrapper = DomainXml.parse("<domain type='qemu'><name>device</name><memory>1024</memory>"
+                + "<os><type arch='x86_64'>hvm</type></os><devices>" + xml + "</devices></domain>", driver.parse);
+        var d = wrapper.devices();
+        if (d.disks.size() == 1 && d.interfaces.isEmpty()) {
+            return new Device(d.disks.get(0), null);
+        }
+        if (d.interfaces.size() == 1 && d.disks.isEmpty()) {
+            return new Device(null, d.interfaces.get(0));
+        }
+        String root = xml.strip().replaceFirst("^<([A-Za-z]+).*", "$1");
+        throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                "live attach of device '" + root + "' is not supported");
+    }
+
+    // ---- attach
+
+    /** virDomainAttachDeviceFlags, inside the domain's job. */
+    void attach(QemuDomainObj o, String xml, boolean live, boolean config) {
+        Impact imp = Impact.of(o, live, config);
+        if (imp.persistent() != null) {
+            Device dev = parse(xml);
+            DomainDef next = DomainXml.copy(imp.persistent(), driver.parse);
+            add(next, dev);
+            QemuCaps caps = driver.capsFor(next);
+            QemuDefaults.apply(next, caps, false);
+            QemuCommandLine.checkSupported(next);
+            synchronized (o) {
+                if (o.newDef != null) {
+                    o.newDef = next;
+                } else {
+                    o.def = next;
+                }
+            }
+            driver.saveConfig(next);
+        }
+        if (imp.live() != null) {
+            attachLive(o, parse(xml));
+        }
+    }
+
+    private static void add(DomainDef def, Device dev) {
+        if (dev.disk() != null) {
+            for (DiskDef d : def.devices().disks) {
+                if (d.target.dev.equals(dev.disk().target.dev)) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "target " + dev.disk().target.dev + " already exists");
+                }
+            }
+            insertDisk(def.devices().disks, dev.disk());
+        } else {
+            def.devices().interfaces.add(dev.net());
+        }
+    }
+
+    /** Keeps the disks of one bus in target order, as libvirt inserts them (virDomainDiskInsert). */
+    private static void insertDisk(List<DiskDef> disks, DiskDef disk) {
+        int at = disks.size();
+        for (int i = disks.size() - 1; i >= 0; i--) {
+            DiskDef d = disks.get(i);
+            if (d.target.bus != null && d.target.bus.equals(disk.target.bus)) {
+                at = Aliases.diskIndex(d.target.dev) > Aliases.diskIndex(disk.target.dev) ? i : i + 1;
+                if (at == i + 1) {
+                    break;
+                }
+            }
+        }
+        disks.add(at, disk);
+    }
+
+    private void attachLive(QemuDomainObj o, Device dev) {
+        QmpMonitor mon;
+        DomainDef live;
+        synchronized (o) {
+            mon = o.monitor;
+            live = o.def;
+        }
+        if (mon == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+        }
+        // the device takes its defaults and address in a copy of the running definition
+        DomainDef next = DomainXml.copy(live, driver.parse);
+        add(next, dev);
+        QemuCaps caps = driver.capsFor(next);
+        QemuDefaults.apply(next, caps, false);
+        QemuCommandLine.checkSupported(next);
+        if (next.devices().controllers.size() != live.devices().controllers.size()) {
+            // libvirt would plug the controller the device needs first; jvirt does not yet
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU, "a device that needs a new "
+                    + "controller cannot be hotplugged by jvirt's QEMU driver yet");
+        }
+        if (dev.disk() != null) {
+            DiskDef disk = find(next, dev.disk());
+            if (disk.target.bus == null || !List.of("virtio", "scsi").contains(disk.target.bus)) {
+                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU, "disk bus '"
+                        + disk.target.bus + "' cannot be hotplugged.");
+            }
+            disk.alias = alias(Aliases.diskAlias(next, disk));
+            plugDisk(o, mon, next, caps, disk);
+            synchronized (o) {
+                insertDisk(o.def.devices().disks, disk);
+            }
+            emitAdded(o, disk.alias.name);
+        } else {
+            NetDef net = next.devices().interfaces.get(next.devices().interfaces.size() - 1);
+            net.alias = alias("net" + nextNetIndex(live));
+            List<ObjectNode> props = QemuCommandLine.hotplugNet(next, caps, net);
+            execute(mon, "netdev_add", props.get(0));
+            try {
+                execute(mon, "device_add", props.get(1));
+            } catch (RuntimeException e) {
+                quietly(mon, "netdev_del", J.objectNode().put("id", props.get(0).path("id").asText()));
+                throw e;
+            }
+            synchronized (o) {
+                o.def.devices().interfaces.add(net);
+            }
+            emitAdded(o, net.alias.name);
+        }
+        writeStatus(o);
+    }
+
+    /** The disk's images as nodes (each with its index), then its device; undone when QEMU refuses a step. */
+    private void plugDisk(QemuDomainObj o, QmpMonitor mon, DomainDef next, QemuCaps caps, DiskDef disk) {
+        if (!BlockNodes.hasSource(disk)) {
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                    "a disk without a source cannot be hotplugged");
+        }
+        DiskChains.check(disk);
+        synchronized (o) {
+            disk.source.index = Integer.toString(o.nextNodeIndex++);
+            for (var b = disk.backingStore; b != null && b.source != null; b = b.backingStore) {
+                b.index = Integer.toString(o.nextNodeIndex++);
+            }
+        }
+        List<String> added = new ArrayList<>();
+        try {
+            for (ObjectNode n : BlockNodes.blockdevs(disk, java.util.Set.of())) {
+                execute(mon, "blockdev-add", n);
+                added.add(n.path("node-name").asText());
+            }
+            String drive = BlockNodes.chain(disk).get(0).topNode(disk.driver == null ? null : disk.driver.cache);
+            execute(mon, "device_add", QemuCommandLine.hotplugDisk(next, caps, disk, drive));
+        } catch (RuntimeException e) {
+            for (int i = added.size() - 1; i >= 0; i--) {
+                quietly(mon, "blockdev-del", J.objectNode().put("node-name", added.get(i)));
+            }
+            throw e;
+        }
+    }
+
+    private static DiskDef find(DomainDef def, DiskDef wanted) {
+        for (DiskDef d : def.devices().disks) {
+            if (d.target.dev.equals(wanted.target.dev)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("disk " + wanted.target.dev + " lost");
+    }
+
+    private static int nextNetIndex(DomainDef live) {
+        int next = 0;
+        for (NetDef n : live.devices().interfaces) {
+            if (n.alias != null && n.alias.name != null && n.alias.name.matches("net\\d+")) {
+                next = Math.max(next, Integer.parseInt(n.alias.name.substring(3)) + 1);
+            }
+        }
+        return next;
+    }
+
+    // ---- detach
+
+    /** virDomainDetachDeviceFlags, inside the domain's job. */
+    void detach(QemuDomainObj o, String xml, boolean live, boolean config) {
+        Impact imp = Impact.of(o, live, config);
+        Device dev = parse(xml);
+        if (imp.persistent() != null) {
+            DomainDef next = DomainXml.copy(imp.persistent(), driver.parse);
+            Object found = match(next, dev);
+            next.devices().disks.remove(found);
+            next.devices().interfaces.remove(found);
+            synchronized (o) {
+                if (o.newDef != null) {
+                    o.newDef = next;
+                } else {
+                    o.def = next;
+                }
+            }
+            driver.saveConfig(next);
+        }
+        if (imp.live() != null) {
+            Object found;
+            synchronized (o) {
+                found = match(o.def, dev);
+            }
+            unplug(o, found instanceof DiskDef d ? d.alias.name : ((NetDef) found).alias.name);
+        }
+    }
+
+    /** virDomainDetachDeviceAlias: the running domain's device with this alias. */
+    void detachAlias(QemuDomainObj o, String alias, boolean live, boolean config) {
+        Impact imp = Impact.of(o, live, config);
+        if (imp.persistent() != null && imp.live() == null) {
+            throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "no device found with alias "
+                    + alias);
+        }
+        synchronized (o) {
+            if (byAlias(o.def, alias) == null) {
+                throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "no device found with alias "
+                        + alias);
+            }
+        }
+        unplug(o, alias);
+    }
+
+    private static Object match(DomainDef def, Device dev) {
+        if (dev.disk() != null) {
+            for (DiskDef d : def.devices().disks) {
+                if (d.target.dev.equals(dev.disk().target.dev)) {
+                    return d;
+                }
+            }
+            throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "disk " + dev.disk().target.dev
+                    + " not found");
+        }
+        String mac = dev.net().mac == null ? null : dev.net().mac.address;
+        for (NetDef n : def.devices().interfaces) {
+            if (mac == null || n.mac != null && mac.equalsIgnoreCase(n.mac.address)) {
+                return n;
+            }
+        }
+        throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "no device matching MAC address "
+                + mac + " found");
+    }
+
+    private static Object byAlias(DomainDef def, String alias) {
+        for (DiskDef d : def.devices().disks) {
+            if (d.alias != null && alias.equals(d.alias.name)) {
+                return d;
+            }
+        }
+        for (NetDef n : def.devices().interfaces) {
+            if (n.alias != null && alias.equals(n.alias.name)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** device_del, then up to five seconds for QEMU's DEVICE_DELETED; a later one finishes the removal then. */
+    private void unplug(QemuDomainObj o, String alias) {
+        QmpMonitor mon;
+        synchronized (o) {
+            mon = o.monitor;
+        }
+        CompletableFuture<Void> gone = o.awaitRemoval(alias);
+        execute(mon, "device_del", J.objectNode().put("id", alias));
+        try {
+            gone.get(REMOVAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.info("domain {}: device {} is not gone yet; it goes when the guest lets it", o.name(), alias);
+            return;
+        } catch (ExecutionException e) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.QEMU, "interrupted");
+        }
+        removed(o, alias);
+    }
+
+    /**
+     * A device QEMU deleted: its backend goes (block nodes, netdev), it leaves the running definition, and
+     * DEVICE_REMOVED is delivered (qemuDomainRemoveDevice).
+     */
+    void removed(QemuDomainObj o, String alias) {
+        QmpMonitor mon;
+        Object dev;
+        synchronized (o) {
+            mon = o.monitor;
+            dev = byAlias(o.def, alias);
+            if (dev == null) {
+                return;
+            }
+            o.def.devices().disks.remove(dev);
+            o.def.devices().interfaces.remove(dev);
+        }
+        if (mon != null) {
+            if (dev instanceof DiskDef d && BlockNodes.hasSource(d) && d.source.index != null) {
+                String cache = d.driver == null ? null : d.driver.cache;
+                for (BlockNodes.Layer l : BlockNodes.chain(d)) {
+                    if (l.hasFormatNode(cache)) {
+                        quietly(mon, "blockdev-del", J.objectNode().put("node-name", l.formatNode()));
+                    }
+                    quietly(mon, "blockdev-del", J.objectNode().put("node-name", l.storageNode()));
+                }
+            } else if (dev instanceof NetDef) {
+                quietly(mon, "netdev_del", J.objectNode().put("id", "host" + alias));
+            }
+        }
+        writeStatus(o);
+        driver.emit(o, d -> new DomainDeviceRemovedEvent(d, alias));
+    }
+
+    /** A DEVICE_DELETED nobody waited for: the removal is finished in the domain's job, on a worker. */
+    void removedLater(QemuDomainObj o, String alias) {
+        driver.worker.execute(() -> {
+            o.beginJob();
+            try {
+                removed(o, alias);
+            } catch (RuntimeException e) {
+                LOG.warn("domain {}: removing device {} failed: {}", o.name(), alias, e.toString());
+            } finally {
+                o.endJob();
+            }
+        });
+    }
+
+    // ---- helpers
+
+    private void emitAdded(QemuDomainObj o, String alias) {
+        driver.emit(o, d -> new DomainDeviceAddedEvent(d, alias));
+    }
+
+    private static Alias alias(String name) {
+        Alias a = new Alias();
+        a.name = name;
+        return a;
+    }
+
+    private static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
+        if (mon == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+        }
+        try {
+            return mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
+        } catch (QmpError e) {
+            if (e.closed()) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
+            }
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "unable to execute QEMU command '" + command + "': " + e.desc());
+        }
+    }
+
+    private static void quietly(QmpMonitor mon, String command, ObjectNode args) {
+        try {
+            mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
+        } catch (QmpError e) {
+            LOG.warn("{} {}: {}", command, args, e.getMessage());
+        }
+    }
+
+    private void writeStatus(QemuDomainObj o) {
+        try {
+            StatusFile.write(driver.paths.statusFile(o.name()), o);
+        } catch (java.io.IOException e) {
+            LOG.warn("domain {}: cannot write status: {}", o.name(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package org.jvirt.driver.qemu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStatsType;
+import org.jvirt.api.TypedParameters;
+import org.jvirt.conf.domain.DiskDef;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.command.BlockNodes;
+import org.jvirt.driver.qemu.qmp.QmpMonitor;
+
+/**
+ * A domain's statistics as virConnectGetAllDomainStats gives them (qemuDomainGetStats*): state, CPU, balloon,
+ * vCPUs, interfaces and disks, with libvirt's field names and types. The QMP questions of every domain are sent
+ * at once, and the answers gathered after, so that many guests cost about one round trip.
+ */
+final class DomainStats {
+    static final Set<DomainStatsType> SUPPORTED = EnumSet.of(DomainStatsType.STATE, DomainStatsType.CPU_TOTAL,
+            DomainStatsType.BALLOON, DomainStatsType.VCPU, DomainStatsType.INTERFACE, DomainStatsType.BLOCK);
+    /** Linux's USER_HZ: /proc gives CPU times in these ticks. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    /** What one domain is, taken under its lock, and what its QEMU was asked. */
+    static final class Query {
+        final DomainState state;
+        final int reason;
+        final DomainDef def;
+        final long pid;
+        final boolean active;
+        /** Per block backend (the devices' I/O), keyed by the root node. */
+        CompletableFuture<JsonNode> blockstats;
+        /** Per node: what each image wrote up to (wr_highest_offset), backing images included. */
+        CompletableFuture<JsonNode> nodestats;
+        CompletableFuture<JsonNode> nodes;
+        CompletableFuture<JsonNode> balloon;
+        CompletableFuture<JsonNode> cpus;
+
+        Query(QemuDomainObj o) {
+            synchronized (o) {
+                state = o.state;
+                reason = o.reason;
+                def = o.def;
+                pid = o.pid;
+                active = o.isActive();
+            }
+        }
+    }
+
+    private DomainStats() {
+    }
+
+    /** Sends the questions {@code types} need to a running domain's QEMU; nothing waits here. */
+    static Query ask(QemuDomainObj o, Set<DomainStatsType> types, boolean backing) {
+        Query q = new Query(o);
+        QmpMonitor mon;
+        synchronized (o) {
+            mon = o.monitor;
+        }
+        if (!q.active || mon == null) {
+            return q;
+        }
+        if (types.contains(DomainStatsType.BLOCK)) {
+            q.blockstats = mon.send("query-blockstats", null);
+            if (backing) {
+                // what the backing images wrote up to is known per node only
+                q.nodestats = mon.send("query-blockstats", JsonNodeFactory.instance.objectNode()
+                        .put("query-nodes", true));
+            }
+            q.nodes = mon.send("query-named-block-nodes", JsonNodeFactory.instance.objectNode().put("flat", true));
+        }
+        if (types.contains(DomainStatsType.BALLOON)) {
+            q.balloon = mon.send("query-balloon", null);
+        }
+        if (types.contains(DomainStatsType.VCPU)) {
+            q.cpus = mon.send("query-cpus-fast", null);
+        }
+        return q;
+    }
+
+    /** The record of one domain from its answers (a question QEMU could not answer leaves its fields out). */
+    static TypedParameters record(Query q, Set<DomainStatsType> types, boolean backing) {
+        TypedParameters.Builder b = TypedParameters.builder();
+        if (types.contains(DomainStatsType.STATE)) {
+            b.addInt("state.state", q.state.value());
+            b.addInt("state.reason", q.reason);
+        }
+        if (types.contains(DomainStatsType.CPU_TOTAL) && q.active) {
+            long[] t = procTimes(Path.of("/proc", Long.toString(q.pid), "stat"));
+            if (t != null) {
+                b.addULLong("cpu.time", (t[0] + t[1]) * NANOS_PER_TICK);
+                b.addULLong("cpu.user", t[0] * NANOS_PER_TICK);
+                b.addULLong("cpu.system", t[1] * NANOS_PER_TICK);
+            }
+        }
+        if (types.contains(DomainStatsType.BALLOON)) {
+            JsonNode bal = get(q.balloon);
+            long current = bal.has("actual") ? bal.get("actual").asLong() / 1024 : q.def.currentMemoryKiB();
+            b.addULLong("balloon.current", current);
+            b.addULLong("balloon.maximum", q.def.memoryKiB());
+            long rss = q.active ? rssKiB(q.pid) : -1;
+            if (rss >= 0) {
+                b.addULLong("balloon.rss", rss);
+            }
+        }
+        if (types.contains(DomainStatsType.VCPU)) {
+            vcpus(b, q);
+        }
+        if (types.contains(DomainStatsType.INTERFACE)) {
+            b.addUInt("net.count", q.def.devices().interfaces.size());
+        }
+        if (types.contains(DomainStatsType.BLOCK)) {
+            block(b, q, backing);
+        }
+        return b.build();
+    }
+
+    private static void vcpus(TypedParameters.Builder b, Query q) {
+        b.addUInt("vcpu.current", q.def.vcpus());
+        b.addUInt("vcpu.maximum", q.def.maxVcpus());
+        JsonNode cpus = get(q.cpus);
+        for (JsonNode c : cpus) {
+            int idx = c.path("cpu-index").asInt();
+            b.addInt("vcpu." + idx + ".state", 1); // VIR_VCPU_RUNNING: QEMU's vCPU threads exist while it runs
+            long tid = c.path("thread-id").asLong(-1);
+            long[] t = tid > 0 ? procTimes(Path.of("/proc", Long.toString(q.pid), "task", Long.toString(tid),
+                    "stat")) : null;
+            if (t != null) {
+                b.addULLong("vcpu." + idx + ".time", (t[0] + t[1]) * NANOS_PER_TICK);
+            }
+            long wait = tid > 0 ? schedWait(q.pid, tid) : -1;
+            if (wait >= 0) {
+                b.addULLong("vcpu." + idx + ".wait", wait);
+            }
+        }
+    }
+
+    private static void block(TypedParameters.Builder b, Query q, boolean backing) {
+        Map<String, JsonNode> stats = byNode(get(q.blockstats));
+        Map<String, JsonNode> nodeStats = byNode(get(q.nodestats));
+        Map<String, JsonNode> nodes = byNode(get(q.nodes));
+        List<DiskDef> disks = q.def.devices().disks;
+        int count = 0;
+        TypedParameters.Builder per = TypedParameters.builder();
+        for (DiskDef d : disks) {
+            if (!BlockNodes.hasSource(d) || d.source.index == null) {
+                // an empty drive, or a domain not running: the name and what the definition says
+                per.addString("block." + count + ".name", d.target.dev);
+                if (BlockNodes.hasSource(d)) {
+                    per.addString("block." + count + ".path", d.source.file != null ? d.source.file : d.source.dev);
+                }
+                count++;
+                continue;
+            }
+            List<BlockNodes.Layer> chain = BlockNodes.chain(d);
+            String cache = d.driver == null ? null : d.driver.cache;
+            for (int i = 0; i < (backing ? chain.size() : 1); i++) {
+                BlockNodes.Layer l = chain.get(i);
+                String p = "block." + count + ".";
+                per.addString(p + "name", d.target.dev);
+                if (i > 0) {
+                    per.addUInt(p + "backingIndex", l.index());
+                }
+                per.addString(p + "path", l.path());
+                JsonNode s = stats.getOrDefault(l.topNode(cache), MissingNode.getInstance()).path("stats");
+                if (i == 0 && !s.isMissingNode()) {
+                    per.addULLong(p + "rd.reqs", s.path("rd_operations").asLong());
+                    per.addULLong(p + "rd.bytes", s.path("rd_bytes").asLong());
+                    per.addULLong(p + "rd.times", s.path("rd_total_time_ns").asLong());
+                    per.addULLong(p + "wr.reqs", s.path("wr_operations").asLong());
+                    per.addULLong(p + "wr.bytes", s.path("wr_bytes").asLong());
+                    per.addULLong(p + "wr.times", s.path("wr_total_time_ns").asLong());
+                    per.addULLong(p + "fl.reqs", s.path("flush_operations").asLong());
+                    per.addULLong(p + "fl.times", s.path("flush_total_time_ns").asLong());
+                }
+                JsonNode ns = (i == 0 ? s : nodeStats.getOrDefault(l.topNode(cache), MissingNode.getInstance())
+                        .path("stats"));
+                if (!ns.isMissingNode()) {
+                    per.addULLong(p + "allocation", ns.path("wr_highest_offset").asLong());
+                }
+                JsonNode image = nodes.getOrDefault(l.topNode(cache), MissingNode.getInstance()).path("image");
+                if (image.has("virtual-size")) {
+                    per.addULLong(p + "capacity", image.get("virtual-size").asLong());
+                }
+                long physical = physical(l, image);
+                if (physical >= 0) {
+                    per.addULLong(p + "physical", physical);
+                }
+                long threshold = nodes.getOrDefault(l.storageNode(), MissingNode.getInstance())
+                        .path("write_threshold").asLong(0);
+                if (threshold > 0) {
+                    per.addULLong(p + "threshold", threshold);
+                }
+                count++;
+            }
+        }
+        b.addUInt("block.count", count);
+        b.addAll(per.build());
+    }
+
+    /** The size of an image's container: a file's length, a block device's size as QEMU sees it. */
+    static long physical(BlockNodes.Layer l, JsonNode image) {
+        if ("file".equals(l.type())) {
+            try {
+                return Files.size(Path.of(l.path()));
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return image.path("virtual-size").asLong(-1);
+    }
+
+    static Map<String, JsonNode> byNode(JsonNode list) {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (JsonNode n : list) {
+            String name = n.path("node-name").asText("");
+            if (!name.isEmpty()) {
+                out.put(name, n);
+            }
+        }
+        return out;
+    }
+
+    /** An answer, or nothing when it was not asked, failed or did not come in time. */
+    static JsonNode get(CompletableFuture<JsonNode> f) {
+        if (f == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return f.get(QemuProcesses.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** utime and stime (clock ticks) of a /proc stat file, or null. */
+    static long[] procTimes(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long schedWait(long pid, long tid) {
+        try {
+            String[] f = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid),
+                    "schedstat")).trim().split(" ");
+            return Long.parseLong(f[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long rssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone meanwhile
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,95 @@
+package org.jvirt.driver.qemu.command;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jvirt.conf.domain.DomainDef;
+
+/**
+ * What of a domain definition jvirt's command line carries to QEMU, as XML path patterns ({@code *} one step,
+ * {@code /**} the element and anything below it). A definition that sets anything else is refused ("… not supported by jvirt's QEMU
+ * driver yet") instead of starting a guest that silently lacks it. Values are checked where they are used.
+ */
+final class SupportedSettings {
+    private static final List<String> PATTERNS = List.of(
+            "@type", "@id", "name", "uuid", "title", "description", "metadata", "metadata/**",
+            "memory", "memory/*", "currentMemory", "currentMemory/*",
+            "vcpu", "vcpu/text()", "vcpu/@placement", "vcpu/@current",
+            "os", "os/type", "os/type/*", "os/boot", "os/boot/@dev", "os/bootmenu", "os/bootmenu/*",
+            "features", "features/acpi", "features/apic", "features/pae",
+            "cpu", "cpu/@mode", "cpu/@match", "cpu/@check", "cpu/@migratable", "cpu/model", "cpu/model/@fallback", "cpu/model/text()",
+            "cpu/topology", "cpu/topology/*",
+            "clock", "clock/@offset",
+            "on_poweroff", "on_reboot", "on_crash",
+            "pm", "pm/*", "pm/*/@enabled",
+            "devices", "devices/emulator",
+            "devices/disk", "devices/disk/@type", "devices/disk/@device", "devices/disk/driver",
+            "devices/disk/driver/@name", "devices/disk/driver/@type", "devices/disk/driver/@cache",
+            "devices/disk/source", "devices/disk/source/@file", "devices/disk/source/@dev",
+            "devices/disk/source/@index", "devices/disk/**/backingStore", "devices/disk/**/backingStore/@type",
+            "devices/disk/**/backingStore/@index", "devices/disk/**/backingStore/format",
+            "devices/disk/**/backingStore/format/@type", "devices/disk/**/backingStore/source",
+            "devices/disk/**/backingStore/source/@file", "devices/disk/**/backingStore/source/@dev",
+            "devices/disk/target",
+            "devices/disk/target/@dev", "devices/disk/target/@bus", "devices/disk/readonly", "devices/disk/boot",
+            "devices/disk/boot/@order", "devices/disk/alias/**", "devices/disk/address/**",
+            "devices/controller", "devices/controller/@type", "devices/controller/@index",
+            "devices/controller/@model", "devices/controller/alias/**", "devices/controller/address/**",
+            "devices/interface", "devices/interface/@type", "devices/interface/mac", "devices/interface/mac/@address",
+            "devices/interface/model", "devices/interface/model/@type", "devices/interface/boot/**",
+            "devices/interface/alias/**", "devices/interface/address/**",
+            "devices/serial", "devices/serial/@type", "devices/serial/@tty", "devices/serial/source",
+            "devices/serial/source/@path", "devices/serial/source/@mode", "devices/serial/source/@append",
+            "devices/serial/target", "devices/serial/target/@type", "devices/serial/target/@port",
+            "devices/serial/alias/**",
+            "devices/console", "devices/console/@type", "devices/console/@tty", "devices/console/source",
+            "devices/console/source/@path", "devices/console/source/@mode", "devices/console/source/@append",
+            "devices/console/target", "devices/console/target/@type", "devices/console/target/@port",
+            "devices/console/alias/**",
+            "devices/input", "devices/input/@type", "devices/input/@bus", "devices/input/alias/**",
+            "devices/graphics", "devices/graphics/@type", "devices/graphics/@port", "devices/graphics/@autoport",
+            "devices/graphics/@listen", "devices/graphics/listen", "devices/graphics/listen/@type",
+            "devices/graphics/listen/@address",
+            "devices/video", "devices/video/model", "devices/video/model/@type", "devices/video/model/@vram",
+            "devices/video/model/@heads", "devices/video/model/@primary", "devices/video/alias/**",
+            "devices/video/address/**",
+            "devices/watchdog", "devices/watchdog/@model", "devices/watchdog/@action", "devices/watchdog/alias/**",
+            "devices/watchdog/address/**",
+            "devices/memballoon", "devices/memballoon/@model", "devices/memballoon/@autodeflate",
+            "devices/memballoon/@freePageReporting", "devices/memballoon/alias/**",
+            "devices/memballoon/address/**",
+            "devices/audio", "devices/audio/@id", "devices/audio/@type");
+    private static final Pattern ALLOWED = Pattern.compile(String.join("|", PATTERNS.stream()
+            .map(SupportedSettings::regex).toList()));
+
+    private SupportedSettings() {
+    }
+
+    private static String regex(String glob) {
+        StringBuilder b = new StringBuilder("(?:");
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (glob.startsWith("/**", i)) {
+                b.append("(?:/.*)?");
+                i += 2;
+            } else if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                b.append(".*");
+                i++;
+            } else if (c == '*') {
+                b.append("[^/]+");
+            } else {
+                b.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return b.append(')').toString();
+    }
+
+    /** Fails with CONFIG_UNSUPPORTED naming the first setting of {@code def} the command line does not carry. */
+    static void check(DomainDef def) {
+        for (String path : DomainSettings.of(def)) {
+            if (!ALLOWED.matcher(path).matches()) {
+                throw QemuCommandLine.unsupported("<" + path + ">");
+            }
+        }
+    }
+}
