@@ -28,8 +28,11 @@ final class X86CpuMap {
     final Map<String, Set<String>> features = new LinkedHashMap<>();
     final List<Model> models = new ArrayList<>();
 
-    private static volatile X86CpuMap loaded;
-    private static volatile Path loadedFrom;
+    /** The map last read and the folder it came from, swapped together. */
+    private record Loaded(Path dir, X86CpuMap map) {
+    }
+
+    private static volatile Loaded loaded;
 
     /** The map of the folder {@link CpuModels#folder()} names, read once per folder. */
     static X86CpuMap get() {
@@ -38,13 +41,12 @@ final class X86CpuMap {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.CPU,
                     "Unable to find the CPU map: set jvirt.cpumap to the folder of libvirt's cpu_map");
         }
-        X86CpuMap map = loaded;
-        if (map == null || !dir.equals(loadedFrom)) {
-            map = new X86CpuMap(dir);
-            loaded = map;
-            loadedFrom = dir;
+        Loaded last = loaded;
+        if (last == null || !dir.equals(last.dir())) {
+            last = new Loaded(dir, new X86CpuMap(dir));
+            loaded = last;
         }
-        return map;
+        return last.map();
     }
 
     private X86CpuMap(Path dir) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jvirt.api.BaselineCPUFlag;
 import org.jvirt.api.CloseReason;
@@ -25,13 +27,30 @@ import org.jvirt.api.Credential;
 import org.jvirt.api.CredentialType;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainAffect;
+import org.jvirt.api.DomainBlockCommitFlag;
+import org.jvirt.api.DomainBlockCopyFlag;
+import org.jvirt.api.DomainBlockJobAbortFlag;
+import org.jvirt.api.DomainBlockJobInfoFlag;
+import org.jvirt.api.DomainBlockJobSetSpeedFlag;
+import org.jvirt.api.DomainBlockPullFlag;
+import org.jvirt.api.DomainBlockRebaseFlag;
+import org.jvirt.api.DomainBlockResizeFlag;
+import org.jvirt.api.DomainChannelFlag;
+import org.jvirt.api.DomainCheckpoint;
 import org.jvirt.api.DomainCheckpointCreateFlag;
+import org.jvirt.api.DomainCheckpointDeleteFlag;
 import org.jvirt.api.DomainCheckpointListFlag;
+import org.jvirt.api.DomainCheckpointXMLFlag;
+import org.jvirt.api.DomainConsoleFlag;
 import org.jvirt.api.DomainCoreDumpFlag;
 import org.jvirt.api.DomainCoreDumpFormat;
 import org.jvirt.api.DomainCreateFlag;
 import org.jvirt.api.DomainDestroyFlag;
+import org.jvirt.api.DomainDeviceModifyFlag;
+import org.jvirt.api.DomainDirtyRateCalcFlag;
 import org.jvirt.api.DomainGetHostnameFlag;
+import org.jvirt.api.DomainGetJobStatsFlag;
+import org.jvirt.api.DomainGuestInfoType;
 import org.jvirt.api.DomainInterfaceAddressesSource;
 import org.jvirt.api.DomainLifecycle;
 import org.jvirt.api.DomainLifecycleAction;
@@ -39,15 +58,20 @@ import org.jvirt.api.DomainMemoryFlag;
 import org.jvirt.api.DomainMemoryModFlag;
 import org.jvirt.api.DomainMessageType;
 import org.jvirt.api.DomainMetadataType;
+import org.jvirt.api.DomainMigrateMaxSpeedFlag;
 import org.jvirt.api.DomainProcessSignal;
 import org.jvirt.api.DomainRebootFlag;
 import org.jvirt.api.DomainSaveRestoreFlag;
 import org.jvirt.api.DomainSetTimeFlag;
 import org.jvirt.api.DomainSetUserPasswordFlag;
 import org.jvirt.api.DomainShutdownFlag;
+import org.jvirt.api.DomainSnapshot;
 import org.jvirt.api.DomainSnapshotCreateFlag;
-import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.DomainSnapshotDeleteFlag;
 import org.jvirt.api.DomainSnapshotListFlag;
+import org.jvirt.api.DomainSnapshotRevertFlag;
+import org.jvirt.api.DomainSnapshotXMLFlag;
+import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.DomainUndefineFlag;
 import org.jvirt.api.DomainVcpuFlag;
 import org.jvirt.api.DomainXMLFlag;
@@ -61,10 +85,12 @@ import org.jvirt.api.ListDomainsFlag;
 import org.jvirt.api.ListInterfacesFlag;
 import org.jvirt.api.ListNetworksFlag;
 import org.jvirt.api.ListNodeDevicesFlag;
+import org.jvirt.api.ListSecretsFlag;
 import org.jvirt.api.ListStoragePoolsFlag;
 import org.jvirt.api.Network;
 import org.jvirt.api.NetworkCreateFlag;
 import org.jvirt.api.NetworkDefineFlag;
+import org.jvirt.api.NetworkPortCreateFlag;
 import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateFlag;
 import org.jvirt.api.NetworkUpdateSection;
@@ -73,6 +99,8 @@ import org.jvirt.api.NodeCPUMap;
 import org.jvirt.api.NodeDevice;
 import org.jvirt.api.NodeDeviceCreateXMLFlag;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.NodeSuspendTarget;
+import org.jvirt.api.SecretDefineFlag;
 import org.jvirt.api.SecurityModel;
 import org.jvirt.api.StoragePool;
 import org.jvirt.api.StoragePoolBuildFlag;
@@ -83,9 +111,11 @@ import org.jvirt.api.StoragePoolInfo;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolCreateFlag;
 import org.jvirt.api.StorageVolDeleteFlag;
+import org.jvirt.api.StorageVolDownloadFlag;
 import org.jvirt.api.StorageVolInfo;
 import org.jvirt.api.StorageVolInfoFlag;
 import org.jvirt.api.StorageVolResizeFlag;
+import org.jvirt.api.StorageVolUploadFlag;
 import org.jvirt.api.StorageVolWipeAlgorithm;
 import org.jvirt.api.StorageXMLFlag;
 import org.jvirt.api.Stream;
@@ -392,6 +422,13 @@ public final class CallScript {
             case "virDomainDefineXML" -> c.domainDefineXML(str(a, 0));
             case "virDomainCreateXML" -> c.domainCreateXML(str(a, 0), flags(DomainCreateFlag.class, a, 1));
             case "virDomainGetName" -> dom(a).getName();
+            case "virDomainSnapshotCreateXML" -> dom(a).snapshotCreateXML(str(a, 1),
+                    flags(DomainSnapshotCreateFlag.class, a, 2));
+            case "virDomainSnapshotLookupByName" -> dom(a).snapshotLookupByName(str(a, 1));
+            case "virDomainSnapshotGetName" -> ((DomainSnapshot) a.get(0)).getName();
+            case "virDomainSnapshotIsCurrent" -> ((DomainSnapshot) a.get(0)).isCurrent();
+            case "virDomainCheckpointCreateXML" -> dom(a).checkpointCreateXML(str(a, 1),
+                    flags(DomainCheckpointCreateFlag.class, a, 2));
             case "virDomainGetXMLDesc" -> dom(a).getXMLDesc(flags(DomainXMLFlag.class, a, 1));
             case "virDomainGetState" -> {
                 DomainStateInfo st = dom(a).getState();
@@ -702,20 +739,121 @@ public final class CallScript {
             case "virDomainSetAutostart" -> () -> d.setAutostart(integer(a, 1) != 0);
             case "virDomainGetSecurityLabel" -> d::getSecurityLabel;
             case "virDomainGetLaunchSecurityInfo" -> d::getLaunchSecurityInfo;
-            case "virDomainSnapshotCreateXML" -> () -> d.snapshotCreateXML(str(a, 1),
-                    flags(DomainSnapshotCreateFlag.class, a, 2));
-            case "virDomainSnapshotLookupByName" -> () -> d.snapshotLookupByName(str(a, 1));
+            case "virDomainSnapshotGetXMLDesc" -> () -> snap(a).getXMLDesc(flags(DomainSnapshotXMLFlag.class, a, 1));
+            case "virDomainSnapshotGetParent" -> () -> snap(a).getParent();
+            case "virDomainSnapshotListAllChildren" -> () -> snap(a).listAllChildren(
+                    flags(DomainSnapshotListFlag.class, a, 1));
+            case "virDomainSnapshotDelete" -> () -> snap(a).delete(flags(DomainSnapshotDeleteFlag.class, a, 1));
+            case "virDomainRevertToSnapshot" -> () -> d.revertToSnapshot((DomainSnapshot) a.get(1),
+                    flags(DomainSnapshotRevertFlag.class, a, 2));
+            case "virDomainCheckpointGetXMLDesc" -> () -> chk(a).getXMLDesc(flags(DomainCheckpointXMLFlag.class, a, 1));
+            case "virDomainCheckpointGetParent" -> () -> chk(a).getParent();
+            case "virDomainCheckpointListAllChildren" -> () -> chk(a).listAllChildren(
+                    flags(DomainCheckpointListFlag.class, a, 1));
+            case "virDomainCheckpointDelete" -> () -> chk(a).delete(flags(DomainCheckpointDeleteFlag.class, a, 1));
             case "virDomainSnapshotCurrent" -> d::snapshotCurrent;
             case "virDomainListAllSnapshots" -> () -> d.listAllSnapshots(flags(DomainSnapshotListFlag.class, a, 1));
-            case "virDomainCheckpointCreateXML" -> () -> d.checkpointCreateXML(str(a, 1),
-                    flags(DomainCheckpointCreateFlag.class, a, 2));
             case "virDomainCheckpointLookupByName" -> () -> d.checkpointLookupByName(str(a, 1));
             case "virDomainListAllCheckpoints" -> () -> d.listAllCheckpoints(
                     flags(DomainCheckpointListFlag.class, a, 1));
+            // functions libvirt 9.0's test driver leaves out
+            case "virDomainAttachDeviceFlags" -> () -> d.attachDeviceFlags(str(a, 1),
+                    flags(DomainDeviceModifyFlag.class, a, 2));
+            case "virDomainDetachDeviceFlags" -> () -> d.detachDeviceFlags(str(a, 1),
+                    flags(DomainDeviceModifyFlag.class, a, 2));
+            case "virDomainDetachDeviceAlias" -> () -> d.detachDeviceAlias(str(a, 1),
+                    flags(DomainDeviceModifyFlag.class, a, 2));
+            case "virDomainUpdateDeviceFlags" -> () -> d.updateDeviceFlags(str(a, 1),
+                    flags(DomainDeviceModifyFlag.class, a, 2));
+            case "virDomainGetBlockJobInfo" -> () -> d.getBlockJobInfo(str(a, 1),
+                    flags(DomainBlockJobInfoFlag.class, a, 2));
+            case "virDomainBlockJobAbort" -> () -> d.blockJobAbort(str(a, 1),
+                    flags(DomainBlockJobAbortFlag.class, a, 2));
+            case "virDomainBlockJobSetSpeed" -> () -> d.blockJobSetSpeed(str(a, 1), number(a, 2),
+                    flags(DomainBlockJobSetSpeedFlag.class, a, 3));
+            case "virDomainBlockPull" -> () -> d.blockPull(str(a, 1), number(a, 2),
+                    flags(DomainBlockPullFlag.class, a, 3));
+            case "virDomainBlockRebase" -> () -> d.blockRebase(str(a, 1), str(a, 2), number(a, 3),
+                    flags(DomainBlockRebaseFlag.class, a, 4));
+            case "virDomainBlockCommit" -> () -> d.blockCommit(str(a, 1), str(a, 2), str(a, 3), number(a, 4),
+                    flags(DomainBlockCommitFlag.class, a, 5));
+            case "virDomainBlockCopy" -> () -> d.blockCopy(str(a, 1), str(a, 2), TypedParameters.empty(),
+                    flags(DomainBlockCopyFlag.class, a, 3));
+            case "virDomainSetBlockThreshold" -> () -> d.setBlockThreshold(str(a, 1), number(a, 2));
+            case "virDomainBlockResize" -> () -> d.blockResize(str(a, 1), number(a, 2),
+                    flags(DomainBlockResizeFlag.class, a, 3));
+            case "virDomainBlockPeek" -> () -> d.blockPeek(str(a, 1), number(a, 2), integer(a, 3));
+            case "virDomainBlockStatsFlags" -> () -> d.blockStatsFlags(str(a, 1));
+            case "virDomainGetGuestInfo" -> () -> d.getGuestInfo(flags(DomainGuestInfoType.class, a, 1));
+            case "virDomainSetGuestVcpus" -> () -> d.setGuestVcpus(str(a, 1), integer(a, 2) != 0);
+            case "virDomainSetVcpu" -> () -> d.setVcpu(str(a, 1), integer(a, 2) != 0, flags(DomainAffect.class, a, 3));
+            case "virDomainGetJobInfo" -> d::getJobInfo;
+            case "virDomainGetJobStats" -> () -> d.getJobStats(flags(DomainGetJobStatsFlag.class, a, 1));
+            case "virDomainAbortJob" -> d::abortJob;
+            case "virDomainGetSecurityLabelList" -> d::getSecurityLabelList;
+            case "virDomainManagedSaveDefineXML" -> () -> d.managedSaveDefineXML(str(a, 1),
+                    flags(DomainSaveRestoreFlag.class, a, 2));
+            case "virDomainPMSuspendForDuration" -> () -> d.pmSuspendForDuration(
+                    NodeSuspendTarget.fromValue(integer(a, 1)), number(a, 2));
+            case "virDomainPMWakeup" -> d::pmWakeup;
+            case "virDomainAuthorizedSSHKeysGet" -> () -> d.authorizedSSHKeysGet(str(a, 1));
+            case "virDomainAgentSetResponseTimeout" -> () -> d.agentSetResponseTimeout(integer(a, 1));
+            case "virDomainStartDirtyRateCalc" -> () -> d.startDirtyRateCalc(integer(a, 1),
+                    flags(DomainDirtyRateCalcFlag.class, a, 2));
+            case "virDomainMigrateGetMaxSpeed" -> () -> d.migrateGetMaxSpeed(
+                    flags(DomainMigrateMaxSpeedFlag.class, a, 1));
+            case "virDomainMigrateSetMaxSpeed" -> () -> d.migrateSetMaxSpeed(number(a, 1),
+                    flags(DomainMigrateMaxSpeedFlag.class, a, 2));
+            case "virDomainMigrateGetCompressionCache" -> d::migrateGetCompressionCache;
+            case "virDomainBackupGetXMLDesc" -> d::backupGetXMLDesc;
+            case "virDomainOpenConsole" -> () -> withStream(s -> d.openConsole(str(a, 1), s,
+                    flags(DomainConsoleFlag.class, a, 2)));
+            case "virDomainOpenChannel" -> () -> withStream(s -> d.openChannel(str(a, 1), s,
+                    flags(DomainChannelFlag.class, a, 2)));
+            case "virStorageVolUpload" -> () -> withStream(s -> vol(a).upload(s, number(a, 1), number(a, 2),
+                    flags(StorageVolUploadFlag.class, a, 3)));
+            case "virStorageVolDownload" -> () -> withStream(s -> vol(a).download(s, number(a, 1), number(a, 2),
+                    flags(StorageVolDownloadFlag.class, a, 3)));
+            case "virConnectDomainXMLFromNative" -> () -> conn.domainXMLFromNative(str(a, 0), str(a, 1));
+            case "virConnectDomainXMLToNative" -> () -> conn.domainXMLToNative(str(a, 0), str(a, 1));
+            case "virConnectListAllSecrets" -> () -> conn.listAllSecrets(flags(ListSecretsFlag.class, a, 0));
+            case "virSecretDefineXML" -> () -> conn.secretDefineXML(str(a, 0), flags(SecretDefineFlag.class, a, 1));
+            case "virSecretLookupByUUID" -> () -> conn.secretLookupByUUID(UUID.fromString(str(a, 0)));
+            case "virConnectListAllNWFilters" -> conn::listAllNWFilters;
+            case "virNWFilterDefineXML" -> () -> conn.nwfilterDefineXML(str(a, 0));
+            case "virNWFilterLookupByName" -> () -> conn.nwfilterLookupByName(str(a, 0));
+            case "virConnectListAllNWFilterBindings" -> conn::listAllNWFilterBindings;
+            case "virNetworkPortCreateXML" -> () -> net(a).portCreateXML(str(a, 1),
+                    flags(NetworkPortCreateFlag.class, a, 2));
+            case "virNodeSuspendForDuration" -> () -> conn.nodeSuspendForDuration(
+                    NodeSuspendTarget.fromValue(integer(a, 0)), number(a, 1));
+            case "virNodeGetSEVInfo" -> conn::nodeGetSEVInfo;
+            case "virConnectBaselineHypervisorCPU" -> () -> conn.baselineHypervisorCPU(str(a, 0), str(a, 1),
+                    str(a, 2), str(a, 3), (List<String>) a.get(4), flags(BaselineCPUFlag.class, a, 5));
+            case "virConnectCompareHypervisorCPU" -> () -> conn.compareHypervisorCPU(str(a, 0), str(a, 1),
+                    str(a, 2), str(a, 3), str(a, 4), flags(CompareCPUFlag.class, a, 5));
             default -> throw new IllegalArgumentException("the runner does not know " + fn);
         };
         r.run();
         return VOID;
+    }
+
+    /** Runs a call that attaches a new stream, then lets the stream go. */
+    private void withStream(Consumer<Stream> call) {
+        Stream stream = opener.newStream(conn);
+        try {
+            call.accept(stream);
+        } finally {
+            stream.abort();
+        }
+    }
+
+    private static DomainSnapshot snap(List<Object> a) {
+        return (DomainSnapshot) a.get(0);
+    }
+
+    private static DomainCheckpoint chk(List<Object> a) {
+        return (DomainCheckpoint) a.get(0);
     }
 
     private static Domain dom(List<Object> a) {
@@ -817,6 +955,12 @@ public final class CallScript {
     }
 
     private static ErrorDomain unsupportedDomain(String fn) {
+        if (fn.startsWith("virSecret") || fn.contains("Secrets")) {
+            return ErrorDomain.SECRET;
+        }
+        if (fn.contains("NWFilter")) {
+            return ErrorDomain.NWFILTER;
+        }
         if (fn.startsWith("virNetwork") || fn.contains("Networks")) {
             return ErrorDomain.NETWORK;
         }
@@ -872,6 +1016,12 @@ public final class CallScript {
         }
         if (v instanceof Domain d) {
             return "domain:" + d.getName();
+        }
+        if (v instanceof DomainSnapshot d) {
+            return "snapshot:" + d.getName();
+        }
+        if (v instanceof DomainCheckpoint d) {
+            return "checkpoint:" + d.getName();
         }
         if (v instanceof VirEnum e) {
             return Integer.toString(e.value());
