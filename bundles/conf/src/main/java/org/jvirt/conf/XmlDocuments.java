@@ -14,6 +14,7 @@ import org.jvirt.conf.caps.DomainCapabilitiesDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.iface.InterfaceDef;
 import org.jvirt.conf.internal.DocumentFormat;
+import org.jvirt.conf.internal.DefinitionScope;
 import org.jvirt.conf.internal.DocumentPostParse;
 import org.jvirt.conf.internal.GuardedXmlReader;
 import org.jvirt.conf.internal.DomainPostParse;
@@ -88,9 +89,20 @@ public final class XmlDocuments {
     private XmlDocuments() {
     }
 
-    /** Parses a document of any kind, known by its root element. */
+    /** Parses a document of any kind, known by its root element, as a whole definition. */
     public static Object parse(String xml) {
         return parse(xml, false);
+    }
+
+    /**
+     * Parses a document of the kind of {@code type} as a whole definition: besides every check
+     * {@link #parse(String, Class)} makes, those libvirt makes only of a definition (an {@code <ip>}'s address, a
+     * NAT or routed network's IP, DNS records, forward interfaces' devices, a node device's name), which the typed
+     * parse leaves out so that a section wrapped in a document (a network update's fragment, a device to create)
+     * reads. Drivers defining an object call this one.
+     */
+    public static <T> T parseDefinition(String xml, Class<T> type, boolean validate) {
+        return DefinitionScope.whole(() -> parse(xml, type, validate));
     }
 
     /**
@@ -98,6 +110,10 @@ public final class XmlDocuments {
      * flag, {@link XmlSchemas#requested}) the document is first checked against its kind's schema.
      */
     public static Object parse(String xml, boolean validate) {
+        return DefinitionScope.whole(() -> parseAny(xml, validate));
+    }
+
+    private static Object parseAny(String xml, boolean validate) {
         if (validate) {
             XmlSchemas.validate(xml, kindOf(xml));
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * libvirt's semantic checks of networks and storage pools: each document of {@code object-checks/} has one wrong
  * part (or none); jvirt's answer (OK, or its error's first line) must be the one virsh 9.0's test driver gave,
- * recorded in {@code object-checks/virsh-9.0.txt} ({@code record.sh} records it again).
+ * recorded in {@code object-checks/virsh-9.0.txt} ({@code record.sh} records it again). Each is parsed as a
+ * definition ({@link XmlDocuments#parseDefinition}), as a driver's define does.
  */
 class ObjectChecksTest {
     private static final String FOLDER = "object-checks";
@@ -36,7 +37,7 @@ class ObjectChecksTest {
 
     private static String answer(String xml, Class<?> type) {
         try {
-            XmlDocuments.parse(xml, type);
+            XmlDocuments.parseDefinition(xml, type, false);
             return "OK";
         } catch (VirtException e) {
             return e.getMessage().split("\n", 2)[0];

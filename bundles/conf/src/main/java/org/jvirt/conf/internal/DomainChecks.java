@@ -497,7 +497,7 @@ final class DomainChecks {
                 && c.target.address == null) {
             throw xml("guestfwd channel does not define a target address");
         }
-        if (Set.of("file", "pipe", "dev").contains(c.type)
+        if (c.type != null && Set.of("file", "pipe", "dev").contains(c.type)
                 && (c.sources.isEmpty() || c.sources.get(0).path == null)) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
                     "Missing source path attribute for char device");

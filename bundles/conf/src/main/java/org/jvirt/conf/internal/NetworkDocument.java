@@ -168,6 +168,10 @@ public final class NetworkDocument {
     }
 
     private static void dns(String n, NetworkDef.Dns dns) {
+        if (!DefinitionScope.whole()) {
+            // the records of an update are checked against the network they go into, by its name
+            return;
+        }
         XmlValues.propYesNo(dns.enable, "enable", "dns");
         XmlValues.propYesNo(dns.forwardPlainNames, "forwardPlainNames", "dns");
         for (NetworkDef.Dns.Forwarder f : dns.forwarders) {
@@ -288,6 +292,10 @@ public final class NetworkDocument {
 
     private static void ip(String n, NetworkDef.Ip ip) {
         if (ip.address == null) {
+            if (!DefinitionScope.whole()) {
+                // a section wrapped for an update (<ip><dhcp>…) has no address of its own
+                return;
+            }
             throw xml("Missing required address attribute in network '" + n + "'");
         }
         byte[] addr = IpAddresses.parse(ip.address);
@@ -614,11 +622,11 @@ public final class NetworkDocument {
             }
             for (int i = 0; i < f.interfaces.size(); i++) {
                 NetworkDef.Forward.Interface itf = f.interfaces.get(i);
-                if (itf.dev == null) {
+                if (itf.dev == null && DefinitionScope.whole()) {
                     throw xml("Missing required dev attribute in <forward> <interface> element of network " + n);
                 }
                 if (i == 0 && f.dev != null) {
-                    if (!itf.dev.equals(f.dev)) {
+                    if (!f.dev.equals(itf.dev)) {
                         throw xml("<forward dev='" + f.dev + "'> must match first <interface dev='" + itf.dev
                                 + "'/> in network " + n);
                     }
@@ -626,7 +634,7 @@ public final class NetworkDocument {
                     continue;
                 }
                 for (NetworkDef.Forward.Interface other : ifs) {
-                    if (itf.dev.equals(other.dev)) {
+                    if (itf.dev != null && itf.dev.equals(other.dev)) {
                         throw xml("interface '" + itf.dev + "' can only be listed once in network " + n);
                     }
                 }
@@ -750,7 +758,7 @@ public final class NetworkDocument {
         long delay = def.bridge == null || def.bridge.delay == null ? 0 : Long.parseLong(def.bridge.delay);
         switch (mode) {
             case "route", "nat" -> {
-                if (def.ips.isEmpty()) {
+                if (def.ips.isEmpty() && DefinitionScope.whole()) {
                     throw xml(mode + " forwarding requested, but no IP address provided for network '" + def.name
                             + "'");
                 }

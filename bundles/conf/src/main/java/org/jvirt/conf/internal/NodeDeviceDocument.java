@@ -37,7 +37,8 @@ public final class NodeDeviceDocument {
 
     /** virNodeDeviceDefParseXML for an existing device. */
     public static void check(NodeDeviceDef def) {
-        if (def.name == null) {
+        if (def.name == null && DefinitionScope.whole()) {
+            // a device to create (virNodeDeviceCreateXML) is named when it exists
             throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.NODEDEV, null);
         }
         for (NodeDeviceDef.Devnode d : def.devnodes) {
@@ -395,8 +396,11 @@ public final class NodeDeviceDocument {
     }
 
     private static void scsiHost(String n, Capability c) {
-        c.host = ulong(c.host, "no SCSI host ID supplied for '" + n + "'",
-                "invalid SCSI host ID supplied for '" + n + "'");
+        // a vHBA to create (virNodeDeviceCreateXML) gets its host number when it exists
+        if (c.host != null || DefinitionScope.whole()) {
+            c.host = ulong(c.host, "no SCSI host ID supplied for '" + n + "'",
+                    "invalid SCSI host ID supplied for '" + n + "'");
+        }
         if (c.uniqueId != null) {
             Integer u = XmlValues.parseInt(c.uniqueId.strip(), 10);
             if (u == null) {

@@ -91,6 +91,10 @@ public final class StorageDocument {
             def.name = src.name;
         }
         if (def.name == null) {
+            if (!DefinitionScope.whole()) {
+                // a source alone wrapped in a pool (find-storage-pool-sources' specification) has no name
+                return;
+            }
             throw xml("missing pool source name element");
         }
         if (def.name.indexOf('/') >= 0) {

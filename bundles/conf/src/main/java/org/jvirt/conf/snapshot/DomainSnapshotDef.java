@@ -81,6 +81,14 @@ public class DomainSnapshotDef {
             public DomainSnapshotDef.Disks.Disk.Driver driver;
             public org.jvirt.conf.domain.StorageSource source;
 
+            /**
+             * A disk snapshot's {@code <source>}, the name callers used before the source became libvirt's full
+             * storage source ({@link org.jvirt.conf.domain.StorageSource}); it is one.
+             */
+            @jakarta.xml.bind.annotation.XmlTransient
+            public static class Source extends org.jvirt.conf.domain.StorageSource {
+            }
+
             /** {@code <driver>}. */
             @XmlType(name = "")
             public static class Driver {
