@@ -13,9 +13,17 @@ import org.jvirt.conf.domain.DomainDef;
  * @param inactive         parse a definition (true), ignoring live-only data such as {@code id}, or live status
  * @param defaultVideoType the model of a video device that names none, from the domain (may answer null)
  * @param random           the source of generated UUIDs and MAC addresses
+ * @param validateSchema   check the document against libvirt's domain.rng before parsing it (libvirt's
+ *                         VIR_DOMAIN_DEF_PARSE_VALIDATE_SCHEMA, asked for by the API's VALIDATE flags)
  */
 public record DomainParseOptions(String defaultArch, boolean inactive, Function<DomainDef, String> defaultVideoType,
-        Random random) {
+        Random random, boolean validateSchema) {
+
+    /** Options that do not validate against the schema. */
+    public DomainParseOptions(String defaultArch, boolean inactive, Function<DomainDef, String> defaultVideoType,
+            Random random) {
+        this(defaultArch, inactive, defaultVideoType, random, false);
+    }
 
     /** libvirt's generic parser (as its xml2xml tests use): x86_64, no driver defaults. */
     public static DomainParseOptions generic() {
@@ -46,12 +54,22 @@ public record DomainParseOptions(String defaultArch, boolean inactive, Function<
 
     /** The same, with another source of randomness (tests use a fixed one). */
     public DomainParseOptions withRandom(Random r) {
-        return new DomainParseOptions(defaultArch, inactive, defaultVideoType, r);
+        return new DomainParseOptions(defaultArch, inactive, defaultVideoType, r, validateSchema);
     }
 
     /** The same, parsing live status (keeps {@code id}). */
     public DomainParseOptions live() {
-        return new DomainParseOptions(defaultArch, false, defaultVideoType, random);
+        return new DomainParseOptions(defaultArch, false, defaultVideoType, random, validateSchema);
+    }
+
+    /** The same, validating against libvirt's domain.rng first (a VALIDATE flag, see {@link XmlSchemas#requested}). */
+    public DomainParseOptions validating() {
+        return new DomainParseOptions(defaultArch, inactive, defaultVideoType, random, true);
+    }
+
+    /** The same, validating when an API call's {@code flags} ask for it ({@link XmlSchemas#requested}). */
+    public DomainParseOptions validating(java.util.Collection<?> flags) {
+        return XmlSchemas.requested(flags) ? validating() : this;
     }
 
     private static String testDriverVideo(DomainDef def) {

@@ -10,15 +10,12 @@ import org.jvirt.api.VirtException;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.internal.DomainFormat;
 import org.jvirt.conf.internal.DomainPostParse;
-import org.jvirt.conf.internal.GuardedXmlReader;
-import org.jvirt.conf.internal.XmlBinder;
-import org.w3c.dom.Document;
+import org.jvirt.conf.internal.XmlBinding;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Domain XML in and out, as libvirt's virDomainDefParseString and virDomainDefFormat: a guarded parse (no DTD,
- * bounded size and depth), libvirt's checks and defaults, and libvirt's formatting.
+ * bounded size and depth) bound by JAXB, libvirt's checks and defaults, and libvirt's formatting.
  */
 public final class DomainXml {
     /** The name libvirt gives a domain document in parse errors. */
@@ -37,15 +34,18 @@ public final class DomainXml {
         if (xml == null) {
             throw VirtException.invalidArg("xml must not be NULL");
         }
-        Document doc = GuardedXmlReader.parse(xml, DOC_NAME);
-        return parseElement(doc.getDocumentElement(), options);
+        if (options.validateSchema()) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.DOMAIN);
+        }
+        DomainDef def = XmlDocuments.read(xml, DOC_NAME, XmlDocuments.Kind.DOMAIN);
+        DomainPostParse.apply(def, options);
+        return def;
     }
 
     /** Parses a {@code <domain>} element of a larger document (a test-node file). */
     public static DomainDef parseElement(Element root, DomainParseOptions options) {
         expectRoot(root, "domain");
-        dropUnqualifiedMetadata(root);
-        DomainDef def = XmlBinder.bind(root, DomainDef.class);
+        DomainDef def = XmlBinding.unmarshal(root, DomainDef.class);
         DomainPostParse.apply(def, options);
         return def;
     }
@@ -77,25 +77,13 @@ public final class DomainXml {
     }
 
     static void expectRoot(Element root, String name) {
-        if (!name.equals(root.getLocalName()) || root.getNamespaceURI() != null) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
-                    "expecting root element of '" + name + "', not '" + root.getLocalName() + "'");
-        }
+        expectRoot(root.getLocalName(), root.getNamespaceURI(), name);
     }
 
-    /** libvirt keeps in {@code <metadata>} only elements that belong to a namespace. */
-    private static void dropUnqualifiedMetadata(Element root) {
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && "metadata".equals(e.getLocalName()) && e.getNamespaceURI() == null) {
-                Node k = e.getFirstChild();
-                while (k != null) {
-                    Node next = k.getNextSibling();
-                    if (k instanceof Element ke && ke.getNamespaceURI() == null) {
-                        e.removeChild(k);
-                    }
-                    k = next;
-                }
-            }
+    static void expectRoot(String local, String namespace, String name) {
+        if (!name.equals(local) || namespace != null && !namespace.isEmpty()) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of '" + name + "', not '" + local + "'");
         }
     }
 }

@@ -2,12 +2,30 @@ package org.jvirt.conf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.jvirt.api.CompareCPUFlag;
+import org.jvirt.api.DomainCreateFlag;
+import org.jvirt.api.DomainDefineFlag;
+import org.jvirt.api.DomainSnapshotCreateFlag;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.InterfaceDefineFlag;
+import org.jvirt.api.NWFilterBindingCreateFlag;
+import org.jvirt.api.NWFilterDefineFlag;
+import org.jvirt.api.NetworkCreateFlag;
+import org.jvirt.api.NetworkDefineFlag;
+import org.jvirt.api.NetworkPortCreateFlag;
+import org.jvirt.api.NodeDeviceCreateXMLFlag;
+import org.jvirt.api.NodeDeviceDefineXMLFlag;
+import org.jvirt.api.SecretDefineFlag;
+import org.jvirt.api.StoragePoolDefineFlag;
+import org.jvirt.api.StorageVolCreateFlag;
 import org.jvirt.api.VirtException;
+import org.jvirt.conf.internal.GuardedXmlReader;
 import org.jvirt.conf.internal.RelaxNg;
 
 /**
@@ -27,7 +45,47 @@ public final class XmlSchemas {
             Map.entry("domainbackup", "domainbackup"), Map.entry("storagepoolCapabilities", "storagepoolcaps"),
             Map.entry("cpu", "cpu"));
 
+    /**
+     * The API's flags that ask for the document to be checked against its schema before it is parsed (libvirt maps
+     * each to its parse function's VALIDATE flag). DomainCheckpointCreateFlag.REDEFINE_VALIDATE is not one: it
+     * checks a redefined checkpoint's bitmaps against the domain's disks.
+     */
+    public static final Set<Enum<?>> SCHEMA_FLAGS = Set.of(DomainDefineFlag.VALIDATE,
+            DomainCreateFlag.START_VALIDATE, DomainSnapshotCreateFlag.VALIDATE, NetworkDefineFlag.VALIDATE,
+            NetworkCreateFlag.VALIDATE, NetworkPortCreateFlag.VALIDATE, StoragePoolDefineFlag.VALIDATE,
+            StorageVolCreateFlag.VALIDATE, NWFilterDefineFlag.VALIDATE, NWFilterBindingCreateFlag.VALIDATE,
+            SecretDefineFlag.VALIDATE, NodeDeviceCreateXMLFlag.VALIDATE, NodeDeviceDefineXMLFlag.VALIDATE,
+            InterfaceDefineFlag.VALIDATE, CompareCPUFlag.VALIDATE_XML);
+
     private XmlSchemas() {
+    }
+
+    /** Whether an API call's {@code flags} ask for schema validation (one of {@link #SCHEMA_FLAGS}). */
+    public static boolean requested(Collection<?> flags) {
+        if (flags == null) {
+            return false;
+        }
+        for (Object f : flags) {
+            if (f instanceof Enum<?> e && SCHEMA_FLAGS.contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * libvirt's VALIDATE step for a document of {@code kind}, as virXMLParse runs it: the document must be well
+     * formed (XML_DETAIL), have the kind's root element (XML_ERROR), then validate against the kind's schema
+     * (XML_INVALID_SCHEMA, "XML document failed to validate against schema: Unable to validate doc against
+     * FILE" and each error). Nothing is bound or checked beyond that.
+     */
+    public static void validate(String xml, XmlDocuments.Kind kind) {
+        if (xml == null) {
+            throw VirtException.invalidArg("xml must not be NULL");
+        }
+        org.w3c.dom.Element root = GuardedXmlReader.parse(xml, kind.docName).getDocumentElement();
+        DomainXml.expectRoot(root, kind.root);
+        check(xml, BY_ROOT.get(kind.root));
     }
 
     /** The folder the schemas are read from, or null when none is configured or present. */
@@ -37,7 +95,7 @@ public final class XmlSchemas {
             String home = System.getProperty("jvirt.home");
             dir = home == null ? null : Path.of(home, "share", "schemas").toString();
         }
-        return dir == null || !Files.isDirectory(Path.of(dir)) ? null : Path.of(dir);
+        return dir == null || !Files.isDirectory(Path.of(dir)) ? null : Path.of(dir).toAbsolutePath().normalize();
     }
 
     /** The schema file of {@code name} ("domain" or "domain.rng"); fails when the schemas are not installed. */

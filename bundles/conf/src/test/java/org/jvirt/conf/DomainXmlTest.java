@@ -129,7 +129,8 @@ class DomainXmlTest {
         error(MIN.replace("</os>", "</os><vcpu current='4'>2</vcpu>"), ErrorCode.CONFIG_UNSUPPORTED,
                 ErrorDomain.DOMAIN, "unsupported configuration: maximum vCPU count must not be less than current "
                         + "vCPU count");
-        error(MIN.replace("</os>", "</os><devices><interface type='network'><mac address='zz'/></interface>"
+        error(MIN.replace("</os>", "</os><devices><interface type='network'><mac address='zz'/>"
+                + "<source network='default'/></interface>"
                 + "</devices>"), ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, "XML error: unable to parse mac address 'zz'");
     }
 

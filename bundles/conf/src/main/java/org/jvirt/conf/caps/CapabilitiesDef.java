@@ -117,13 +117,14 @@ public class CapabilitiesDef {
         public CapabilitiesDef.Host.Cpu cpu;
         @XmlElement(name = "power_management")
         public CapabilitiesDef.Host.PowerManagement powerManagement;
+        public CapabilitiesDef.Host.Iommu iommu;
         @XmlElement(name = "migration_features")
         public CapabilitiesDef.Host.MigrationFeatures migrationFeatures;
+        public String netprefix;
         public CapabilitiesDef.Host.Topology topology;
         public CapabilitiesDef.Host.Cache cache;
         @XmlElement(name = "secmodel")
         public List<CapabilitiesDef.Host.Secmodel> secmodels = new ArrayList<>();
-        public CapabilitiesDef.Host.Iommu iommu;
 
         /** {@code <cache>}. */
         @XmlType(name = "")
@@ -153,9 +154,12 @@ public class CapabilitiesDef {
         @XmlType(name = "")
         public static class Cpu {
             public String arch;
+            @XmlElement(name = "features")
+            public CapabilitiesDef.Host.Cpu.Features featuresElement;
             public String model;
             public String vendor;
             public CapabilitiesDef.Host.Cpu.Microcode microcode;
+            public CapabilitiesDef.Host.Cpu.Signature signature;
             public CapabilitiesDef.Host.Cpu.Counter counter;
             public CapabilitiesDef.Host.Cpu.Topology topology;
             public CapabilitiesDef.Host.Cpu.Maxphysaddr maxphysaddr;
@@ -163,8 +167,17 @@ public class CapabilitiesDef {
             public List<CapabilitiesDef.Host.Cpu.Feature> features = new ArrayList<>();
             @XmlElement(name = "pages")
             public List<CapabilitiesDef.Host.Cpu.Pages> pageses = new ArrayList<>();
-            @XmlElement(name = "features")
-            public CapabilitiesDef.Host.Cpu.Features featuresElement;
+
+            /** {@code <signature>}. */
+            @XmlType(name = "")
+            public static class Signature {
+                @XmlAttribute
+                public String family;
+                @XmlAttribute
+                public String model;
+                @XmlAttribute
+                public String stepping;
+            }
 
             /** {@code <counter>}. */
             @XmlType(name = "")
@@ -223,6 +236,8 @@ public class CapabilitiesDef {
                 public String sockets;
                 @XmlAttribute
                 public String dies;
+                @XmlAttribute
+                public String clusters;
                 @XmlAttribute
                 public String cores;
                 @XmlAttribute

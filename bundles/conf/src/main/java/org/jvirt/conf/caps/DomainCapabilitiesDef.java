@@ -7,6 +7,8 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
+
+import org.jvirt.conf.xml.WithEndTag;
 import jakarta.xml.bind.annotation.XmlValue;
 
 /** {@code <domainCapabilities>}. */
@@ -92,6 +94,7 @@ public class DomainCapabilitiesDef {
 
     /** {@code <devices>}. */
     @XmlType(name = "")
+    @WithEndTag
     public static class Devices {
         public DomainCapabilitiesDef.Devices.Disk disk;
         public DomainCapabilitiesDef.Devices.Graphics graphics;

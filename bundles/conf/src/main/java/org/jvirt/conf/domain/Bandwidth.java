@@ -16,9 +16,9 @@ public class Bandwidth {
         @XmlAttribute
         public String peak;
         @XmlAttribute
-        public String burst;
-        @XmlAttribute
         public String floor;
+        @XmlAttribute
+        public String burst;
     }
 
     /** {@code <outbound>}. */

@@ -60,5 +60,7 @@ public class Devices {
     public List<MemoryDeviceDef> memories = new ArrayList<>();
     public IommuDef iommu;
     public VsockDef vsock;
+    @XmlElement(name = "crypto")
+    public List<CryptoDef> cryptos = new ArrayList<>();
     public PstoreDef pstore;
 }

@@ -16,7 +16,7 @@ public class GraphicsDef {
     public String port;
     @XmlAttribute
     public String address;
-    @XmlAttribute
+    @XmlAttribute(name = "p2p")
     public String p2p;
     @XmlAttribute
     public String display;

@@ -3,10 +3,15 @@ package org.jvirt.conf.domain;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlMixed;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.bind.annotation.XmlValue;
+
+import org.jvirt.conf.xml.MixedText;
 
 /** {@code <os>}. */
 public class OsDef {
@@ -136,9 +141,15 @@ public class OsDef {
         public String type;
         @XmlAttribute
         public String format;
-        @XmlValue
+        /** The path, when given as the element's text. */
+        @XmlTransient
+        @MixedText
         public String path;
         public StorageSource source;
+        /** The element's text as JAXB reads it, moved into {@link #path}. */
+        @XmlMixed
+        @XmlAnyElement
+        List<Object> text;
     }
 
     /** {@code <smbios>}. */

@@ -3,10 +3,14 @@ package org.jvirt.conf.domain;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlMixed;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
-import jakarta.xml.bind.annotation.XmlValue;
+
+import org.jvirt.conf.xml.MixedText;
 
 /** {@code <rng>}. */
 public class RngDef {
@@ -26,11 +30,17 @@ public class RngDef {
         public String model;
         @XmlAttribute
         public String type;
-        @XmlValue
+        /** The device path of a random backend, given as the element's text. */
+        @XmlTransient
+        @MixedText
         public String value;
         @XmlElement(name = "source")
         public List<ChrSource> sources = new ArrayList<>();
         public ChrProtocol protocol;
+        /** The element's text as JAXB reads it, moved into {@link #value}. */
+        @XmlMixed
+        @XmlAnyElement
+        List<Object> text;
     }
 
     /** {@code <driver>}. */

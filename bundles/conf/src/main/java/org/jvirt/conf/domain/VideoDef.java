@@ -51,11 +51,11 @@ public class VideoDef {
         /** {@code <acceleration>}. */
         @XmlType(name = "")
         public static class Acceleration {
-            @XmlAttribute
+            @XmlAttribute(name = "accel3d")
             public String accel3d;
             @XmlAttribute
             public String rendernode;
-            @XmlAttribute
+            @XmlAttribute(name = "accel2d")
             public String accel2d;
         }
 

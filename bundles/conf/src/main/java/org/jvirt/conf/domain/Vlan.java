@@ -19,5 +19,7 @@ public class Vlan {
     public static class Tag {
         @XmlAttribute
         public String id;
+        @XmlAttribute
+        public String nativeMode;
     }
 }

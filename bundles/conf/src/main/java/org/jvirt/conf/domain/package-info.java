@@ -5,9 +5,13 @@
  * filled). Elements jvirt does not model yet are dropped, as libvirt drops what it does not know.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
+@XmlAccessorFactory(FirstElementWins.class)
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")
 package org.jvirt.conf.domain;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
+
+import org.glassfish.jaxb.runtime.XmlAccessorFactory;
+import org.jvirt.conf.xml.FirstElementWins;

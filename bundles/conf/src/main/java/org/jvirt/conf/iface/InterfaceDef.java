@@ -17,7 +17,8 @@ public class InterfaceDef {
     public String name;
     public InterfaceDef.Start start;
     public InterfaceDef.Mtu mtu;
-    public InterfaceDef.Protocol protocol;
+    @XmlElement(name = "protocol")
+    public List<InterfaceDef.Protocol> protocols = new ArrayList<>();
     public InterfaceDef.Link link;
     public InterfaceDef.Bond bond;
     public InterfaceDef.Bridge bridge;
@@ -51,6 +52,8 @@ public class InterfaceDef {
             @XmlAttribute
             public String freq;
             @XmlAttribute
+            public String downdelay;
+            @XmlAttribute
             public String updelay;
             @XmlAttribute
             public String carrier;
@@ -62,6 +65,8 @@ public class InterfaceDef {
     public static class Bridge {
         @XmlAttribute
         public String stp;
+        @XmlAttribute
+        public String delay;
         @XmlElement(name = "interface")
         public List<InterfaceDef> interfaces = new ArrayList<>();
     }

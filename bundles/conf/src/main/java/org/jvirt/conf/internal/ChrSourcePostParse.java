@@ -70,7 +70,7 @@ final class ChrSourcePostParse {
     /** A socket backend of a device that is not a port must name its path. */
     private static void requirePath(String type, List<ChrSource> sources) {
         if ("unix".equals(type) && (sources.isEmpty() || sources.stream().anyMatch(s -> s.path == null))) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN,
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
                     "Missing source path attribute for char device");
         }
     }

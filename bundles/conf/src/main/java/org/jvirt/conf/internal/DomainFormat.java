@@ -33,9 +33,14 @@ public final class DomainFormat {
 
     /** Writes {@code def} into {@code b} at its current indentation (snapshots embed a domain). */
     public static void write(XmlBuffer b, DomainDef def, Set<DomainXMLFlag> flags) {
+        write(b, def, flags, "domain");
+    }
+
+    /** Writes {@code def} as element {@code root} (a snapshot's {@code <inactiveDomain>}). */
+    public static void write(XmlBuffer b, DomainDef def, Set<DomainXMLFlag> flags, String root) {
         XmlWriter w = new XmlWriter(b, flags.contains(DomainXMLFlag.INACTIVE), flags.contains(DomainXMLFlag.SECURE),
                 FORMATS);
-        w.element("domain", def);
+        w.element(root, def);
     }
 
     /** The formats of the domain's elements, for documents that embed domain parts (snapshots, backups). */

@@ -69,6 +69,8 @@ public final class DomainPostParse {
 
     public static void apply(DomainDef def, DomainParseOptions opts) {
         checkType(def);
+        AttributeRules.DOMAIN.check(def);
+        DomainChecks.beforeDefaults(def);
         def.id = -1;
         if (!opts.inactive() && def.idText != null) {
             def.id = parseIntOr(def.idText, -1);
@@ -106,6 +108,7 @@ public final class DomainPostParse {
         addImplicitControllers(d);
         parseVideos(def, d, opts);
         checkAddresses(d);
+        DomainChecks.afterPostParse(def);
     }
 
     // ---- identity
@@ -715,7 +718,8 @@ public final class DomainPostParse {
                 }
             }
             if (connect == null || connect.service == null) {
-                throw xmlError("Missing source service attribute for char device");
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
+                        "Missing source service attribute for char device");
             }
             c.sources.clear();
             if (bind != null) {
@@ -734,7 +738,8 @@ public final class DomainPostParse {
                 s.mode = "connect";
             }
             if (c.type.equals("tcp") && s.service == null) {
-                throw xmlError("Missing source service attribute for char device");
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
+                        "Missing source service attribute for char device");
             }
             if (c.type.equals("tcp") && c.protocol == null) {
                 c.protocol = new ChrProtocol();
@@ -865,7 +870,9 @@ public final class DomainPostParse {
                 String t = opts.defaultVideoType().apply(def);
                 m.type = t == null ? "default" : t;
             }
-            checkEnum("type", "model", m.type, VIDEO_TYPES);
+            if (!VIDEO_TYPES.contains(m.type)) {
+                throw unsupported("unknown video model '" + m.type + "'");
+            }
             if (m.vram == null) {
                 int vram = defaultVram(def, m.type);
                 if (vram > 0) {
@@ -919,7 +926,9 @@ public final class DomainPostParse {
             if (a.type == null) {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "No type specified for device address");
             }
-            checkEnum("type", "address", a.type, ADDRESS_TYPES);
+            if (!ADDRESS_TYPES.contains(a.type)) {
+                throw unsupported("unknown address type '" + a.type + "'");
+            }
             if (a.type.equals("pci")) {
                 pciField(a.domain, "domain", 0xffff);
                 pciField(a.bus, "bus", 0xff);
@@ -935,7 +944,11 @@ public final class DomainPostParse {
         }
         long n = parseNumber(v, "Cannot parse <address> '" + what + "' attribute");
         if (n < 0 || n > max) {
-            throw xmlError("Invalid PCI address " + what + "='" + v + "', must be <= 0x" + Integer.toHexString(max));
+            // libvirt's virPCIDeviceAddressIsValid words the function differently from the others
+            throw xmlError(what.equals("function")
+                    ? "Invalid PCI address function=0x" + Long.toHexString(n) + ", must be <= " + max
+                    : "Invalid PCI address " + what + "='0x" + Long.toHexString(n) + "', must be <= 0x"
+                            + Integer.toHexString(max).toUpperCase(java.util.Locale.ROOT));
         }
     }
 

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 import java.io.StringReader;
 
@@ -54,34 +55,65 @@ public final class GuardedXmlReader {
     }
 
     /**
-     * Parses {@code xml}; {@code docName} names it in errors as libvirt does ("(domain_definition)", a file path).
+     * Opens {@code xml} for reading with every guard on, standing on the root element's start; {@code docName}
+     * names the document in errors as libvirt does ("(domain_definition)", a file path). Every event read
+     * through it is checked, so JAXB reading from it meets the same bounds; {@link #finish} reads past the root to
+     * the end, so nothing after the root goes unchecked.
      */
-    public static Document parse(String xml, String docName) {
+    public static XMLStreamReader open(String xml, String docName) {
         if (xml.length() > MAX_CHARS) {
             throw detail(docName, xml, 1, 1, "document is larger than " + MAX_CHARS + " characters");
         }
-        XMLStreamReader r;
+        XMLStreamReader raw;
         synchronized (FACTORY) {
             try {
-                r = FACTORY.createXMLStreamReader(new StringReader(xml));
+                raw = FACTORY.createXMLStreamReader(new StringReader(xml));
             } catch (XMLStreamException e) {
                 throw fromStreamException(docName, xml, e);
             }
         }
+        Guard g = new Guard(raw, docName, xml);
+        g.toRoot();
+        return g;
+    }
+
+    /** Reads what is left of a document opened with {@link #open} (it must be nothing but comments) and closes it. */
+    public static void finish(XMLStreamReader r) {
+        Guard g = (Guard) r;
         try {
-            return build(r, docName, xml);
-        } catch (XMLStreamException e) {
-            throw fromStreamException(docName, xml, e);
-        } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException e) {
-                // nothing was held open beyond the string
+            while (g.hasNext()) {
+                g.next();
             }
+        } catch (XMLStreamException e) {
+            throw g.failure(e);
+        } finally {
+            g.closeQuietly();
         }
     }
 
-    private static Document build(XMLStreamReader r, String docName, String xml) throws XMLStreamException {
+    /** Closes a document opened with {@link #open} without reading further (after an error). */
+    public static void close(XMLStreamReader r) {
+        ((Guard) r).closeQuietly();
+    }
+
+    /**
+     * Parses {@code xml} into a DOM; {@code docName} names it in errors as libvirt does ("(domain_definition)", a
+     * file path).
+     */
+    public static Document parse(String xml, String docName) {
+        Guard r = (Guard) open(xml, docName);
+        try {
+            Document doc = build(r);
+            finish(r);
+            return doc;
+        } catch (XMLStreamException e) {
+            throw r.failure(e);
+        } finally {
+            r.closeQuietly();
+        }
+    }
+
+    private static Document build(Guard r) throws XMLStreamException {
         Document doc;
         try {
             doc = DOMS.newDocumentBuilder().newDocument();
@@ -90,27 +122,11 @@ public final class GuardedXmlReader {
         }
         Node current = doc;
         int depth = 0;
-        int elements = 0;
-        while (r.hasNext()) {
-            int ev = r.next();
+        int ev = r.getEventType();
+        while (true) {
             switch (ev) {
-                case XMLStreamConstants.DTD -> throw at(docName, xml, r.getLocation(),
-                        "document type declarations are not allowed");
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw at(docName, xml, r.getLocation(),
-                        "Entity '" + r.getLocalName() + "' not defined");
                 case XMLStreamConstants.START_ELEMENT -> {
                     depth++;
-                    elements++;
-                    if (depth > MAX_DEPTH) {
-                        throw at(docName, xml, r.getLocation(),
-                                "Excessive depth in document: " + MAX_DEPTH + " use XML_PARSE_HUGE option");
-                    }
-                    if (elements > MAX_ELEMENTS) {
-                        throw at(docName, xml, r.getLocation(), "too many elements (more than " + MAX_ELEMENTS + ")");
-                    }
-                    if (r.getAttributeCount() > MAX_ATTRIBUTES) {
-                        throw at(docName, xml, r.getLocation(), "too many attributes on element " + r.getLocalName());
-                    }
                     Element e = doc.createElementNS(emptyToNull(r.getNamespaceURI()), qname(r.getPrefix(),
                             r.getLocalName()));
                     for (int i = 0; i < r.getNamespaceCount(); i++) {
@@ -128,18 +144,134 @@ public final class GuardedXmlReader {
                 case XMLStreamConstants.END_ELEMENT -> {
                     depth--;
                     current = current.getParentNode();
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (current != doc) {
-                        current.appendChild(doc.createTextNode(r.getText()));
+                    if (depth == 0) {
+                        return doc;
                     }
                 }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                    current.appendChild(doc.createTextNode(r.getText()));
                 default -> {
                     // comments and processing instructions carry nothing libvirt keeps
                 }
             }
+            ev = r.next();
         }
-        return doc;
+    }
+
+    /**
+     * The checks, on every event read: no DTD, no entity reference left unexpanded (there is no DTD to define
+     * one), bounded depth, element count and attributes per element. Errors of the parser itself become libvirt's
+     * XML_DETAIL error as well.
+     */
+    private static final class Guard extends StreamReaderDelegate {
+        private final String docName;
+        private final String xml;
+        private int depth;
+        private int elements;
+
+        Guard(XMLStreamReader r, String docName, String xml) {
+            super(r);
+            this.docName = docName;
+            this.xml = xml;
+        }
+
+        void toRoot() {
+            try {
+                check(getEventType());
+                while (getEventType() != XMLStreamConstants.START_ELEMENT) {
+                    if (!hasNext()) {
+                        throw at(docName, xml, getLocation(), "Document is empty");
+                    }
+                    next();
+                }
+            } catch (XMLStreamException e) {
+                closeQuietly();
+                throw failure(e);
+            } catch (VirtException e) {
+                closeQuietly();
+                throw e;
+            }
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int ev;
+            try {
+                ev = super.next();
+            } catch (XMLStreamException e) {
+                throw failure(e);
+            }
+            check(ev);
+            return ev;
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            int ev = next();
+            while (ev == XMLStreamConstants.CHARACTERS && isWhiteSpace() || ev == XMLStreamConstants.SPACE
+                    || ev == XMLStreamConstants.COMMENT || ev == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                ev = next();
+            }
+            if (ev != XMLStreamConstants.START_ELEMENT && ev != XMLStreamConstants.END_ELEMENT) {
+                throw at(docName, xml, getLocation(), "expected start or end tag");
+            }
+            return ev;
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            StringBuilder sb = new StringBuilder();
+            int ev = next();
+            while (ev != XMLStreamConstants.END_ELEMENT) {
+                if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
+                        || ev == XMLStreamConstants.SPACE) {
+                    sb.append(getText());
+                } else if (ev == XMLStreamConstants.START_ELEMENT) {
+                    throw at(docName, xml, getLocation(), "element text expected, not an element");
+                }
+                ev = next();
+            }
+            return sb.toString();
+        }
+
+        private void check(int ev) {
+            switch (ev) {
+                case XMLStreamConstants.DTD -> throw at(docName, xml, getLocation(),
+                        "document type declarations are not allowed");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw at(docName, xml, getLocation(),
+                        "Entity '" + getLocalName() + "' not defined");
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    elements++;
+                    if (depth > MAX_DEPTH) {
+                        throw at(docName, xml, getLocation(),
+                                "Excessive depth in document: " + MAX_DEPTH + " use XML_PARSE_HUGE option");
+                    }
+                    if (elements > MAX_ELEMENTS) {
+                        throw at(docName, xml, getLocation(), "too many elements (more than " + MAX_ELEMENTS + ")");
+                    }
+                    if (getAttributeCount() > MAX_ATTRIBUTES) {
+                        throw at(docName, xml, getLocation(), "too many attributes on element " + getLocalName());
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                default -> {
+                    // text, comments, processing instructions and the document's ends need no check
+                }
+            }
+        }
+
+        VirtException failure(XMLStreamException e) {
+            return fromStreamException(docName, xml, e);
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (XMLStreamException e) {
+                // nothing was held open beyond the string
+            }
+        }
     }
 
     private static String emptyToNull(String s) {

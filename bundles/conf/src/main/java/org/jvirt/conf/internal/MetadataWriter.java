@@ -44,18 +44,22 @@ public final class MetadataWriter {
         Set<String> used = new HashSet<>();
         usedPrefixes(e, used);
         NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Attr a = (Attr) attrs.item(i);
-            String n = a.getName();
-            if (n.equals("xmlns") || n.startsWith("xmlns:")) {
-                String p = n.equals("xmlns") ? "" : n.substring(6);
-                if (!used.contains(p)) {
+        // libxml2 writes an element's namespace declarations before its attributes
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Attr a = (Attr) attrs.item(i);
+                String n = a.getName();
+                boolean declaration = n.equals("xmlns") || n.startsWith("xmlns:");
+                if (declaration != (pass == 0)) {
                     continue;
                 }
+                if (declaration && !used.contains(n.equals("xmlns") ? "" : n.substring(6))) {
+                    continue;
+                }
+                sb.append(' ').append(n).append('=').append(quote);
+                escape(a.getValue(), true);
+                sb.append(quote);
             }
-            sb.append(' ').append(n).append('=').append(quote);
-            escape(a.getValue(), true);
-            sb.append(quote);
         }
         NodeList kids = e.getChildNodes();
         boolean hasElement = false;

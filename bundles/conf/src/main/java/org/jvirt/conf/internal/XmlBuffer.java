@@ -27,6 +27,26 @@ public final class XmlBuffer {
         return this;
     }
 
+    /** Text written into an open tag as it is (libvirt's own spacing, where it differs from attribute by attribute). */
+    public XmlBuffer raw(String text) {
+        out.append(text);
+        return this;
+    }
+
+    /** {@code before}, {@code value} escaped, {@code after}, into an open tag. */
+    public XmlBuffer rawEscaped(String before, String value, String after) {
+        out.append(before);
+        escape(value);
+        out.append(after);
+        return this;
+    }
+
+    /** An empty line, without indentation. */
+    public XmlBuffer blankLine() {
+        out.append('\n');
+        return this;
+    }
+
     /** Ends the open tag as {@code />} and a new line. */
     public void endEmpty() {
         out.append("/>\n");

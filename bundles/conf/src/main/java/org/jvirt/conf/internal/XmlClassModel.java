@@ -13,18 +13,22 @@ import java.util.Map;
 import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlValue;
 
 import org.jvirt.conf.domain.Empty;
 import org.jvirt.conf.xml.Live;
+import org.jvirt.conf.xml.MixedText;
+import org.jvirt.conf.xml.OtherElements;
 import org.jvirt.conf.xml.Secret;
+import org.jvirt.conf.xml.WithEndTag;
 import org.w3c.dom.Element;
 
 /**
- * How a model class maps to XML, read once per class from its JAXB annotations: attributes and child elements in
- * the order the fields are declared, which is the order libvirt writes them. Read lazily, so a document costs
- * only the classes it uses (a JAXB context would read every class of the model up front).
+ * How a model class maps to XML for jvirt's own writer and copier, read once per class from the same JAXB
+ * annotations the JAXB runtime reads: attributes and child elements in the order the fields are declared, which
+ * is the order libvirt writes them. Read lazily, so formatting costs only the classes a document uses.
  */
 final class XmlClassModel {
     private static final ClassValue<XmlClassModel> MODELS = new ClassValue<>() {
@@ -35,10 +39,16 @@ final class XmlClassModel {
     };
 
     final Class<?> type;
+    /** libvirt writes elements of this class with an end tag even when they are empty. */
+    final boolean withEndTag;
     final List<XmlProperty> attributes = new ArrayList<>();
     final List<XmlProperty> elements = new ArrayList<>();
     final XmlProperty value;
     final XmlProperty any;
+    /** Whether the any-list keeps elements of every namespace ({@link OtherElements}). */
+    final boolean anyKeepsAll;
+    /** The {@code @XmlMixed} list where JAXB puts the text of a class whose text is {@link MixedText}. */
+    final XmlProperty mixed;
     private final Map<String, XmlProperty> attributeByName = new HashMap<>();
     private final Map<String, XmlProperty> elementByName = new HashMap<>();
     private final Constructor<?> constructor;
@@ -49,8 +59,11 @@ final class XmlClassModel {
 
     private XmlClassModel(Class<?> type) {
         this.type = type;
+        this.withEndTag = type.isAnnotationPresent(WithEndTag.class);
         XmlProperty v = null;
         XmlProperty a = null;
+        XmlProperty mx = null;
+        boolean keepAll = false;
         List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             List<Field> own = new ArrayList<>();
@@ -59,6 +72,16 @@ final class XmlClassModel {
         }
         for (Field f : fields) {
             int m = f.getModifiers();
+            if (f.isAnnotationPresent(XmlMixed.class) && !Modifier.isStatic(m)) {
+                f.setAccessible(true);
+                mx = new XmlProperty(f, null, null, XmlProperty.Kind.ANY, true, Object.class, false, false);
+                continue;
+            }
+            if (f.isAnnotationPresent(MixedText.class)) {
+                v = new XmlProperty(f, null, null, XmlProperty.Kind.VALUE, false, String.class,
+                        f.isAnnotationPresent(Live.class), f.isAnnotationPresent(Secret.class));
+                continue;
+            }
             if (Modifier.isStatic(m) || !Modifier.isPublic(m) || f.isAnnotationPresent(XmlTransient.class)
                     || f.isSynthetic()) {
                 continue;
@@ -82,6 +105,7 @@ final class XmlClassModel {
                 continue;
             }
             if (f.isAnnotationPresent(XmlAnyElement.class)) {
+                keepAll = f.isAnnotationPresent(OtherElements.class);
                 a = new XmlProperty(f, null, null, XmlProperty.Kind.ANY, true, Element.class, live, secret);
                 elements.add(a);
                 continue;
@@ -99,6 +123,8 @@ final class XmlClassModel {
         }
         this.value = v;
         this.any = a;
+        this.mixed = mx;
+        this.anyKeepsAll = keepAll;
         try {
             this.constructor = type.getConstructor();
         } catch (NoSuchMethodException e) {

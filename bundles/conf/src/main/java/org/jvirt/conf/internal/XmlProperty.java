@@ -3,6 +3,8 @@ package org.jvirt.conf.internal;
 import java.lang.reflect.Field;
 import java.util.List;
 
+import org.jvirt.conf.xml.WithEndTag;
+
 /**
  * One field of a model class as XML sees it: an attribute, the element's text, or a child element (text, empty
  * marker, nested object, a DOM element kept whole, or elements of other namespaces), single or repeated.
@@ -18,6 +20,8 @@ final class XmlProperty {
     final Class<?> itemType;
     final boolean live;
     final boolean secret;
+    /** libvirt writes this element with an end tag even when it is empty. */
+    final boolean withEndTag;
 
     XmlProperty(Field field, String name, String namespace, Kind kind, boolean list, Class<?> itemType, boolean live,
             boolean secret) {
@@ -29,6 +33,7 @@ final class XmlProperty {
         this.itemType = itemType;
         this.live = live;
         this.secret = secret;
+        this.withEndTag = field.isAnnotationPresent(WithEndTag.class);
     }
 
     Object get(Object target) {

@@ -58,12 +58,19 @@ public final class XmlWriter {
 
     /** Writes {@code value} by its fields alone, whatever format its class has. */
     public void generic(String name, Object value) {
+        generic(name, value, false);
+    }
+
+    private void generic(String name, Object value, boolean endTag) {
         XmlClassModel m = XmlClassModel.of(value.getClass());
         out.open(name);
         attributes(m, value);
         String text = m.value == null ? null : (String) m.value.get(value);
         if (!hasChildren(m, value)) {
-            if (text == null || text.isEmpty()) {
+            if ((text == null || text.isEmpty()) && (endTag || m.withEndTag)) {
+                out.endOpen();
+                out.close(name);
+            } else if (text == null || text.isEmpty()) {
                 out.endEmpty();
             } else {
                 out.endText(name, text);
@@ -162,7 +169,13 @@ public final class XmlWriter {
             }
             case EMPTY -> out.empty(p.name);
             case DOM, ANY -> out.rawLines(MetadataWriter.writeSingleQuoted((Element) v));
-            default -> element(p.name, v);
+            default -> {
+                if (p.withEndTag && !formats.containsKey(v.getClass())) {
+                    generic(p.name, v, true);
+                } else {
+                    element(p.name, v);
+                }
+            }
         }
     }
 

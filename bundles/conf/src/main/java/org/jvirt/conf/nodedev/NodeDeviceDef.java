@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.bind.annotation.XmlValue;
 
@@ -17,8 +18,26 @@ public class NodeDeviceDef {
     @XmlElement(name = "devnode")
     public List<NodeDeviceDef.Devnode> devnodes = new ArrayList<>();
     public String parent;
-    public NodeDeviceDef.Capability capability;
     public NodeDeviceDef.Driver driver;
+    @XmlElement(name = "capability")
+    public List<NodeDeviceDef.Capability> capabilities = new ArrayList<>();
+    /**
+     * The first {@code <capability>}, for callers written when the model had one: setting it replaces (or, null,
+     * removes) the first of {@link #capabilities} when conf next parses or formats the document.
+     */
+    @XmlTransient
+    public NodeDeviceDef.Capability capability;
+    @XmlTransient
+    private NodeDeviceDef.Capability capabilitySynced;
+
+    /** Applies a change of {@link #capability} to {@link #capabilities}, then points it at the first one. */
+    public void syncFirstViews() {
+        if (capability != capabilitySynced) {
+            org.jvirt.conf.xml.FirstOf.apply(capabilities, capability);
+        }
+        capability = capabilities.isEmpty() ? null : capabilities.get(0);
+        capabilitySynced = capability;
+    }
 
     /** {@code <capability>}. */
     @XmlType(name = "")
@@ -78,6 +97,48 @@ public class NodeDeviceDef {
         public String number;
         public String subclass;
         public String protocol;
+        /** A USB device's number on its bus. */
+        public String device;
+        /** A USB interface's description. */
+        public String description;
+        /** A network interface's link state and speed. */
+        public NodeDeviceDef.Capability.Link link;
+        /** The system's hardware ({@code system} capability). */
+        public NodeDeviceDef.Capability.Hardware hardware;
+        /** The system's firmware ({@code system} capability). */
+        public NodeDeviceDef.Capability.Firmware firmware;
+        /** A SCSI generic device's character device. */
+        @XmlElement(name = "char")
+        public String charDevice;
+        /** A vDPA device's character device. */
+        public String chardev;
+
+        /** {@code <link>}. */
+        @XmlType(name = "")
+        public static class Link {
+            @XmlAttribute
+            public String speed;
+            @XmlAttribute
+            public String state;
+        }
+
+        /** {@code <hardware>}. */
+        @XmlType(name = "")
+        public static class Hardware {
+            public String vendor;
+            public String version;
+            public String serial;
+            public String uuid;
+        }
+
+        /** {@code <firmware>}. */
+        @XmlType(name = "")
+        public static class Firmware {
+            public String vendor;
+            public String version;
+            @XmlElement(name = "release_date")
+            public String releaseDate;
+        }
 
         /** {@code <attr>}. */
         @XmlType(name = "")

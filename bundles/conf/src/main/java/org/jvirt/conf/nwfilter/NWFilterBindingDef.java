@@ -1,6 +1,10 @@
 package org.jvirt.conf.nwfilter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
@@ -17,7 +21,8 @@ public class NWFilterBindingDef {
     public static class Filterref {
         @XmlAttribute
         public String filter;
-        public NWFilterBindingDef.Filterref.Parameter parameter;
+        @XmlElement(name = "parameter")
+        public List<NWFilterBindingDef.Filterref.Parameter> parameters = new ArrayList<>();
 
         /** {@code <parameter>}. */
         @XmlType(name = "")

@@ -43,93 +43,19 @@ public class DomainBackupDef {
             public String exportname;
             @XmlAttribute
             public String exportbitmap;
+            @XmlAttribute
+            public String index;
             public DomainBackupDef.Disks.Disk.Driver driver;
-            public DomainBackupDef.Disks.Disk.Scratch scratch;
-            public DomainBackupDef.Disks.Disk.Target target;
+            /** Where a pull backup keeps its scratch data. */
+            public org.jvirt.conf.domain.StorageSource scratch;
+            /** Where a push backup writes. */
+            public org.jvirt.conf.domain.StorageSource target;
 
             /** {@code <driver>}. */
             @XmlType(name = "")
             public static class Driver {
                 @XmlAttribute
                 public String type;
-            }
-
-            /** {@code <scratch>}. */
-            @XmlType(name = "")
-            public static class Scratch {
-                @XmlAttribute
-                public String file;
-                @XmlAttribute
-                public String dev;
-                public DomainBackupDef.Disks.Disk.Scratch.Encryption encryption;
-                public DomainBackupDef.Disks.Disk.Scratch.Seclabel seclabel;
-
-                /** {@code <encryption>}. */
-                @XmlType(name = "")
-                public static class Encryption {
-                    @XmlAttribute
-                    public String format;
-                    public DomainBackupDef.Disks.Disk.Scratch.Encryption.Secret secret;
-
-                    /** {@code <secret>}. */
-                    @XmlType(name = "")
-                    public static class Secret {
-                        @XmlAttribute
-                        public String type;
-                        @XmlAttribute
-                        public String uuid;
-                        @XmlAttribute
-                        public String usage;
-                    }
-                }
-
-                /** {@code <seclabel>}. */
-                @XmlType(name = "")
-                public static class Seclabel {
-                    @XmlAttribute
-                    public String model;
-                    @XmlAttribute
-                    public String relabel;
-                }
-            }
-
-            /** {@code <target>}. */
-            @XmlType(name = "")
-            public static class Target {
-                @XmlAttribute
-                public String file;
-                @XmlAttribute
-                public String dev;
-                public DomainBackupDef.Disks.Disk.Target.Encryption encryption;
-                public DomainBackupDef.Disks.Disk.Target.Seclabel seclabel;
-
-                /** {@code <encryption>}. */
-                @XmlType(name = "")
-                public static class Encryption {
-                    @XmlAttribute
-                    public String format;
-                    public DomainBackupDef.Disks.Disk.Target.Encryption.Secret secret;
-
-                    /** {@code <secret>}. */
-                    @XmlType(name = "")
-                    public static class Secret {
-                        @XmlAttribute
-                        public String type;
-                        @XmlAttribute
-                        public String uuid;
-                        @XmlAttribute
-                        public String usage;
-                    }
-                }
-
-                /** {@code <seclabel>}. */
-                @XmlType(name = "")
-                public static class Seclabel {
-                    @XmlAttribute
-                    public String model;
-                    @XmlAttribute
-                    public String relabel;
-                }
             }
         }
     }
@@ -174,5 +100,7 @@ public class DomainBackupDef {
         public String name;
         @XmlAttribute
         public String port;
+        @XmlAttribute
+        public String socket;
     }
 }

@@ -79,7 +79,15 @@ public class DomainSnapshotDef {
             @XmlAttribute
             public String type;
             public DomainSnapshotDef.Disks.Disk.Driver driver;
-            public DomainSnapshotDef.Disks.Disk.Source source;
+            public org.jvirt.conf.domain.StorageSource source;
+
+            /**
+             * A disk snapshot's {@code <source>}, the name callers used before the source became libvirt's full
+             * storage source ({@link org.jvirt.conf.domain.StorageSource}); it is one.
+             */
+            @jakarta.xml.bind.annotation.XmlTransient
+            public static class Source extends org.jvirt.conf.domain.StorageSource {
+            }
 
             /** {@code <driver>}. */
             @XmlType(name = "")
@@ -94,34 +102,6 @@ public class DomainSnapshotDef {
                 public static class MetadataCache {
                     @XmlElement(name = "max_size")
                     public org.jvirt.conf.domain.MemorySize maxSize;
-                }
-            }
-
-            /** {@code <source>}. */
-            @XmlType(name = "")
-            public static class Source {
-                @XmlAttribute
-                public String file;
-                @XmlAttribute
-                public String dev;
-                @XmlAttribute
-                public String protocol;
-                @XmlAttribute
-                public String name;
-                @XmlAttribute
-                public String startupPolicy;
-                @XmlElement(name = "host")
-                public List<DomainSnapshotDef.Disks.Disk.Source.Host> hosts = new ArrayList<>();
-
-                /** {@code <host>}. */
-                @XmlType(name = "")
-                public static class Host {
-                    @XmlAttribute
-                    public String name;
-                    @XmlAttribute
-                    public String port;
-                    @XmlAttribute
-                    public String transport;
                 }
             }
         }

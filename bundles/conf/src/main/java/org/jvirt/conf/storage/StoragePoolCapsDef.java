@@ -8,6 +8,8 @@ import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
+import org.jvirt.conf.xml.WithEndTag;
+
 /** {@code <storagepoolCapabilities>}. */
 @XmlRootElement(name = "storagepoolCapabilities")
 public class StoragePoolCapsDef {
@@ -16,6 +18,7 @@ public class StoragePoolCapsDef {
 
     /** {@code <pool>}. */
     @XmlType(name = "")
+    @WithEndTag
     public static class Pool {
         @XmlAttribute
         public String type;
@@ -40,6 +43,7 @@ public class StoragePoolCapsDef {
 
             /** {@code <enum>}. */
             @XmlType(name = "")
+            @WithEndTag
             public static class Enum {
                 @XmlAttribute
                 public String name;
@@ -64,6 +68,7 @@ public class StoragePoolCapsDef {
 
             /** {@code <enum>}. */
             @XmlType(name = "")
+            @WithEndTag
             public static class Enum {
                 @XmlAttribute
                 public String name;

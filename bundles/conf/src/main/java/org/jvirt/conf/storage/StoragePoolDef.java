@@ -18,9 +18,26 @@ public class StoragePoolDef {
     public org.jvirt.conf.domain.MemorySize capacity;
     public org.jvirt.conf.domain.MemorySize allocation;
     public org.jvirt.conf.domain.MemorySize available;
+    public StoragePoolDef.Features features;
     public StoragePoolDef.Source source;
     public StoragePoolDef.Target target;
     public StoragePoolDef.Refresh refresh;
+    /** Elements of other namespaces: libvirt reads a filesystem pool's mount options and an RBD pool's config. */
+    @jakarta.xml.bind.annotation.XmlAnyElement
+    public List<org.w3c.dom.Element> namespaced = new ArrayList<>();
+
+    /** {@code <features>}. */
+    @XmlType(name = "")
+    public static class Features {
+        public StoragePoolDef.Features.Cow cow;
+
+        /** {@code <cow>}. */
+        @XmlType(name = "")
+        public static class Cow {
+            @XmlAttribute
+            public String state;
+        }
+    }
 
     /** {@code <refresh>}. */
     @XmlType(name = "")
@@ -65,6 +82,12 @@ public class StoragePoolDef {
             public String wwnn;
             @XmlAttribute
             public String wwpn;
+            @XmlAttribute(name = "parent_wwnn")
+            public String parentWwnn;
+            @XmlAttribute(name = "parent_wwpn")
+            public String parentWwpn;
+            @XmlAttribute(name = "parent_fabric_wwn")
+            public String parentFabricWwn;
             @XmlAttribute
             public String name;
             public StoragePoolDef.Source.Adapter.Parentaddr parentaddr;
@@ -104,7 +127,11 @@ public class StoragePoolDef {
             @XmlType(name = "")
             public static class Secret {
                 @XmlAttribute
+                public String type;
+                @XmlAttribute
                 public String uuid;
+                @XmlAttribute
+                public String usage;
             }
         }
 
@@ -190,15 +217,6 @@ public class StoragePoolDef {
     @XmlType(name = "")
     public static class Target {
         public String path;
-        public StoragePoolDef.Target.Permissions permissions;
-
-        /** {@code <permissions>}. */
-        @XmlType(name = "")
-        public static class Permissions {
-            public String mode;
-            public String label;
-            public String owner;
-            public String group;
-        }
+        public StoragePermissions permissions;
     }
 }

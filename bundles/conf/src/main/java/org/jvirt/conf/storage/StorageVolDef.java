@@ -1,58 +1,44 @@
 package org.jvirt.conf.storage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
-/** {@code <volume>}. */
+/**
+ * {@code <volume>}. After parsing, sizes are in bytes ({@code unit='bytes'}) and the format is the pool type's
+ * (a volume is read for a pool: see {@code org.jvirt.conf.StorageXml}).
+ */
 @XmlRootElement(name = "volume")
 public class StorageVolDef {
     @XmlAttribute
     public String type;
     public String name;
     public String key;
+    public StorageVolDef.Source source;
     public org.jvirt.conf.domain.MemorySize capacity;
     public org.jvirt.conf.domain.MemorySize allocation;
+    /** The size the volume takes on its host, reported by the driver (never read from a document). */
+    public org.jvirt.conf.domain.MemorySize physical;
     public StorageVolDef.Target target;
-    public StorageVolDef.BackingStore backingStore;
-    public StorageVolDef.Source source;
+    public StorageVolDef.Target backingStore;
 
-    /** {@code <backingStore>}. */
-    @XmlType(name = "")
-    public static class BackingStore {
-        public String path;
-        public StorageVolDef.BackingStore.Format format;
-        public StorageVolDef.BackingStore.Permissions permissions;
-
-        /** {@code <format>}. */
-        @XmlType(name = "")
-        public static class Format {
-            @XmlAttribute
-            public String type;
-        }
-
-        /** {@code <permissions>}. */
-        @XmlType(name = "")
-        public static class Permissions {
-            public String mode;
-            public String owner;
-            public String group;
-            public String label;
-        }
-    }
-
-    /** {@code <source>}. */
+    /** {@code <source>}: the extents a volume takes on its pool's devices (reported by the driver). */
     @XmlType(name = "")
     public static class Source {
-        public StorageVolDef.Source.Device device;
+        @XmlElement(name = "device")
+        public List<StorageVolDef.Source.Device> devices = new ArrayList<>();
 
         /** {@code <device>}. */
         @XmlType(name = "")
         public static class Device {
             @XmlAttribute
             public String path;
-            public StorageVolDef.Source.Device.Extent extent;
+            @XmlElement(name = "extent")
+            public List<StorageVolDef.Source.Device.Extent> extents = new ArrayList<>();
 
             /** {@code <extent>}. */
             @XmlType(name = "")
@@ -65,23 +51,26 @@ public class StorageVolDef {
         }
     }
 
-    /** {@code <target>}. */
+    /** {@code <target>} or {@code <backingStore>}. */
     @XmlType(name = "")
     public static class Target {
         public String path;
         public StorageVolDef.Target.Format format;
-        public StorageVolDef.Target.Permissions permissions;
+        public StoragePermissions permissions;
+        public StorageVolDef.Target.Timestamps timestamps;
         public StorageVolDef.Target.Encryption encryption;
         public String compat;
+        public org.jvirt.conf.domain.Empty nocow;
+        public org.jvirt.conf.domain.MemorySize clusterSize;
         public StorageVolDef.Target.Features features;
-        public StorageVolDef.Target.Timestamps timestamps;
 
         /** {@code <encryption>}. */
         @XmlType(name = "")
         public static class Encryption {
             @XmlAttribute
             public String format;
-            public StorageVolDef.Target.Encryption.Secret secret;
+            @XmlElement(name = "secret")
+            public List<StorageVolDef.Target.Encryption.Secret> secrets = new ArrayList<>();
             public StorageVolDef.Target.Encryption.Cipher cipher;
             public StorageVolDef.Target.Encryption.Ivgen ivgen;
 
@@ -114,6 +103,8 @@ public class StorageVolDef {
                 public String type;
                 @XmlAttribute
                 public String uuid;
+                @XmlAttribute
+                public String usage;
             }
         }
 
@@ -122,6 +113,8 @@ public class StorageVolDef {
         public static class Features {
             @XmlElement(name = "lazy_refcounts")
             public org.jvirt.conf.domain.Empty lazyRefcounts;
+            @XmlElement(name = "extended_l2")
+            public org.jvirt.conf.domain.Empty extendedL2;
         }
 
         /** {@code <format>}. */
@@ -131,21 +124,13 @@ public class StorageVolDef {
             public String type;
         }
 
-        /** {@code <permissions>}. */
-        @XmlType(name = "")
-        public static class Permissions {
-            public String mode;
-            public String owner;
-            public String group;
-            public String label;
-        }
-
-        /** {@code <timestamps>}. */
+        /** {@code <timestamps>} (reported by the driver). */
         @XmlType(name = "")
         public static class Timestamps {
             public String atime;
             public String mtime;
             public String ctime;
+            public String btime;
         }
     }
 }

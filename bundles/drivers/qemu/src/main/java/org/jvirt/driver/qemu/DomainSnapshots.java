@@ -261,7 +261,7 @@ final class DomainSnapshots {
             if ("external".equals(entry.snapshot) && (entry.source == null || entry.source.file == null
                     && entry.source.dev == null)) {
                 entry.type = "file";
-                entry.source = new DomainSnapshotDef.Disks.Disk.Source();
+                entry.source = new org.jvirt.conf.domain.StorageSource();
                 entry.source.file = externalName(imagePath(d), def.name);
             }
             if ("external".equals(entry.snapshot)) {

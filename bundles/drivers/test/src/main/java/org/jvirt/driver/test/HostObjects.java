@@ -63,7 +63,7 @@ final class HostObjects {
             }
         }
         for (Element e : node.devices()) {
-            NodeDeviceDef def = ObjectXml.parse(ObjectXml.text(e), NodeDeviceDef.class);
+            NodeDeviceDef def = ObjectXml.parseDefinition(ObjectXml.text(e), NodeDeviceDef.class);
             if (def.name == null) {
                 throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.NODEDEV, null);
             }

@@ -27,8 +27,14 @@ final class ObjectXml {
     private ObjectXml() {
     }
 
+    /** A document read as a section may be (a network update's fragment, a device to create, a copy). */
     static <T> T parse(String xml, Class<T> type) {
         return XmlDocuments.parse(xml, type);
+    }
+
+    /** A whole definition, as a define or a node file gives it: with the checks libvirt makes only of those. */
+    static <T> T parseDefinition(String xml, Class<T> type) {
+        return XmlDocuments.parseDefinition(xml, type, false);
     }
 
     static String format(Object def) {

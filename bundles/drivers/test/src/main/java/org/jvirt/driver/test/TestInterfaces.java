@@ -116,7 +116,7 @@ interface TestInterfaces extends ConnectInterfaces {
         if (validate) {
             XmlSchemas.check(xml, "interface");
         }
-        InterfaceDef def = ObjectXml.parse(xml, InterfaceDef.class);
+        InterfaceDef def = ObjectXml.parseDefinition(xml, InterfaceDef.class);
         if (def.name == null) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.INTERFACE, "interface has no name");
         }

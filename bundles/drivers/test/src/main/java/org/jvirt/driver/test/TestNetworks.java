@@ -89,7 +89,7 @@ interface TestNetworks extends ConnectNetworks {
         if (validate) {
             XmlSchemas.check(xml, "network");
         }
-        NetworkDef def = ObjectXml.parse(xml, NetworkDef.class);
+        NetworkDef def = ObjectXml.parseDefinition(xml, NetworkDef.class);
         ObjectXml.requireName(def.name, ErrorDomain.NETWORK);
         DomainXml.checkIllegalChars("name", def.name, "/");
         def.uuid = ObjectXml.uuid(def.uuid, ErrorDomain.NETWORK).toString();

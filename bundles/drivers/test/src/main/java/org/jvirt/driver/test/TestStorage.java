@@ -157,7 +157,7 @@ interface TestStorage extends ConnectStorage {
         if (validate) {
             XmlSchemas.check(xml, "storagepool");
         }
-        StoragePoolDef def = ObjectXml.parse(xml, StoragePoolDef.class);
+        StoragePoolDef def = ObjectXml.parseDefinition(xml, StoragePoolDef.class);
         if (def.type == null) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
                     "Missing required attribute 'type' in element 'pool'");
