@@ -741,17 +741,26 @@ final class DomainSnapshots {
     /** The snapshot's XML as virDomainSnapshotGetXMLDesc gives it. */
     String xml(QemuDomainObj o, String name, boolean secure) {
         SnapshotTree.Entry e = find(o, name);
-        return format(e, false, secure);
+        return format(e, null, secure);
     }
 
-    private static String format(SnapshotTree.Entry e, boolean active, boolean secure) {
+    /** {@code active} is null for the public form; the stored form always says whether it is current ("1"/"0"). */
+    private static String format(SnapshotTree.Entry e, Boolean active, boolean secure) {
         DomainSnapshotDef def = e.def;
         try {
             if (e.parent != null) {
                 def.parent = new DomainSnapshotDef.Parent();
                 def.parent.name = e.parent;
             }
-            def.active = active ? "1" : null;
+            if (active != null) {
+                // libvirt's internal form, which says whether the snapshot is the current one
+                EnumSet<org.jvirt.conf.MomentXml.SnapshotFormat> f = EnumSet.of(
+                        org.jvirt.conf.MomentXml.SnapshotFormat.SECURE, org.jvirt.conf.MomentXml.SnapshotFormat.INTERNAL);
+                if (active) {
+                    f.add(org.jvirt.conf.MomentXml.SnapshotFormat.CURRENT);
+                }
+                return org.jvirt.conf.MomentXml.formatSnapshot(def, null, f);
+            }
             return XmlDocuments.format(def, secure ? EnumSet.of(DomainXMLFlag.SECURE, DomainXMLFlag.INACTIVE)
                     : EnumSet.of(DomainXMLFlag.INACTIVE));
         } finally {
@@ -796,7 +805,8 @@ final class DomainSnapshots {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.xml")) {
             for (Path f : ds) {
                 try {
-                    defs.add(XmlDocuments.parse(Files.readString(f), DomainSnapshotDef.class));
+                    defs.add(org.jvirt.conf.MomentXml.parseSnapshot(Files.readString(f),
+                            org.jvirt.conf.MomentOptions.existing().withInternal()));
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("domain {}: skipping unreadable snapshot {}: {}", o.def.name, f, e.getMessage());
                 }

@@ -49,6 +49,7 @@ public final class QmpMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QmpMonitor.class);
     /** Jackson's mapper is thread-safe once configured; one serves every monitor. */
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EARLIER_EVENTS_WAIT = Duration.ofSeconds(2);
 
     /** What the owner of a monitor hears. */
     public interface Listener {
@@ -69,6 +70,7 @@ public final class QmpMonitor implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<JsonNode> greeting = new CompletableFuture<>();
     private final ExecutorService eventThread;
+    private volatile Thread eventDeliverer;
     private final Thread reader;
     private final Object writeLock = new Object();
     private volatile boolean closed;
@@ -95,6 +97,7 @@ public final class QmpMonitor implements AutoCloseable {
                 r -> {
                     Thread t = new Thread(r, "qmp-events-" + name);
                     t.setDaemon(true);
+                    eventDeliverer = t;
                     return t;
                 });
         this.reader = new Thread(this::readLoop, "qmp-" + name);
@@ -211,7 +214,9 @@ public final class QmpMonitor implements AutoCloseable {
     public JsonNode execute(String command, ObjectNode arguments, Duration timeout) {
         CompletableFuture<JsonNode> f = send(command, arguments);
         try {
-            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            JsonNode result = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            awaitEarlierEvents();
+            return result;
         } catch (TimeoutException e) {
             f.cancel(false);
             throw new QmpError(command, QmpError.TIMEOUT, "no reply in " + timeout.toMillis() + " ms");
@@ -223,6 +228,28 @@ public final class QmpMonitor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QmpError(command, QmpError.CLOSED, "interrupted");
+        }
+    }
+
+    /**
+     * Waits until the events QEMU sent before the reply just received have been handled, so that a caller never
+     * sees its own command's events arrive after it went on (a STOP from {@code stop} handled after a later
+     * {@code cont}). The reader queues events before it completes a reply, so a marker queued now comes after
+     * them. Not on the event thread itself, and bounded, so a handler waiting on the caller cannot hang it.
+     */
+    private void awaitEarlierEvents() {
+        if (Thread.currentThread() == eventDeliverer) {
+            return;
+        }
+        try {
+            eventThread.submit(() -> { }).get(EARLIER_EVENTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException | ExecutionException e) {
+            // the monitor closed: nothing more will be delivered
+        } catch (TimeoutException e) {
+            LOG.debug("qmp {}: events before a reply still being handled after {} ms", name,
+                    EARLIER_EVENTS_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -285,7 +312,9 @@ public final class QmpMonitor implements AutoCloseable {
                 out.write(bytes);
                 out.flush();
             }
-            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            JsonNode result = reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            awaitEarlierEvents();
+            return result;
         } catch (JsonProcessingException e) {
             throw new QmpError(command, "GenericError", e.getMessage());
         } catch (IOException e) {
