@@ -49,29 +49,54 @@ public final class JmxComponent {
     private final MBeanRegistry registry;
     // by configured URI
     private final Map<String, ExportedConnection> exports = new ConcurrentHashMap<>();
-    // a driver's arrival is told before the ConnectFactory may know it: retry from another thread, after
+    // exports (under SCR) and retries run here: a driver's arrival is told before the ConnectFactory may know it
     private final ExecutorService retries = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jvirt-jmx-retry");
+        Thread t = new Thread(r, "jvirt-jmx-export");
         t.setDaemon(true);
         return t;
     });
+    private final boolean async;
     private Set<String> wanted = Set.of(); // guarded by this
     private boolean deactivated; // guarded by this
 
+    /**
+     * SCR's way in: the configured connections are opened and exported on this component's own thread, so that
+     * neither the platform's start nor SCR waits for a driver to open (a remote URI may take seconds).
+     */
     @Activate
-    public JmxComponent(@Reference(name = "factory") ConnectFactory factory, Map<String, Object> config) {
-        this(factory, ManagementFactory.getPlatformMBeanServer(), config);
+    public JmxComponent(@Reference(name = "factory") ConnectFactory factory, Map<String, Object> config,
+            org.osgi.framework.BundleContext context) {
+        this(factory, ManagementFactory.getPlatformMBeanServer(), config, true);
+    }
+
+    /** Exports synchronously: when the constructor returns, the configured URIs that can open are exported. */
+    public JmxComponent(ConnectFactory factory, Map<String, Object> config) {
+        this(factory, ManagementFactory.getPlatformMBeanServer(), config, false);
     }
 
     JmxComponent(ConnectFactory factory, MBeanServer server, Map<String, Object> config) {
+        this(factory, server, config, false);
+    }
+
+    private JmxComponent(ConnectFactory factory, MBeanServer server, Map<String, Object> config, boolean async) {
         this.factory = factory;
         this.registry = new MBeanRegistry(server);
-        apply(config);
+        this.async = async;
+        applyNowOrLater(config);
     }
 
     @Modified
     void modified(Map<String, Object> config) {
-        apply(config);
+        applyNowOrLater(config);
+    }
+
+    private void applyNowOrLater(Map<String, Object> config) {
+        if (async) {
+            Map<String, Object> copy = Map.copyOf(config);
+            retries.execute(() -> apply(copy));
+        } else {
+            apply(config);
+        }
     }
 
     @Deactivate
@@ -113,6 +138,9 @@ public final class JmxComponent {
     }
 
     private synchronized void apply(Map<String, Object> config) {
+        if (deactivated) {
+            return;
+        }
         Set<String> listed = uris(config.get(URIS));
         wanted = listed.isEmpty() ? Set.of(factory.defaultUri()) : listed;
         for (ExportedConnection e : List.copyOf(exports.values())) {
