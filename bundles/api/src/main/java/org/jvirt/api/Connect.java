@@ -60,6 +60,7 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
      * What the hypervisor can offer a guest of this emulator, architecture, machine type and virtualization type
      * (each may be null for the default), as a {@code <domainCapabilities>} document.
      */
+    @Modifies
     @Libvirt("virConnectGetDomainCapabilities")
     default String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype) {
         throw VirtException.noSupport();
@@ -322,7 +323,7 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     }
 
     /** virDomainCreateXML's name before libvirt 0.4.6. */
-    @Modifies
+    @Modifies(message = "read only access prevents virDomainCreateXML")
     @Libvirt(value = "virDomainCreateLinux", via = "virDomainCreateXML")
     default Domain domainCreateLinux(String xml) {
         return domainCreateXML(xml, Set.of());
@@ -353,9 +354,10 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
     }
 
     /** The XML of the domain saved in {@code file}. */
-    @Modifies(when = "SECURE", message = "virDomainSaveImageGetXMLDesc with secure flag")
+    @Modifies
     @Libvirt("virDomainSaveImageGetXMLDesc")
-    default String domainSaveImageGetXMLDesc(@Arg(value = "file", check = Arg.Check.NON_NULL) String file,
+    default String domainSaveImageGetXMLDesc(@Arg(value = "file", check = Arg.Check.NON_NULL, beforeReadOnly = true)
+            String file,
             Set<DomainSaveImageXMLFlag> flags) {
         throw VirtException.noSupport();
     }

@@ -1050,6 +1050,7 @@ public interface Domain {
 
     // ---- the guest agent
 
+    @Modifies
     @Libvirt("virDomainGetHostname")
     default String getHostname(Set<DomainGetHostnameFlag> flags) {
         throw VirtException.noSupport();

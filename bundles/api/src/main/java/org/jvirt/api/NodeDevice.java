@@ -83,6 +83,7 @@ public interface NodeDevice {
         throw VirtException.noSupport();
     }
 
+    @Modifies
     @Libvirt("virNodeDeviceGetAutostart")
     default boolean getAutostart() {
         throw VirtException.noSupport();
