@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jvirt.api.Connect;
-import org.jvirt.api.ErrorCode;
-import org.jvirt.api.Stream;
-import org.jvirt.api.VirtException;
 
 /**
  * The handler behind a handle the platform gives out for a driver's object (a domain, network, volume, snapshot,
@@ -59,35 +56,8 @@ final class ObjectHandle implements InvocationHandler {
         if (method.getReturnType() == Connect.class && method.getParameterCount() == 0) {
             return connection.proxy();
         }
-        checkStreams(args);
         return connection.wrap(Invocations.call(target, self, method, args, OpenConnection.unwrapAll(args), facts,
                 connection.uri()));
-    }
-
-    /** A stream given to an object must come from the object's connection, as libvirt requires. */
-    private void checkStreams(Object[] args) {
-        if (args == null) {
-            return;
-        }
-        for (Object a : args) {
-            if (a instanceof Stream && Proxy.isProxyClass(a.getClass())
-                    && Proxy.getInvocationHandler(a) instanceof ObjectHandle h && h.connection != connection) {
-                String what = switch (kind.type().getSimpleName()) {
-                    case "StorageVol" -> "volume";
-                    default -> "domain";
-                };
-                throw new VirtException(ErrorCode.INVALID_ARG, kind.errorDomain(),
-                        "stream must match connection of " + what + " '" + nameOf() + "'");
-            }
-        }
-    }
-
-    private String nameOf() {
-        try {
-            return String.valueOf(target.getClass().getMethod("getName").invoke(target));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return String.valueOf(target);
-        }
     }
 
     /** The values of the kind's identifying getters, asked of the driver once; the object itself if they fail. */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jvirt.daemon.probe.BenignArgs;
-import org.jvirt.daemon.probe.LibvirtdPeer;
+import org.jvirt.rpc.peer.LibvirtdPeer;
 import org.jvirt.daemon.probe.ProcedureProbe;
 import org.jvirt.daemon.probe.ProcedureProbe.Outcome;
 import org.jvirt.rpc.Procedure;

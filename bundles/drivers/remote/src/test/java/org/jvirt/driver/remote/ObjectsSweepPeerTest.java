@@ -1,5 +1,6 @@
 package org.jvirt.driver.remote;
 
+import org.jvirt.rpc.peer.LibvirtdPeer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class ObjectsSweepPeerTest {
 
     @Test
     void networksPoolsVolumesInterfacesAndDevices() throws Exception {
-        String py = LibvirtdPeer.python(peer.tcpUri(), PY_HELPERS + """
+        String py = PythonLibvirt.run(peer.tcpUri(), PY_HELPERS + """
                 n = conn.networkLookupByName('default')
                 p(n.name(), n.UUIDString(), b(n.isActive()), b(n.isPersistent()), b(n.autostart()), t(n.bridgeName))
                 sys.stdout.write(n.XMLDesc(0))
@@ -145,7 +146,7 @@ class ObjectsSweepPeerTest {
 
     @Test
     void domainDetails() throws Exception {
-        String py = LibvirtdPeer.python(peer.tcpUri(), PY_HELPERS + """
+        String py = PythonLibvirt.run(peer.tcpUri(), PY_HELPERS + """
                 d = conn.lookupByName('test')
                 info, maps = d.vcpus()
                 for v in info:

@@ -1,5 +1,6 @@
 package org.jvirt.driver.remote;
 
+import org.jvirt.rpc.peer.LibvirtdPeer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,7 @@ class RemoteDriverPeerTest {
 
     @Test
     void hostFactsOverTcpAreWhatPythonLibvirtGets() throws Exception {
-        String py = LibvirtdPeer.python(peer.tcpUri(), """
+        String py = PythonLibvirt.run(peer.tcpUri(), """
                 print(conn.getType()); print(conn.getVersion()); print(conn.getLibVersion())
                 print(conn.getHostname()); print(conn.getMaxVcpus(None)); print(conn.getInfo())
                 print(conn.getFreeMemory()); print(conn.isSecure()); print(conn.isEncrypted())
@@ -78,7 +79,7 @@ class RemoteDriverPeerTest {
                     names(c.listAllNodeDevices(Set.of()).stream().map(x -> x.getName()).toList()),
                     c.numOfDomains() + " " + c.numOfDefinedDomains() + " " + ids(c.listDomains())) + "\n";
             assertThat(mine).isEqualTo(py);
-            assertThat(c.getCapabilities()).isEqualTo(LibvirtdPeer.python(peer.tcpUri(),
+            assertThat(c.getCapabilities()).isEqualTo(PythonLibvirt.run(peer.tcpUri(),
                     "sys.stdout.write(conn.getCapabilities())"));
             assertThat(c.getURI()).isEqualTo(peer.tcpUri());
             assertThat(c.isAlive()).isTrue();
@@ -110,7 +111,7 @@ class RemoteDriverPeerTest {
 
     @Test
     void domainCallsOverUnixSocketAreWhatPythonLibvirtGets() throws Exception {
-        String py = LibvirtdPeer.python(peer.unixUri(), """
+        String py = PythonLibvirt.run(peer.unixUri(), """
                 d = conn.lookupByName('test')
                 print(d.info()[:4]); print(d.state()); print(d.ID(), d.UUIDString(), d.OSType())
                 print(d.isActive(), d.isPersistent(), d.autostart(), d.maxMemory(), d.maxVcpus())
@@ -140,7 +141,7 @@ class RemoteDriverPeerTest {
 
     @Test
     void serverErrorsKeepLibvirtsCodeDomainAndMessage() throws Exception {
-        String py = LibvirtdPeer.python(peer.tcpUri(), """
+        String py = PythonLibvirt.run(peer.tcpUri(), """
                 try:
                     conn.lookupByName('nosuch')
                 except libvirt.libvirtError as e:
@@ -195,7 +196,7 @@ class RemoteDriverPeerTest {
 
     @Test
     void storagePoolInfoIsWhatPythonLibvirtGets() throws Exception {
-        String py = LibvirtdPeer.python(peer.tcpUri(), """
+        String py = PythonLibvirt.run(peer.tcpUri(), """
                 p = conn.storagePoolLookupByName('default-pool')
                 print(p.info()); print(p.isActive(), p.numOfVolumes())""");
         try (Connect c = factory.open(peer.tcpUri())) {

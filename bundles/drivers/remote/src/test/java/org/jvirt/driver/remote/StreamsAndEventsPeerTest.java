@@ -1,5 +1,6 @@
 package org.jvirt.driver.remote;
 
+import org.jvirt.rpc.peer.LibvirtdPeer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,7 @@ class StreamsAndEventsPeerTest {
 
     @Test
     void aScreenshotStreamsTheSameBytesAsPythonLibvirtGets() throws Exception {
-        String py = LibvirtdPeer.python(peer.tcpUri(), """
+        String py = PythonLibvirt.run(peer.tcpUri(), """
                 import hashlib
                 d = conn.lookupByName('test')
                 st = conn.newStream(0)

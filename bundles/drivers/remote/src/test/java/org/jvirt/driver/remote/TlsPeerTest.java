@@ -1,5 +1,6 @@
 package org.jvirt.driver.remote;
 
+import org.jvirt.rpc.peer.LibvirtdPeer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

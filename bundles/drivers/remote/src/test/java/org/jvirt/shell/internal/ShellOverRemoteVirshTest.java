@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
+import org.jvirt.rpc.peer.LibvirtdPeer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShellOverRemoteVirshTest {
     private static final Path VIRSH = Path.of("/usr/bin/virsh");
-    private static Object peer;
+    private static LibvirtdPeer peer;
     private static String uri;
     private static ConnectFactory factory;
     private static CommandProcessorImpl processor;
@@ -55,14 +55,8 @@ class ShellOverRemoteVirshTest {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(VIRSH), "virsh is not installed: the comparison is skipped");
-        // the peer helper lives in the driver's test package
-        Class<?> peerClass = Class.forName("org.jvirt.driver.remote.LibvirtdPeer");
-        Method startPeer = peerClass.getDeclaredMethod("start");
-        startPeer.setAccessible(true);
-        peer = startPeer.invoke(null);
-        Method tcp = peerClass.getDeclaredMethod("tcpUri");
-        tcp.setAccessible(true);
-        uri = (String) tcp.invoke(peer);
+        peer = LibvirtdPeer.start();
+        uri = peer.tcpUri();
         factory = ServiceLoader.load(ConnectFactory.class).findFirst().orElseThrow();
         processor = new CommandProcessorImpl(new ThreadIOImpl());
         CommandCatalog catalog = CommandCatalog.standard();
@@ -78,7 +72,7 @@ class ShellOverRemoteVirshTest {
     @AfterAll
     static void stop() throws Exception {
         if (peer != null) {
-            ((AutoCloseable) peer).close();
+            peer.close();
         }
     }
 
