@@ -54,6 +54,8 @@ public final class CallScripts {
         String shared = System.getProperty("jvirt.shared");
         if (Files.readString(script, StandardCharsets.UTF_8).contains("${shared}")
                 && (shared == null || !Files.isDirectory(Path.of(shared, "libvirt-tests")))) {
+            // its known differences are not stale, only unchecked here
+            known.keySet().stream().filter(k -> k.startsWith(name + ":")).forEach(seen::add);
             return DynamicTest.dynamicTest(name, () -> Assumptions.abort(
                     "the script reads the shared test data (jvirt.shared), which is absent"));
         }
@@ -73,7 +75,9 @@ public final class CallScripts {
                 .isEqualTo(expected.stream().map(CallScript.Call::text).toList())));
         for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
             CallScript.Call a = actual.get(i);
-            String want = expected.get(i).result();
+            // the recording names the shared test data as ${shared}, wherever it lies on the recording machine
+            String want = shared == null ? expected.get(i).result()
+                    : expected.get(i).result().replace("${shared}", CallScript.shared());
             String key = name + ":" + a.line();
             seen.add(key);
             String reason = known.get(key);
