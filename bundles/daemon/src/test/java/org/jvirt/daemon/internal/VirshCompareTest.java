@@ -77,8 +77,12 @@ class VirshCompareTest {
         String known = knownDifferences().get(commands);
         if (known != null) {
             String expected = VolatileFields.mask(reference.output());
-            assumeTrue(VolatileFields.mask(unix.output()).equals(expected)
-                    && VolatileFields.mask(tcp.output()).equals(expected), "differs, not for the daemon: " + known);
+            boolean agrees = VolatileFields.mask(unix.output()).equals(expected)
+                    && VolatileFields.mask(tcp.output()).equals(expected);
+            // a listed scenario that agrees now fails, so the list cannot go stale
+            assertThat(agrees).as("%s agrees with libvirt now: take it off known-differences.txt", commands)
+                    .isFalse();
+            assumeTrue(false, "differs, not for the daemon: " + known);
         }
         assertThat(VolatileFields.mask(unix.output())).as("over the unix socket")
                 .isEqualTo(VolatileFields.mask(reference.output()));
