@@ -1,7 +1,12 @@
 package org.jvirt.driver.remote.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
@@ -22,13 +27,37 @@ import javax.security.sasl.SaslException;
 final class DigestMd5Client implements SaslClientSession {
     static final String NAME = "DIGEST-MD5";
 
-    private final SaslClient client;
+    /** cyrus-sasl's choice among the ciphers of the high group: rc4 (SSF 128) before 3des (112). */
+    private static final String PREFERRED_CIPHER = "rc4";
+    private static final Pattern CIPHERS = Pattern.compile("(?:^|,)\\s*cipher\\s*=\\s*\"([^\"]*)\"");
+    private static final String CIPHER_PROPERTY = "com.sun.security.sasl.digest.cipher";
 
-    DigestMd5Client(String host, boolean secure, SaslCredentials credentials) throws SaslException {
+    private final String host;
+    private final boolean secure;
+    private final SaslCredentials credentials;
+    private SaslClient client;
+    private boolean rc4;
+
+    DigestMd5Client(String host, boolean secure, SaslCredentials credentials) {
+        this.host = host;
+        this.secure = secure;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Java's client, made when the server's challenge shows its ciphers: Java would take 3des of the high group,
+     * which cyrus-sasl on OpenSSL 3 (Debian's libvirtd) cannot start; cyrus-sasl's own client takes rc4, the
+     * strongest, and so does this one when it is offered.
+     */
+    private SaslClient create(byte[] challenge) throws SaslException {
         Map<String, Object> props = new HashMap<>();
         props.put(Sasl.QOP, secure ? "auth" : "auth-conf");
         if (!secure) {
             props.put(Sasl.STRENGTH, "high");
+            rc4 = offeredCiphers(challenge).contains(PREFERRED_CIPHER);
+            if (rc4) {
+                props.put(CIPHER_PROPERTY, PREFERRED_CIPHER);
+            }
         }
         props.put(Sasl.MAX_BUFFER, "65536");
         SaslClient c = Sasl.createSaslClient(new String[] {NAME}, null, "libvirt", host, props, callbacks -> {
@@ -61,7 +90,19 @@ final class DigestMd5Client implements SaslClientSession {
         if (c == null) {
             throw new SaslException("this Java has no DIGEST-MD5 client");
         }
-        this.client = c;
+        return c;
+    }
+
+    /** The ciphers a DIGEST-MD5 challenge offers (RFC 2831's cipher directive). */
+    static List<String> offeredCiphers(byte[] challenge) {
+        if (challenge == null) {
+            return List.of();
+        }
+        Matcher m = CIPHERS.matcher(new String(challenge, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            return List.of();
+        }
+        return Arrays.stream(m.group(1).split(",")).map(String::strip).toList();
     }
 
     @Override
@@ -70,29 +111,32 @@ final class DigestMd5Client implements SaslClientSession {
     }
 
     @Override
-    public byte[] start() throws SaslException {
-        return client.hasInitialResponse() ? client.evaluateChallenge(new byte[0]) : null;
+    public byte[] start() {
+        // DIGEST-MD5 has no initial response: the server speaks first
+        return null;
     }
 
     @Override
     public byte[] step(byte[] challenge) throws SaslException {
-        byte[] out = client.evaluateChallenge(challenge == null ? new byte[0] : challenge);
-        return out;
+        if (client == null) {
+            client = create(challenge);
+        }
+        return client.evaluateChallenge(challenge == null ? new byte[0] : challenge);
     }
 
     @Override
     public boolean isComplete() {
-        return client.isComplete();
+        return client != null && client.isComplete();
     }
 
     @Override
     public int ssf() {
-        if (!client.isComplete() || !"auth-conf".equals(client.getNegotiatedProperty(Sasl.QOP))) {
+        if (!isComplete() || !"auth-conf".equals(client.getNegotiatedProperty(Sasl.QOP))) {
             return 0;
         }
-        // cyrus-sasl's ratings: 3des 112, rc4 128; Java tells only the group, so the lower one of it
+        // cyrus-sasl's ratings: rc4 128, 3des 112; without rc4 Java names only the group, so its lower one
         Object strength = client.getNegotiatedProperty(Sasl.STRENGTH);
-        return "high".equals(strength) ? 112 : "medium".equals(strength) ? 55 : 40;
+        return !"high".equals(strength) ? 40 : rc4 ? 128 : 112;
     }
 
     @Override
@@ -113,6 +157,9 @@ final class DigestMd5Client implements SaslClientSession {
 
     @Override
     public void dispose() {
+        if (client == null) {
+            return;
+        }
         try {
             client.dispose();
         } catch (SaslException e) {

@@ -116,15 +116,11 @@ final class SaslAuthentication {
      */
     static SaslClientSession pick(List<String> candidates, boolean secure, String host, SaslCredentials credentials) {
         List<String> upper = candidates.stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList();
-        try {
-            if (secure && upper.contains(ScramSha256Client.NAME)) {
-                return new ScramSha256Client(credentials);
-            }
-            if (upper.contains(DigestMd5Client.NAME)) {
-                return new DigestMd5Client(host, secure, credentials);
-            }
-        } catch (SaslException e) {
-            throw negotiation("start", e);
+        if (secure && upper.contains(ScramSha256Client.NAME)) {
+            return new ScramSha256Client(credentials);
+        }
+        if (upper.contains(DigestMd5Client.NAME)) {
+            return new DigestMd5Client(host, secure, credentials);
         }
         // cyrus-sasl's words when no offered mechanism meets the properties
         throw new VirtException(ErrorCode.AUTH_FAILED, ErrorDomain.RPC,

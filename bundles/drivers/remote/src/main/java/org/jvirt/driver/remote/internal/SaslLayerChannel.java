@@ -116,7 +116,9 @@ final class SaslLayerChannel implements ByteChannel {
             return inner.write(src);
         }
         int total = src.remaining();
-        byte[] chunk = new byte[Math.min(total, Math.max(1024, l.maxRawSend()))];
+        // each wrapped buffer carries no more than the peer's buffer, as negotiated, allows
+        int most = l.maxRawSend() > 0 ? l.maxRawSend() : 65536;
+        byte[] chunk = new byte[Math.max(1, Math.min(total, most))];
         while (src.hasRemaining()) {
             int n = Math.min(chunk.length, src.remaining());
             src.get(chunk, 0, n);

@@ -34,8 +34,22 @@ final class ScramSha256Client implements SaslClientSession {
     private int state;
     private boolean complete;
 
+    private final java.util.function.Supplier<String> nonces;
+
     ScramSha256Client(SaslCredentials credentials) {
+        this(credentials, ScramSha256Client::freshNonce);
+    }
+
+    /** With the client nonces of {@code nonces} (tests replay RFC 7677's example). */
+    ScramSha256Client(SaslCredentials credentials, java.util.function.Supplier<String> nonces) {
         this.credentials = credentials;
+        this.nonces = nonces;
+    }
+
+    private static String freshNonce() {
+        byte[] nonce = new byte[24];
+        RANDOM.nextBytes(nonce);
+        return Base64.getEncoder().withoutPadding().encodeToString(nonce);
     }
 
     @Override
@@ -48,9 +62,7 @@ final class ScramSha256Client implements SaslClientSession {
         String[] answers = credentials.nameAndPassword(null);
         String user = saslName(answers[0]);
         password = answers[1];
-        byte[] nonce = new byte[24];
-        RANDOM.nextBytes(nonce);
-        clientNonce = Base64.getEncoder().withoutPadding().encodeToString(nonce);
+        clientNonce = nonces.get();
         clientFirstBare = "n=" + user + ",r=" + clientNonce;
         state = 1;
         return utf8(GS2 + clientFirstBare);
