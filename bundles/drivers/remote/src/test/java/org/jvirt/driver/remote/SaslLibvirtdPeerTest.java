@@ -188,6 +188,19 @@ class SaslLibvirtdPeerTest {
         virsh.ifPresent(out -> assertThat(out).contains("error: authentication failed: authentication failed"));
     }
 
+    @Test
+    void credentialsFromAnAuthFileAsVirshReadsThem() throws Exception {
+        Path conf = dir.resolve("auth-file.conf");
+        Files.writeString(conf, "[credentials-t]\nauthname=alice\npassword=wonderland\n\n"
+                + "[auth-libvirt-127.0.0.1]\ncredentials=t\n");
+        // no callback at all: the file answers everything
+        try (Connect c = factory.open(tcpUri() + "?authfile=" + conf)) {
+            assertThat(c.listAllDomains(Set.of())).extracting(Domain::getName).containsExactly("test");
+        }
+        Optional<String> out = virsh(tcpUri(), "alice", "wonderland");
+        out.ifPresent(o -> assertThat(o).isEqualTo("test\n\n"));
+    }
+
     /** virsh's output for {@code list --name} with the credentials in a private auth.conf, when virsh exists. */
     private static Optional<String> virsh(String uri, String user, String password) throws Exception {
         if (!Files.isExecutable(VIRSH)) {

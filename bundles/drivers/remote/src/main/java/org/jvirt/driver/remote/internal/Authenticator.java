@@ -1,5 +1,6 @@
 package org.jvirt.driver.remote.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ final class Authenticator {
 
     /** The SASL outcome when SASL ran, else {@code null}. */
     static SaslAuthentication.Outcome authenticate(RpcClient client, SaslLayerChannel channel, List<Integer> offered,
-            RemoteUri uri, boolean secure, ConnectAuth auth, Duration t) {
+            URI given, RemoteUri uri, boolean secure, ConnectAuth auth, Duration t) {
         if (offered.isEmpty()) {
             return null;
         }
@@ -53,8 +54,9 @@ final class Authenticator {
         }
         switch (type) {
             case RemoteProtocol.REMOTE_AUTH_SASL:
-                return SaslAuthentication.run(client, channel, secure, uri.hostOrLocal(),
-                        mech, auth, t);
+                SaslCredentials credentials = new SaslCredentials(auth,
+                        () -> AuthConfigFile.locate(given, System::getenv), uri.host());
+                return SaslAuthentication.run(client, channel, secure, uri.hostOrLocal(), mech, credentials, t);
             case RemoteProtocol.REMOTE_AUTH_POLKIT:
                 client.call(RemoteProtocol.AUTH_POLKIT, null, t);
                 return null;

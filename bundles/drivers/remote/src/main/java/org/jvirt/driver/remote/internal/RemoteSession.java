@@ -103,7 +103,8 @@ public final class RemoteSession {
 
     private void handshakeCalls(ConnectRequest request, Duration t) {
         AuthListRet auth = client.call(RemoteProtocol.AUTH_LIST, null, t);
-        sasl = Authenticator.authenticate(client, channel, auth.types(), remote, secureTransport(), request.auth(), t);
+        sasl = Authenticator.authenticate(client, channel, auth.types(), request.uri(), remote, secureTransport(),
+                request.auth(), t);
         if (supports(RemoteFeatures.PROGRAM_KEEPALIVE, t)) {
             client.startKeepalive(keepaliveInterval(), keepaliveCount());
             keepalive = true;

@@ -135,7 +135,7 @@ public record RemoteUri(String driver, Transport transport, String user, String 
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
-    private static List<String[]> params(String rawQuery) {
+    static List<String[]> params(String rawQuery) {
         List<String[]> out = new ArrayList<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return out;

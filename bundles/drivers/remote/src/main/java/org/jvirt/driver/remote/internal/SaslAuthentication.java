@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import javax.security.sasl.SaslException;
 
-import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
@@ -43,7 +42,7 @@ final class SaslAuthentication {
      * mechanism the URI asks for or {@code null}.
      */
     static Outcome run(RpcClient client, SaslLayerChannel channel, boolean secure, String host, String wanted,
-            ConnectAuth auth, Duration t) {
+            SaslCredentials credentials, Duration t) {
         String offered = client.call(RemoteProtocol.AUTH_SASL_INIT, null, t).mechlist();
         LOG.debug("remote: server offers SASL mechanisms '{}'", offered);
         List<String> candidates = Arrays.asList(offered.split(","));
@@ -54,7 +53,6 @@ final class SaslAuthentication {
             }
             candidates = List.of(wanted);
         }
-        SaslCredentials credentials = new SaslCredentials(auth);
         SaslClientSession session = pick(candidates, secure, host, credentials);
         boolean done = false;
         try {

@@ -162,6 +162,50 @@ class SaslClientTest {
                 "Please enter your password");
     }
 
+    @Test
+    void theAuthFileComesBeforeTheCallback(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException {
+        java.nio.file.Path file = tmp.resolve("auth.conf");
+        java.nio.file.Files.writeString(file, "# credentials for two hosts\n[credentials-admin]\nauthname=admin\n"
+                + "password=s3cret\n\n[credentials-half]\nauthname=half\n\n[auth-libvirt-db1]\n"
+                + "credentials=admin\n[auth-libvirt-default]\ncredentials=half\n[auth-libvirt-broken]\n"
+                + "credentials=nosuch\n");
+        List<List<CredentialType>> asked = new ArrayList<>();
+        ConnectAuth cb = new ConnectAuth() {
+            @Override
+            public Set<CredentialType> supportedTypes() {
+                return Set.of(CredentialType.AUTHNAME, CredentialType.PASSPHRASE);
+            }
+
+            @Override
+            public void request(List<Credential> credentials) {
+                asked.add(credentials.stream().map(Credential::type).toList());
+                credentials.forEach(c -> c.setResult("typed"));
+            }
+        };
+        // both in the file: the callback is not asked (nor needed)
+        assertThat(new SaslCredentials(null, () -> file, "db1").nameAndPassword(null)).containsExactly("admin",
+                "s3cret");
+        // another host falls back to the default group, which lacks the password
+        assertThat(new SaslCredentials(cb, () -> file, "web").nameAndPassword(null)).containsExactly("half", "typed");
+        assertThat(asked).containsExactly(List.of(CredentialType.PASSPHRASE));
+        assertThatThrownBy(() -> new SaslCredentials(cb, () -> file, "broken").nameAndPassword(null))
+                .isInstanceOfSatisfying(VirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONF_SYNTAX);
+                    assertThat(e.getMessage()).endsWith("Missing group 'credentials-nosuch' referenced from group "
+                            + "'auth-libvirt-broken' in '" + file + "'");
+                });
+        // where libvirt looks: its variable, then the URI's authfile, then the user's folder
+        java.net.URI uri = java.net.URI.create("qemu+tcp://h/system?authfile=/x/a.conf");
+        assertThat(AuthConfigFile.locate(uri, k -> k.equals("LIBVIRT_AUTH_FILE") ? "/env/a.conf" : null))
+                .isEqualTo(java.nio.file.Path.of("/env/a.conf"));
+        assertThat(AuthConfigFile.locate(uri, k -> null)).isEqualTo(java.nio.file.Path.of("/x/a.conf"));
+        java.nio.file.Files.createDirectories(tmp.resolve("libvirt"));
+        java.nio.file.Files.copy(file, tmp.resolve("libvirt/auth.conf"));
+        assertThat(AuthConfigFile.locate(java.net.URI.create("qemu+tcp://h/system"),
+                k -> k.equals("XDG_CONFIG_HOME") ? tmp.toString() : null)).isEqualTo(tmp.resolve("libvirt/auth.conf"));
+    }
+
     /** A stand-in layer: each byte plus one, behind a marker byte; at most 5 plain bytes a buffer. */
     static final class ShiftLayer implements SaslClientSession {
         boolean disposed;
