@@ -45,6 +45,8 @@ class TlsPeerTest {
     @TempDir
     static Path otherPki;
     private static SSLServerSocket terminator;
+    /** The TLS version of each connection the terminator accepted, in order. */
+    private static final List<String> negotiated = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -99,6 +101,23 @@ class TlsPeerTest {
         assertThatThrownBy(() -> factory.open(uri)).isInstanceOf(VirtException.class);
     }
 
+    @Test
+    void tlsPriorityPicksTheProtocolVersions() {
+        String uri = "test+tls://localhost:" + terminator.getLocalPort() + "/default?pkipath=" + pki;
+        for (String[] p : new String[][] {{"NORMAL:-VERS-TLS1.3", "TLSv1.2"}, {"NONE:+VERS-TLS1.3", "TLSv1.3"}}) {
+            try (Connect c = factory.open(uri + "&tls_priority=" + p[0])) {
+                assertThat(c.getType()).isEqualTo("TEST");
+                assertThat(negotiated.get(negotiated.size() - 1)).isEqualTo(p[1]);
+            }
+        }
+        int before = negotiated.size();
+        assertThatThrownBy(() -> factory.open(uri + "&tls_priority=NORMAL:-AES-256-GCM"))
+                .isInstanceOfSatisfying(VirtException.class,
+                        e -> assertThat(e.code()).isEqualTo(org.jvirt.api.ErrorCode.CONFIG_UNSUPPORTED));
+        // refused before any connection
+        assertThat(negotiated).hasSize(before);
+    }
+
     private static void makeCa(Path dir) throws Exception {
         openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "cacert.pem",
                 "-days", "2", "-subj", "/CN=jvirt test CA");
@@ -149,6 +168,7 @@ class TlsPeerTest {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
+                    negotiated.add(((javax.net.ssl.SSLSocket) client).getSession().getProtocol());
                     Socket daemon = new Socket(InetAddress.getLoopbackAddress(), peer.port);
                     pipe(client, daemon);
                     pipe(daemon, client);

@@ -2,7 +2,6 @@ package org.jvirt.driver.remote.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.channels.ByteChannel;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,13 +55,17 @@ public final class RemoteSession {
     private final WireValues values;
     private final Connect connect;
     private final EventRelay relay;
+    private final SaslLayerChannel channel;
     private volatile boolean closedByUser;
     private volatile boolean keepalive;
+    private volatile SaslAuthentication.Outcome sasl;
 
-    private RemoteSession(String uri, RemoteUri remote, RpcClient client, ConnectRequest request) {
+    private RemoteSession(String uri, RemoteUri remote, RpcClient client, SaslLayerChannel channel,
+            ConnectRequest request) {
         this.uri = uri;
         this.remote = remote;
         this.client = client;
+        this.channel = channel;
         this.objects = new WireObjects(this);
         this.values = new WireValues(objects);
         this.connect = (Connect) Proxy.newProxyInstance(Connect.class.getClassLoader(), new Class<?>[] {Connect.class},
@@ -73,10 +76,10 @@ public final class RemoteSession {
     /** Opens a connection for {@code request}; fails with libvirt's error when the server cannot be reached. */
     public static Connect open(ConnectRequest request) {
         RemoteUri remote = RemoteUri.parse(request.uri());
-        ByteChannel channel = TransportOpener.open(remote, request.readOnly());
+        SaslLayerChannel channel = new SaslLayerChannel(TransportOpener.open(remote, request.readOnly()));
         RpcClient client = RpcClient.open(request.uri().toString(), channel);
         try {
-            RemoteSession s = new RemoteSession(request.uri().toString(), remote, client, request);
+            RemoteSession s = new RemoteSession(request.uri().toString(), remote, client, channel, request);
             s.handshake(request);
             return s.connect;
         } catch (RuntimeException e) {
@@ -100,7 +103,8 @@ public final class RemoteSession {
 
     private void handshakeCalls(ConnectRequest request, Duration t) {
         AuthListRet auth = client.call(RemoteProtocol.AUTH_LIST, null, t);
-        Authenticator.authenticate(client, auth.types(), remote, request.auth(), t);
+        sasl = Authenticator.authenticate(client, channel, auth.types(), request.uri(), remote, secureTransport(),
+                request.auth(), t);
         if (supports(RemoteFeatures.PROGRAM_KEEPALIVE, t)) {
             client.startKeepalive(keepaliveInterval(), keepaliveCount());
             keepalive = true;
@@ -133,6 +137,19 @@ public final class RemoteSession {
 
     String uri() {
         return uri;
+    }
+
+    /** A transport libvirt's client trusts as it is: a local socket, TLS or ssh; not plain TCP, nor ext. */
+    boolean secureTransport() {
+        return switch (remote.transport()) {
+            case UNIX, TLS, SSH, LIBSSH, LIBSSH2 -> true;
+            case TCP, EXT -> false;
+        };
+    }
+
+    /** What SASL authentication negotiated, or {@code null} when the server asked for none. */
+    SaslAuthentication.Outcome sasl() {
+        return sasl;
     }
 
     RemoteUri remote() {

@@ -132,10 +132,11 @@ public record RemoteUri(String driver, Transport transport, String user, String 
     }
 
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
+        // a space as %20: libvirt reads a + as itself
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
     }
 
-    private static List<String[]> params(String rawQuery) {
+    static List<String[]> params(String rawQuery) {
         List<String[]> out = new ArrayList<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return out;
@@ -147,10 +148,14 @@ public record RemoteUri(String driver, Transport transport, String user, String 
             int eq = part.indexOf('=');
             String k = eq < 0 ? part : part.substring(0, eq);
             String v = eq < 0 ? "" : part.substring(eq + 1);
-            out.add(new String[] {URLDecoder.decode(k, StandardCharsets.UTF_8),
-                    URLDecoder.decode(v, StandardCharsets.UTF_8)});
+            out.add(new String[] {unescape(k), unescape(v)});
         }
         return out;
+    }
+
+    /** %XX escapes undone, as libxml2's unescaping does for libvirt; a '+' stays a '+' (tls_priority has them). */
+    private static String unescape(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static boolean flag(String v) {

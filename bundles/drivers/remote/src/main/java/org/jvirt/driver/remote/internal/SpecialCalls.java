@@ -87,17 +87,17 @@ final class SpecialCalls {
         return out;
     }
 
-    /** Encrypted on our side: TLS (ssh's encryption is the ssh client's, which libvirt does not count). */
+    /**
+     * Encrypted on our side: TLS, or a SASL session (libvirt's client counts any, as it keeps the session even
+     * without a layer); ssh's encryption is the ssh client's, which libvirt does not count.
+     */
     private static boolean encrypted(RemoteSession s) {
-        return s.remote().transport() == RemoteUri.Transport.TLS;
+        return s.remote().transport() == RemoteUri.Transport.TLS || s.sasl() != null;
     }
 
-    /** A channel libvirt's client trusts: a local socket, TLS or ssh; not plain TCP, nor an ext command. */
+    /** A channel libvirt's client trusts: a local socket, TLS, ssh, or any under a SASL layer it accepted. */
     private static boolean secureChannel(RemoteSession s) {
-        return switch (s.remote().transport()) {
-            case UNIX, TLS, SSH, LIBSSH, LIBSSH2 -> true;
-            case TCP, EXT -> false;
-        };
+        return s.secureTransport() || (s.sasl() != null && s.sasl().ssf() > 0);
     }
 
     /** Whether the server's side of the connection is secure (its own hypervisor channel). */

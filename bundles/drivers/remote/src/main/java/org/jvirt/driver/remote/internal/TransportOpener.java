@@ -137,12 +137,16 @@ final class TransportOpener {
 
         static ByteChannel connect(RemoteUri uri) {
             SSLContext ctx = X509Files.context(uri.pkipath(), uri.noVerify());
+            // the priority string is read before anything is opened: a bad one leaves nothing behind
+            List<String> protocols = TlsPriority.protocols(uri.tlsPriority(),
+                    List.of(ctx.getDefaultSSLParameters().getProtocols()));
             String host = uri.hostOrLocal();
             int port = uri.portOrDefault();
             try {
                 SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(host, port);
                 s.setTcpNoDelay(true);
                 SSLParameters params = s.getSSLParameters();
+                params.setProtocols(protocols.toArray(String[]::new));
                 if (!uri.noVerify()) {
                     // the certificate must name the host the URI names (libvirt's hostname check)
                     params.setEndpointIdentificationAlgorithm("HTTPS");

@@ -104,4 +104,12 @@ class RemoteUriTest {
         assertThat(TransportOpener.remoteBridge(parse("qemu+ssh://h/system?proxy=native"), false))
                 .contains("virt-ssh-helper ").doesNotContain(" -U ");
     }
+
+    @Test
+    void aPlusInAParameterStaysAPlusAsLibvirtUnescapes() {
+        RemoteUri u = RemoteUri.parse(URI.create("qemu+tls://h/system?tls_priority=NONE:+VERS-TLS1.3&x=a+b%20c"));
+        assertThat(u.tlsPriority()).isEqualTo("NONE:+VERS-TLS1.3");
+        // passed on to the server as read: the plus kept, the space escaped
+        assertThat(u.name()).isEqualTo("qemu:///system?x=a%2Bb%20c");
+    }
 }
