@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
+import java.nio.channels.ClosedChannelException;
 
 /**
  * A SASL security layer over the connection's channel, as cyrus-sasl frames it: each buffer wrapped by the
@@ -39,7 +40,7 @@ final class SaslChannel implements ByteChannel {
             if (!fill(wrapped)) {
                 throw new EOFException("end of file inside a SASL buffer");
             }
-            plain = ByteBuffer.wrap(sasl.unwrap(wrapped.array(), 0, n));
+            plain = ByteBuffer.wrap(unwrap(wrapped.array(), n));
         }
         int n = Math.min(dst.remaining(), plain.remaining());
         dst.put(plain.slice().limit(n));
@@ -56,8 +57,22 @@ final class SaslChannel implements ByteChannel {
         return true;
     }
 
+    private byte[] unwrap(byte[] wrapped, int n) throws IOException {
+        try {
+            return sasl.unwrap(wrapped, 0, n);
+        } catch (IllegalStateException e) {
+            // the exchange was disposed: the channel was closed under this read
+            throw new ClosedChannelException();
+        }
+    }
+
+    // synchronized with close: an event may be on its way out while the client goes, and a disposed exchange
+    // answers wrap with an IllegalStateException, which must not reach the thread that sends events
     @Override
-    public int write(ByteBuffer src) throws IOException {
+    public synchronized int write(ByteBuffer src) throws IOException {
+        if (!inner.isOpen()) {
+            throw new ClosedChannelException();
+        }
         int total = src.remaining();
         int chunk = Math.max(1024, sasl.maxRawSend());
         byte[] buf = new byte[Math.min(chunk, total)];
@@ -80,7 +95,7 @@ final class SaslChannel implements ByteChannel {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         sasl.dispose();
         inner.close();
     }
