@@ -50,6 +50,8 @@ public final class Console {
     public int run() {
         ShellSession state = new ShellSession(factory, request.startUri(), request.readOnly(), request.quiet());
         state.environment(request.environment());
+        ConsoleAuth auth = new ConsoleAuth(request.out(), ConsoleAuth.unbuffered(request.in(), request.terminal()));
+        state.auth(auth);
         try (state; CommandSession session = processor.createSession(request.in(), request.out(), request.err())) {
             session.put(ShellSession.KEY, state);
             // virt commands win over other scopes' commands of the same name (felix:start, felix:help)
@@ -69,7 +71,7 @@ public final class Console {
             if (args.length > 1) {
                 return runWords(state, Arrays.asList(args));
             }
-            prompt(session, state);
+            prompt(session, state, auth);
             return 0;
         }
     }
@@ -142,13 +144,15 @@ public final class Console {
     }
 
     /** The prompt loop, until quit, exit or the end of the input. */
-    private void prompt(CommandSession session, ShellSession state) {
+    private void prompt(CommandSession session, ShellSession state, ConsoleAuth auth) {
         state.interactive(true);
         if (!request.quiet()) {
             request.out().print(BANNER);
         }
         state.terminal(request.terminal());
         try (LineInput input = input(state)) {
+            // credentials asked for from now on are the prompt's next lines
+            auth.readFrom(input::answer);
             while (true) {
                 String line = input.read(state.readOnly() ? READ_ONLY_PROMPT : PROMPT);
                 if (line == null) {

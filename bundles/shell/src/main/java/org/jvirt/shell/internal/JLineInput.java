@@ -18,6 +18,8 @@ final class JLineInput implements LineInput {
 
     private final Terminal terminal;
     private final LineReader reader;
+    /** Credential answers: a reader of its own, so that no answer (a pass phrase) reaches the history. */
+    private LineReader answers;
 
     JLineInput(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
@@ -68,6 +70,22 @@ final class JLineInput implements LineInput {
             return reader.readLine(prompt);
         } catch (UserInterruptException e) {
             return "";
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized String answer(boolean echo) throws IOException {
+        if (answers == null) {
+            answers = LineReaderBuilder.builder().terminal(terminal).appName("jvirt")
+                    .variable(LineReader.DISABLE_HISTORY, true).build();
+        }
+        try {
+            // a mask of 0 shows nothing at all, as getpass does
+            return answers.readLine("", echo ? null : Character.valueOf((char) 0));
+        } catch (UserInterruptException e) {
+            throw new IOException("interrupted");
         } catch (EndOfFileException e) {
             return null;
         }

@@ -41,6 +41,12 @@ final class PlainLineInput implements LineInput {
     }
 
     @Override
+    public String answer(boolean echo) throws IOException {
+        // from the same reader as the commands: an answer is the next line of the input, as virsh reads it
+        return reader.readLine();
+    }
+
+    @Override
     public void close() {
         // the streams belong to the caller
     }

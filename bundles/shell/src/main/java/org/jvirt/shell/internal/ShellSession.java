@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.jvirt.api.Connect;
+import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectFactory;
 import org.jvirt.api.ConnectFlag;
 import org.jvirt.api.VirtException;
@@ -27,6 +28,8 @@ public final class ShellSession implements AutoCloseable {
     private String uri;
     private boolean readOnly;
     private Connect connection;
+    /** Asked for credentials when a driver wants them (virsh passes libvirt's default callback); none: not asked. */
+    private volatile ConnectAuth auth;
     private volatile int status;
     private volatile boolean interactive;
     private volatile java.nio.file.Path directory = java.nio.file.Path.of("").toAbsolutePath();
@@ -183,10 +186,15 @@ public final class ShellSession implements AutoCloseable {
         closeConnection();
     }
 
+    /** Sets who answers a driver's credential requests for the connections opened from now on. */
+    public void auth(ConnectAuth auth) {
+        this.auth = auth;
+    }
+
     private Connect open(String target, boolean ro) {
         Set<ConnectFlag> flags = ro ? EnumSet.of(ConnectFlag.RO) : EnumSet.noneOf(ConnectFlag.class);
         try {
-            return factory.open(target, flags, null);
+            return factory.open(target, flags, auth);
         } catch (VirtException e) {
             throw new CommandFailure("failed to connect to the hypervisor", e);
         }
