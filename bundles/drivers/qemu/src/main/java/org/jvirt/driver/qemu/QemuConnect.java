@@ -25,6 +25,8 @@ import org.jvirt.api.driver.EventSink;
 import org.jvirt.api.event.DefinedDetail;
 import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.api.event.StartedDetail;
+import org.jvirt.conf.XmlDocuments;
+import org.jvirt.conf.XmlSchemas;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.CapabilitiesXml;
 import org.jvirt.driver.qemu.caps.HostFacts;
@@ -312,10 +314,18 @@ final class QemuConnect implements Connect {
         return handle(o);
     }
 
+    /** libvirt's VALIDATE flags: the document is checked against domain.rng before it is parsed at all. */
+    private static void validateIfAsked(String xml, Set<? extends VirFlag> flags) {
+        if (XmlSchemas.requested(flags)) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.DOMAIN);
+        }
+    }
+
     @Override
     public Domain domainDefineXML(String xml, Set<DomainDefineFlag> flags) {
         checkFlags("qemuDomainDefineXMLFlags", flags, DomainDefineFlag.VALIDATE.value());
         checkOpen();
+        validateIfAsked(xml, flags);
         DomainDef def = driver.parseNew(xml);
         boolean[] existed = new boolean[1];
         QemuDomainObj o = driver.addOrFind(def, false, existed);
@@ -352,6 +362,7 @@ final class QemuConnect implements Connect {
         checkFlags("qemuDomainCreateXML", flags, DomainCreateFlag.START_PAUSED.value()
                 | DomainCreateFlag.START_VALIDATE.value());
         checkOpen();
+        validateIfAsked(xml, flags);
         DomainDef def = driver.parseNew(xml);
         boolean[] existed = new boolean[1];
         QemuDomainObj o = driver.addOrFind(def, true, existed);
