@@ -113,6 +113,7 @@ final class QemuProcesses {
             paused = !restore.run();
             runDef = restore.def();
         }
+        StartTimings t = new StartTimings();
         QemuCaps caps = driver.capsFor(runDef != null ? runDef : persistent);
         DomainDef live = DomainXml.copy(runDef != null ? runDef : persistent, driver.parse);
         QemuDefaults.apply(live, caps, false);
@@ -149,7 +150,9 @@ final class QemuProcesses {
                     .appendOutputTo(log).directory(dir);
             live.id = id;
             phase = Phase.EXEC;
+            t.mark("prepare");
             p = cmd.start();
+            t.mark("spawn");
             Process proc = p;
             synchronized (o) {
                 o.process = p;
@@ -167,8 +170,10 @@ final class QemuProcesses {
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
+            t.mark("pidfile");
             phase = Phase.CONNECT;
             mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive);
+            t.mark("monitor");
             synchronized (o) {
                 o.monitor = mon;
             }
@@ -185,6 +190,7 @@ final class QemuProcesses {
                 o.setState(DomainState.PAUSED, (loadvm != null ? PausedReason.FROM_SNAPSHOT : PausedReason.USER)
                         .value());
             }
+            t.mark("setup");
             if (!paused) {
                 mon.execute("cont", null, COMMAND_TIMEOUT);
                 o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : loadvm != null
@@ -193,7 +199,9 @@ final class QemuProcesses {
             synchronized (o) {
                 o.apiRunStateChange = false;
             }
+            t.mark("cont");
             StatusFile.write(driver.paths.statusFile(live.name), o);
+            t.mark("status");
             LOG.info("domain {} started (id {}, pid {})", live.name, id, p.pid());
         } catch (IOException | RuntimeException e) {
             VirtException ve = startFailure(e, phase, p, log, logOffset);
@@ -208,6 +216,10 @@ final class QemuProcesses {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
                     : detail == StartedDetail.FROM_SNAPSHOT ? SuspendedDetail.FROM_SNAPSHOT
                     : SuspendedDetail.PAUSED).value());
+        }
+        t.mark("events");
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("domain {} start timings (ms): {}", live.name, t);
         }
     }
 
