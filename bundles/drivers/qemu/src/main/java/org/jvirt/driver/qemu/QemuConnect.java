@@ -251,7 +251,7 @@ final class QemuConnect implements Connect {
         checkFlags(function, flags, allowed);
     }
 
-    /** The statistics of {@code objs}: every QEMU asked first, the answers read after. */
+    /** The statistics of {@code objs}: every QEMU asked first, /proc read meanwhile, the answers awaited once. */
     private List<DomainStatsRecord> stats(List<QemuDomainObj> objs, Set<DomainStatsType> stats,
             Set<GetAllDomainStatsFlag> flags) {
         Set<DomainStatsType> types = EnumSet.copyOf(DomainStats.SUPPORTED);
@@ -269,6 +269,10 @@ final class QemuConnect implements Connect {
         for (QemuDomainObj o : objs) {
             queries.add(DomainStats.ask(o, types, backing));
         }
+        for (DomainStats.Query q : queries) {
+            DomainStats.readHost(q, types);
+        }
+        DomainStats.awaitAnswers(queries);
         List<DomainStatsRecord> out = new ArrayList<>(objs.size());
         for (int i = 0; i < objs.size(); i++) {
             out.add(new DomainStatsRecord(handle(objs.get(i)), DomainStats.record(queries.get(i), types, backing)));

@@ -115,8 +115,11 @@ final class QemuProcesses {
         }
         StartTimings t = new StartTimings();
         QemuCaps caps = driver.capsFor(runDef != null ? runDef : persistent);
+        t.mark("caps");
         DomainDef live = DomainXml.copy(runDef != null ? runDef : persistent, driver.parse);
+        t.mark("copy");
         QemuDefaults.apply(live, caps, false);
+        t.mark("defaults");
         DiskChains.check(live);
         int nextIndex = BlockNodes.assignIndexes(live, 1);
         Aliases.assign(live);
@@ -136,12 +139,16 @@ final class QemuProcesses {
         try {
             Files.createDirectories(dir);
             Path key = dir.resolve("master-key.aes");
+            t.mark("ids");
             writeMasterKey(key);
+            t.mark("key");
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
                     CdromDrives.of(live), restore != null ? "defer" : null, loadvm));
             fillGraphicsPort(live, vnc);
+            t.mark("cmdline");
             logOffset = QemuLog.appendHeader(log, args, caps);
+            t.mark("header");
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
                     .env("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
                     .env("HOME", dir.toString()).env("XDG_DATA_HOME", dir.resolve(".local/share").toString())
@@ -170,9 +177,14 @@ final class QemuProcesses {
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
+            // with nothing to set up between negotiation and cont, cont goes right behind qmp_capabilities, and
+            // the status file's definition is formatted now, while QEMU starts
+            boolean contAtOnce = !paused && restore == null && !hasPtySerials(live);
+            StatusFile.FormattedDef formatted = contAtOnce ? StatusFile.FormattedDef.of(live) : null;
             t.mark("pidfile");
             phase = Phase.CONNECT;
-            mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive);
+            mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive,
+                    contAtOnce ? "cont" : null);
             t.mark("monitor");
             synchronized (o) {
                 o.monitor = mon;
@@ -191,8 +203,12 @@ final class QemuProcesses {
                         .value());
             }
             t.mark("setup");
-            if (!paused) {
+            if (contAtOnce) {
+                mon.awaitPipelined(COMMAND_TIMEOUT);
+            } else if (!paused) {
                 mon.execute("cont", null, COMMAND_TIMEOUT);
+            }
+            if (!paused) {
                 o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : loadvm != null
                         ? RunningReason.FROM_SNAPSHOT : RunningReason.BOOTED).value());
             }
@@ -200,7 +216,7 @@ final class QemuProcesses {
                 o.apiRunStateChange = false;
             }
             t.mark("cont");
-            StatusFile.write(driver.paths.statusFile(live.name), o);
+            StatusFile.write(driver.paths.statusFile(live.name), o, formatted);
             t.mark("status");
             LOG.info("domain {} started (id {}, pid {})", live.name, id, p.pid());
         } catch (IOException | RuntimeException e) {
@@ -329,10 +345,14 @@ final class QemuProcesses {
         }
     }
 
+    private static boolean hasPtySerials(DomainDef def) {
+        return def.devices().serials.stream().anyMatch(c -> "pty".equals(c.type));
+    }
+
     /** The pty each serial port got (query-chardev), for the live XML and the console. */
     private static void readPtys(QmpMonitor mon, DomainDef def) {
         List<ChrDef> serials = def.devices().serials;
-        if (serials.stream().noneMatch(c -> "pty".equals(c.type))) {
+        if (!hasPtySerials(def)) {
             return;
         }
         JsonNode list = mon.execute("query-chardev", null, COMMAND_TIMEOUT);
