@@ -31,9 +31,12 @@ import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.CapabilitiesXml;
 import org.jvirt.driver.qemu.caps.HostFacts;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A connection to the QEMU driver (qemu:///system or qemu:///session): libvirt's qemuConnect* functions. */
 final class QemuConnect implements Connect {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuConnect.class);
     private final QemuDriver driver;
     private final String uri;
     private final EventSink events;
@@ -265,17 +268,25 @@ final class QemuConnect implements Connect {
             types.retainAll(stats);
         }
         boolean backing = flags.contains(GetAllDomainStatsFlag.BACKING);
+        long t0 = System.nanoTime();
         List<DomainStats.Query> queries = new ArrayList<>(objs.size());
         for (QemuDomainObj o : objs) {
             queries.add(DomainStats.ask(o, types, backing));
         }
+        long t1 = System.nanoTime();
         for (DomainStats.Query q : queries) {
             DomainStats.readHost(q, types);
         }
+        long t2 = System.nanoTime();
         DomainStats.awaitAnswers(queries);
+        long t3 = System.nanoTime();
         List<DomainStatsRecord> out = new ArrayList<>(objs.size());
         for (int i = 0; i < objs.size(); i++) {
             out.add(new DomainStatsRecord(handle(objs.get(i)), DomainStats.record(queries.get(i), types, backing)));
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("statistics of {} domains (us): ask={} host={} answers={} records={}", objs.size(),
+                    (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000, (System.nanoTime() - t3) / 1000);
         }
         return out;
     }
