@@ -179,7 +179,7 @@ final class QemuProcesses {
             PidFiles.write(pidFile, p.pid());
             // with nothing to set up between negotiation and cont, cont goes right behind qmp_capabilities, and
             // the status file's definition is formatted now, while QEMU starts
-            boolean contAtOnce = !paused && restore == null && !hasPtySerials(live);
+            boolean contAtOnce = !paused && restore == null && !hasPtySerials(live) && !hasLinkDown(live);
             StatusFile.FormattedDef formatted = contAtOnce ? StatusFile.FormattedDef.of(live) : null;
             t.mark("pidfile");
             phase = Phase.CONNECT;
@@ -191,6 +191,7 @@ final class QemuProcesses {
             }
             readPtys(mon, live);
             phase = Phase.SET_UP;
+            setLinkStates(mon, live);
             if (restore != null) {
                 DomainSaves.load(mon, dir, restore.file(), restore.offset());
             }
@@ -342,6 +343,25 @@ final class QemuProcesses {
                     g.listen = "127.0.0.1";
                 }
             }
+        }
+    }
+
+    private static boolean hasLinkDown(DomainDef def) {
+        return def.devices().interfaces.stream().anyMatch(DeviceHotplug::linkDown);
+    }
+
+    /** Interfaces defined with their link down get it down before the guest runs (qemuProcessSetLinkStates). */
+    private static void setLinkStates(QmpMonitor mon, DomainDef def) {
+        for (org.jvirt.conf.domain.NetDef n : def.devices().interfaces) {
+            if (!DeviceHotplug.linkDown(n)) {
+                continue;
+            }
+            if (n.alias == null || n.alias.name == null) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "device alias not found: cannot set link state to down");
+            }
+            mon.execute("set_link", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("name", n.alias.name).put("up", false), COMMAND_TIMEOUT);
         }
     }
 
