@@ -229,6 +229,144 @@ final class DeviceHotplug {
         return next;
     }
 
+    // ---- update
+
+    /**
+     * virDomainUpdateDeviceFlags, inside the domain's job, for an interface (found by its MAC address): the
+     * persistent definition takes the new interface whole, as libvirt's config update does; the running guest
+     * changes only its link state (QEMU's {@code set_link}), and libvirt's errors refuse what it cannot change.
+     * Checked and computed first, the persistent definition is saved after the live change succeeded.
+     */
+    void update(QemuDomainObj o, String xml, boolean live, boolean config) {
+        Impact imp = Impact.of(o, live, config);
+        if (parse(xml).disk() != null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "updating a disk (a CD-ROM's media change) is not supported by jvirt's QEMU driver yet");
+        }
+        DomainDef next = null;
+        if (imp.persistent() != null) {
+            next = DomainXml.copy(imp.persistent(), driver.parse);
+            NetDef repl = parse(xml).net();
+            List<NetDef> nets = next.devices().interfaces;
+            NetDef old = (NetDef) match(next, new Device(null, repl));
+            if (repl.address == null) {
+                repl.address = old.address;
+            }
+            nets.set(nets.indexOf(old), repl);
+            QemuDefaults.apply(next, driver.capsFor(next), false);
+            QemuCommandLine.checkSupported(next);
+        }
+        if (imp.live() != null) {
+            changeNetLive(o, parse(xml).net());
+        }
+        if (next != null) {
+            synchronized (o) {
+                if (o.newDef != null) {
+                    o.newDef = next;
+                } else {
+                    o.def = next;
+                }
+            }
+            driver.saveConfig(next);
+        }
+    }
+
+    /** qemuDomainChangeNet for what jvirt's interfaces can hold: only the link state may differ. */
+    private void changeNetLive(QemuDomainObj o, NetDef newdev) {
+        QmpMonitor mon;
+        DomainDef live;
+        NetDef old;
+        synchronized (o) {
+            mon = o.monitor;
+            live = o.def;
+            old = (NetDef) match(live, new Device(null, newdev));
+        }
+        // what the new interface leaves out is the running one's: its address and alias, then the defaults
+        if (newdev.address == null) {
+            newdev.address = old.address;
+        }
+        if (newdev.alias == null) {
+            newdev.alias = old.alias;
+        }
+        DomainDef next = DomainXml.copy(live, driver.parse);
+        List<NetDef> nets = next.devices().interfaces;
+        int at = live.devices().interfaces.indexOf(old);
+        nets.set(at, newdev);
+        QemuDefaults.apply(next, driver.capsFor(next), false);
+        if (!java.util.Objects.equals(old.type, newdev.type)) {
+            throw unchangeable("cannot change network interface type to '" + newdev.type + "'");
+        }
+        String oldModel = old.model == null ? null : old.model.type;
+        String newModel = newdev.model == null ? null : newdev.model.type;
+        if (!java.util.Objects.equals(oldModel, newModel)) {
+            throw unchangeable("cannot modify network device model from " + oldModel + " to " + newModel);
+        }
+        if (!java.util.Objects.equals(addressType(old), addressType(newdev))) {
+            throw unchangeable("cannot modify network device address type");
+        }
+        if (!samePci(old.address, newdev.address)) {
+            throw unchangeable("cannot modify network device guest PCI address");
+        }
+        if (!java.util.Objects.equals(bootOrder(old), bootOrder(newdev))) {
+            throw unchangeable("cannot modify network device boot index setting");
+        }
+        QemuCommandLine.checkSupported(next);
+        boolean down = linkDown(newdev);
+        if (down != linkDown(old)) {
+            if (old.alias == null || old.alias.name == null) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "can't change link state: device alias not found");
+            }
+            execute(mon, "set_link", J.objectNode().put("name", old.alias.name).put("up", !down));
+        }
+        synchronized (o) {
+            List<NetDef> running = o.def.devices().interfaces;
+            int i = running.indexOf(old);
+            if (i >= 0) {
+                running.set(i, newdev);
+            }
+        }
+        writeStatus(o);
+    }
+
+    private static VirtException unchangeable(String message) {
+        return new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU, message);
+    }
+
+    /** Whether an interface's link is down ({@code <link state='down'/>}); up when it says nothing. */
+    static boolean linkDown(NetDef n) {
+        return n.link != null && "down".equals(n.link.state);
+    }
+
+    private static String addressType(NetDef n) {
+        return n.address == null ? null : n.address.type;
+    }
+
+    private static boolean samePci(org.jvirt.conf.domain.DeviceAddress a, org.jvirt.conf.domain.DeviceAddress b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return PciSlot.of(a).equals(PciSlot.of(b));
+    }
+
+    /** A PCI address with its numbers read, so that 0x02 and 0x2 are the same slot. */
+    private record PciSlot(long domain, long bus, long slot, long function) {
+        static PciSlot of(org.jvirt.conf.domain.DeviceAddress a) {
+            return new PciSlot(num(a.domain), num(a.bus), num(a.slot), num(a.function));
+        }
+
+        private static long num(String v) {
+            if (v == null) {
+                return 0;
+            }
+            return v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+        }
+    }
+
+    private static String bootOrder(NetDef n) {
+        return n.boot == null ? null : n.boot.order;
+    }
+
     // ---- detach
 
     /** virDomainDetachDeviceFlags, inside the domain's job. */

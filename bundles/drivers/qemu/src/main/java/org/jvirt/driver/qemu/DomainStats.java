@@ -3,6 +3,7 @@ package org.jvirt.driver.qemu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.jvirt.driver.qemu.qmp.QmpMonitor;
 /**
  * A domain's statistics as virConnectGetAllDomainStats gives them (qemuDomainGetStats*): state, CPU, balloon,
  * vCPUs, interfaces and disks, with libvirt's field names and types. The QMP questions of every domain are sent
- * at once, and the answers gathered after, so that many guests cost about one round trip.
+ * at once (one write per QEMU), what the host knows (/proc) is read while the QEMUs answer, and the answers are
+ * awaited together, so that many guests cost about one round trip. As libvirt does, the balloon's size is the one
+ * QEMU's BALLOON_CHANGE events keep in the definition, and the vCPU threads are asked once per run, not per call.
  */
 final class DomainStats {
     static final Set<DomainStatsType> SUPPORTED = EnumSet.of(DomainStatsType.STATE, DomainStatsType.CPU_TOTAL,
@@ -35,6 +38,7 @@ final class DomainStats {
 
     /** What one domain is, taken under its lock, and what its QEMU was asked. */
     static final class Query {
+        final QemuDomainObj obj;
         final DomainState state;
         final int reason;
         final DomainDef def;
@@ -45,10 +49,17 @@ final class DomainStats {
         /** Per node: what each image wrote up to (wr_highest_offset), backing images included. */
         CompletableFuture<JsonNode> nodestats;
         CompletableFuture<JsonNode> nodes;
-        CompletableFuture<JsonNode> balloon;
+        /** Asked only when the run's vCPU threads are not known yet. */
         CompletableFuture<JsonNode> cpus;
+        QmpMonitor monitor;
+        QemuDomainObj.VcpuThreads threads;
+        /** Read from /proc while QEMU answers: the process's utime and stime, its RSS, each vCPU's times. */
+        long[] cpuTimes;
+        long rss = -1;
+        long[][] vcpuTimes;
 
         Query(QemuDomainObj o) {
+            obj = o;
             synchronized (o) {
                 state = o.state;
                 reason = o.reason;
@@ -62,32 +73,87 @@ final class DomainStats {
     private DomainStats() {
     }
 
-    /** Sends the questions {@code types} need to a running domain's QEMU; nothing waits here. */
+    /** Sends the questions {@code types} need to a running domain's QEMU, in one write; nothing waits here. */
     static Query ask(QemuDomainObj o, Set<DomainStatsType> types, boolean backing) {
         Query q = new Query(o);
-        QmpMonitor mon;
         synchronized (o) {
-            mon = o.monitor;
+            q.monitor = o.monitor;
+            QemuDomainObj.VcpuThreads t = o.vcpuThreads;
+            if (t != null && t.monitor() == o.monitor && t.count() == o.def.vcpus()) {
+                q.threads = t;
+            }
         }
-        if (!q.active || mon == null) {
+        if (!q.active || q.monitor == null) {
             return q;
         }
+        List<QmpMonitor.Command> commands = new ArrayList<>(4);
         if (types.contains(DomainStatsType.BLOCK)) {
-            q.blockstats = mon.send("query-blockstats", null);
+            commands.add(new QmpMonitor.Command("query-blockstats", null));
             if (backing) {
                 // what the backing images wrote up to is known per node only
-                q.nodestats = mon.send("query-blockstats", JsonNodeFactory.instance.objectNode()
-                        .put("query-nodes", true));
+                commands.add(new QmpMonitor.Command("query-blockstats", JsonNodeFactory.instance.objectNode()
+                        .put("query-nodes", true)));
             }
-            q.nodes = mon.send("query-named-block-nodes", JsonNodeFactory.instance.objectNode().put("flat", true));
+            commands.add(new QmpMonitor.Command("query-named-block-nodes", JsonNodeFactory.instance.objectNode()
+                    .put("flat", true)));
         }
-        if (types.contains(DomainStatsType.BALLOON)) {
-            q.balloon = mon.send("query-balloon", null);
+        boolean askCpus = types.contains(DomainStatsType.VCPU) && q.threads == null;
+        if (askCpus) {
+            commands.add(new QmpMonitor.Command("query-cpus-fast", null));
         }
-        if (types.contains(DomainStatsType.VCPU)) {
-            q.cpus = mon.send("query-cpus-fast", null);
+        if (commands.isEmpty()) {
+            return q;
+        }
+        List<CompletableFuture<JsonNode>> replies = q.monitor.sendAll(commands);
+        int i = 0;
+        if (types.contains(DomainStatsType.BLOCK)) {
+            q.blockstats = replies.get(i++);
+            if (backing) {
+                q.nodestats = replies.get(i++);
+            }
+            q.nodes = replies.get(i++);
+        }
+        if (askCpus) {
+            q.cpus = replies.get(i);
         }
         return q;
+    }
+
+    /** Reads what the host knows of a running domain's QEMU, while QEMU answers the questions asked of it. */
+    static void readHost(Query q, Set<DomainStatsType> types) {
+        if (!q.active) {
+            return;
+        }
+        if (types.contains(DomainStatsType.CPU_TOTAL)) {
+            q.cpuTimes = procTimes(Path.of("/proc", Long.toString(q.pid), "stat"));
+        }
+        if (types.contains(DomainStatsType.BALLOON)) {
+            q.rss = rssKiB(q.pid);
+        }
+        if (types.contains(DomainStatsType.VCPU) && q.threads != null) {
+            q.vcpuTimes = vcpuTimes(q.pid, q.threads);
+        }
+    }
+
+    /** Waits (once, for all of them) until every question asked has its answer or the command timeout passed. */
+    static void awaitAnswers(List<Query> queries) {
+        List<CompletableFuture<JsonNode>> all = new ArrayList<>();
+        for (Query q : queries) {
+            for (CompletableFuture<JsonNode> f : new CompletableFuture[] {q.blockstats, q.nodestats, q.nodes,
+                    q.cpus}) {
+                if (f != null) {
+                    all.add(f);
+                }
+            }
+        }
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .get(QemuProcesses.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // a question that failed or did not come in time leaves its fields out (get says so per answer)
+        }
     }
 
     /** The record of one domain from its answers (a question QEMU could not answer leaves its fields out). */
@@ -98,7 +164,7 @@ final class DomainStats {
             b.addInt("state.reason", q.reason);
         }
         if (types.contains(DomainStatsType.CPU_TOTAL) && q.active) {
-            long[] t = procTimes(Path.of("/proc", Long.toString(q.pid), "stat"));
+            long[] t = q.cpuTimes;
             if (t != null) {
                 b.addULLong("cpu.time", (t[0] + t[1]) * NANOS_PER_TICK);
                 b.addULLong("cpu.user", t[0] * NANOS_PER_TICK);
@@ -106,13 +172,10 @@ final class DomainStats {
             }
         }
         if (types.contains(DomainStatsType.BALLOON)) {
-            JsonNode bal = get(q.balloon);
-            long current = bal.has("actual") ? bal.get("actual").asLong() / 1024 : q.def.currentMemoryKiB();
-            b.addULLong("balloon.current", current);
+            b.addULLong("balloon.current", q.def.currentMemoryKiB());
             b.addULLong("balloon.maximum", q.def.memoryKiB());
-            long rss = q.active ? rssKiB(q.pid) : -1;
-            if (rss >= 0) {
-                b.addULLong("balloon.rss", rss);
+            if (q.active && q.rss >= 0) {
+                b.addULLong("balloon.rss", q.rss);
             }
         }
         if (types.contains(DomainStatsType.VCPU)) {
@@ -130,21 +193,59 @@ final class DomainStats {
     private static void vcpus(TypedParameters.Builder b, Query q) {
         b.addUInt("vcpu.current", q.def.vcpus());
         b.addUInt("vcpu.maximum", q.def.maxVcpus());
-        JsonNode cpus = get(q.cpus);
-        for (JsonNode c : cpus) {
-            int idx = c.path("cpu-index").asInt();
-            b.addInt("vcpu." + idx + ".state", 1); // VIR_VCPU_RUNNING: QEMU's vCPU threads exist while it runs
-            long tid = c.path("thread-id").asLong(-1);
-            long[] t = tid > 0 ? procTimes(Path.of("/proc", Long.toString(q.pid), "task", Long.toString(tid),
-                    "stat")) : null;
-            if (t != null) {
-                b.addULLong("vcpu." + idx + ".time", (t[0] + t[1]) * NANOS_PER_TICK);
+        QemuDomainObj.VcpuThreads threads = q.threads;
+        long[][] times = q.vcpuTimes;
+        if (threads == null && q.cpus != null) {
+            threads = threadsOf(get(q.cpus), q);
+            if (threads == null) {
+                return;
             }
-            long wait = tid > 0 ? schedWait(q.pid, tid) : -1;
-            if (wait >= 0) {
-                b.addULLong("vcpu." + idx + ".wait", wait);
+            synchronized (q.obj) {
+                if (q.obj.monitor == q.monitor && q.obj.def.vcpus() == threads.count()) {
+                    q.obj.vcpuThreads = threads;
+                }
+            }
+            times = vcpuTimes(q.pid, threads);
+        }
+        if (threads == null || times == null) {
+            return;
+        }
+        for (int i = 0; i < threads.indexes().length; i++) {
+            int idx = threads.indexes()[i];
+            b.addInt("vcpu." + idx + ".state", 1); // VIR_VCPU_RUNNING: QEMU's vCPU threads exist while it runs
+            if (times[i][0] >= 0) {
+                b.addULLong("vcpu." + idx + ".time", times[i][0]);
+            }
+            if (times[i][1] >= 0) {
+                b.addULLong("vcpu." + idx + ".wait", times[i][1]);
             }
         }
+    }
+
+    /** The vCPU threads of a query-cpus-fast answer, or null when QEMU gave none. */
+    private static QemuDomainObj.VcpuThreads threadsOf(JsonNode cpus, Query q) {
+        if (!cpus.isArray() || cpus.isEmpty()) {
+            return null;
+        }
+        int[] indexes = new int[cpus.size()];
+        long[] tids = new long[cpus.size()];
+        for (int i = 0; i < cpus.size(); i++) {
+            indexes[i] = cpus.get(i).path("cpu-index").asInt();
+            tids[i] = cpus.get(i).path("thread-id").asLong(-1);
+        }
+        return new QemuDomainObj.VcpuThreads(q.monitor, q.def.vcpus(), indexes, tids);
+    }
+
+    /** Each vCPU's CPU time and run-queue wait in nanoseconds ({@code -1} where /proc has none). */
+    private static long[][] vcpuTimes(long pid, QemuDomainObj.VcpuThreads threads) {
+        long[][] out = new long[threads.tids().length][];
+        for (int i = 0; i < out.length; i++) {
+            long tid = threads.tids()[i];
+            long[] t = tid > 0 ? procTimes(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid),
+                    "stat")) : null;
+            out[i] = new long[] {t == null ? -1 : (t[0] + t[1]) * NANOS_PER_TICK, tid > 0 ? schedWait(pid, tid) : -1};
+        }
+        return out;
     }
 
     private static void block(TypedParameters.Builder b, Query q, boolean backing) {

@@ -179,6 +179,7 @@ final class GuestResources {
     private void setLiveCount(QemuDomainObj o, DomainDef live, int count) {
         synchronized (o) {
             setCurrent(vcpu(live), count);
+            o.vcpuThreads = null; // the threads changed: statistics ask QEMU again
         }
         try {
             StatusFile.write(driver.paths.statusFile(o.name()), o);

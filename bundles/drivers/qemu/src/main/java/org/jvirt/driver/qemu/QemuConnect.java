@@ -25,13 +25,18 @@ import org.jvirt.api.driver.EventSink;
 import org.jvirt.api.event.DefinedDetail;
 import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.api.event.StartedDetail;
+import org.jvirt.conf.XmlDocuments;
+import org.jvirt.conf.XmlSchemas;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.CapabilitiesXml;
 import org.jvirt.driver.qemu.caps.HostFacts;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A connection to the QEMU driver (qemu:///system or qemu:///session): libvirt's qemuConnect* functions. */
 final class QemuConnect implements Connect {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuConnect.class);
     private final QemuDriver driver;
     private final String uri;
     private final EventSink events;
@@ -249,7 +254,7 @@ final class QemuConnect implements Connect {
         checkFlags(function, flags, allowed);
     }
 
-    /** The statistics of {@code objs}: every QEMU asked first, the answers read after. */
+    /** The statistics of {@code objs}: every QEMU asked first, /proc read meanwhile, the answers awaited once. */
     private List<DomainStatsRecord> stats(List<QemuDomainObj> objs, Set<DomainStatsType> stats,
             Set<GetAllDomainStatsFlag> flags) {
         Set<DomainStatsType> types = EnumSet.copyOf(DomainStats.SUPPORTED);
@@ -263,13 +268,25 @@ final class QemuConnect implements Connect {
             types.retainAll(stats);
         }
         boolean backing = flags.contains(GetAllDomainStatsFlag.BACKING);
+        long t0 = System.nanoTime();
         List<DomainStats.Query> queries = new ArrayList<>(objs.size());
         for (QemuDomainObj o : objs) {
             queries.add(DomainStats.ask(o, types, backing));
         }
+        long t1 = System.nanoTime();
+        for (DomainStats.Query q : queries) {
+            DomainStats.readHost(q, types);
+        }
+        long t2 = System.nanoTime();
+        DomainStats.awaitAnswers(queries);
+        long t3 = System.nanoTime();
         List<DomainStatsRecord> out = new ArrayList<>(objs.size());
         for (int i = 0; i < objs.size(); i++) {
             out.add(new DomainStatsRecord(handle(objs.get(i)), DomainStats.record(queries.get(i), types, backing)));
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("statistics of {} domains (us): ask={} host={} answers={} records={}", objs.size(),
+                    (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000, (System.nanoTime() - t3) / 1000);
         }
         return out;
     }
@@ -312,10 +329,18 @@ final class QemuConnect implements Connect {
         return handle(o);
     }
 
+    /** libvirt's VALIDATE flags: the document is checked against domain.rng before it is parsed at all. */
+    private static void validateIfAsked(String xml, Set<? extends VirFlag> flags) {
+        if (XmlSchemas.requested(flags)) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.DOMAIN);
+        }
+    }
+
     @Override
     public Domain domainDefineXML(String xml, Set<DomainDefineFlag> flags) {
         checkFlags("qemuDomainDefineXMLFlags", flags, DomainDefineFlag.VALIDATE.value());
         checkOpen();
+        validateIfAsked(xml, flags);
         DomainDef def = driver.parseNew(xml);
         boolean[] existed = new boolean[1];
         QemuDomainObj o = driver.addOrFind(def, false, existed);
@@ -352,6 +377,7 @@ final class QemuConnect implements Connect {
         checkFlags("qemuDomainCreateXML", flags, DomainCreateFlag.START_PAUSED.value()
                 | DomainCreateFlag.START_VALIDATE.value());
         checkOpen();
+        validateIfAsked(xml, flags);
         DomainDef def = driver.parseNew(xml);
         boolean[] existed = new boolean[1];
         QemuDomainObj o = driver.addOrFind(def, true, existed);

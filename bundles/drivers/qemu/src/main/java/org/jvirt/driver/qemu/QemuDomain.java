@@ -618,6 +618,14 @@ final class QemuDomain implements Domain {
     }
 
     @Override
+    public void updateDeviceFlags(String xml, Set<DomainDeviceModifyFlag> flags) {
+        QemuConnect.checkFlags("qemuDomainUpdateDeviceFlags", flags, DomainDeviceModifyFlag.LIVE.value()
+                | DomainDeviceModifyFlag.CONFIG.value() | DomainDeviceModifyFlag.FORCE.value());
+        job(o -> conn.driver().hotplug.update(o, xml, flags.contains(DomainDeviceModifyFlag.LIVE),
+                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+    }
+
+    @Override
     public void detachDeviceAlias(String alias, Set<DomainDeviceModifyFlag> flags) {
         QemuConnect.checkFlags("qemuDomainDetachDeviceAlias", flags, DomainDeviceModifyFlag.LIVE.value()
                 | DomainDeviceModifyFlag.CONFIG.value());

@@ -62,6 +62,16 @@ final class QemuDomainObj {
     volatile JobProgress jobNow;
     volatile JobProgress jobDone;
 
+    /**
+     * QEMU's vCPU threads as query-cpus-fast gave them, kept for statistics as libvirt keeps its vcpupids; valid for
+     * the monitor and the vCPU count it was asked with, and dropped when vCPUs are plugged or unplugged.
+     */
+    VcpuThreads vcpuThreads;
+
+    /** The thread of each vCPU ({@code indexes[i]} runs on {@code tids[i]}) of one run with {@code count} vCPUs. */
+    record VcpuThreads(QmpMonitor monitor, int count, int[] indexes, long[] tids) {
+    }
+
     /** The domain's snapshots (kept across runs; their metadata is on disk too). */
     final SnapshotTree snapshots = new SnapshotTree();
 

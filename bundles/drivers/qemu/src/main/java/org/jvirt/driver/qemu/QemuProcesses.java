@@ -113,9 +113,13 @@ final class QemuProcesses {
             paused = !restore.run();
             runDef = restore.def();
         }
+        StartTimings t = new StartTimings();
         QemuCaps caps = driver.capsFor(runDef != null ? runDef : persistent);
+        t.mark("caps");
         DomainDef live = DomainXml.copy(runDef != null ? runDef : persistent, driver.parse);
+        t.mark("copy");
         QemuDefaults.apply(live, caps, false);
+        t.mark("defaults");
         DiskChains.check(live);
         int nextIndex = BlockNodes.assignIndexes(live, 1);
         Aliases.assign(live);
@@ -135,12 +139,16 @@ final class QemuProcesses {
         try {
             Files.createDirectories(dir);
             Path key = dir.resolve("master-key.aes");
+            t.mark("ids");
             writeMasterKey(key);
+            t.mark("key");
             int vnc = needsVncPort(live) ? freeVncPort() : -1;
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
                     CdromDrives.of(live), restore != null ? "defer" : null, loadvm));
             fillGraphicsPort(live, vnc);
+            t.mark("cmdline");
             logOffset = QemuLog.appendHeader(log, args, caps);
+            t.mark("header");
             DetachedCommand cmd = DetachedCommand.of(args).clearEnvironment().env("LC_ALL", "C")
                     .env("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
                     .env("HOME", dir.toString()).env("XDG_DATA_HOME", dir.resolve(".local/share").toString())
@@ -149,7 +157,9 @@ final class QemuProcesses {
                     .appendOutputTo(log).directory(dir);
             live.id = id;
             phase = Phase.EXEC;
+            t.mark("prepare");
             p = cmd.start();
+            t.mark("spawn");
             Process proc = p;
             synchronized (o) {
                 o.process = p;
@@ -167,13 +177,21 @@ final class QemuProcesses {
                 o.apiRunStateChange = true;
             }
             PidFiles.write(pidFile, p.pid());
+            // with nothing to set up between negotiation and cont, cont goes right behind qmp_capabilities, and
+            // the status file's definition is formatted now, while QEMU starts
+            boolean contAtOnce = !paused && restore == null && !hasPtySerials(live) && !hasLinkDown(live);
+            StatusFile.FormattedDef formatted = contAtOnce ? StatusFile.FormattedDef.of(live) : null;
+            t.mark("pidfile");
             phase = Phase.CONNECT;
-            mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive);
+            mon = QmpMonitor.connect(monitor, live.name, new QmpEvents(driver, o), MONITOR_TIMEOUT, proc::isAlive,
+                    contAtOnce ? "cont" : null);
+            t.mark("monitor");
             synchronized (o) {
                 o.monitor = mon;
             }
             readPtys(mon, live);
             phase = Phase.SET_UP;
+            setLinkStates(mon, live);
             if (restore != null) {
                 DomainSaves.load(mon, dir, restore.file(), restore.offset());
             }
@@ -185,15 +203,22 @@ final class QemuProcesses {
                 o.setState(DomainState.PAUSED, (loadvm != null ? PausedReason.FROM_SNAPSHOT : PausedReason.USER)
                         .value());
             }
-            if (!paused) {
+            t.mark("setup");
+            if (contAtOnce) {
+                mon.awaitPipelined(COMMAND_TIMEOUT);
+            } else if (!paused) {
                 mon.execute("cont", null, COMMAND_TIMEOUT);
+            }
+            if (!paused) {
                 o.setState(DomainState.RUNNING, (restore != null ? RunningReason.RESTORED : loadvm != null
                         ? RunningReason.FROM_SNAPSHOT : RunningReason.BOOTED).value());
             }
             synchronized (o) {
                 o.apiRunStateChange = false;
             }
-            StatusFile.write(driver.paths.statusFile(live.name), o);
+            t.mark("cont");
+            StatusFile.write(driver.paths.statusFile(live.name), o, formatted);
+            t.mark("status");
             LOG.info("domain {} started (id {}, pid {})", live.name, id, p.pid());
         } catch (IOException | RuntimeException e) {
             VirtException ve = startFailure(e, phase, p, log, logOffset);
@@ -208,6 +233,10 @@ final class QemuProcesses {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
                     : detail == StartedDetail.FROM_SNAPSHOT ? SuspendedDetail.FROM_SNAPSHOT
                     : SuspendedDetail.PAUSED).value());
+        }
+        t.mark("events");
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("domain {} start timings (ms): {}", live.name, t);
         }
     }
 
@@ -317,10 +346,33 @@ final class QemuProcesses {
         }
     }
 
+    private static boolean hasLinkDown(DomainDef def) {
+        return def.devices().interfaces.stream().anyMatch(DeviceHotplug::linkDown);
+    }
+
+    /** Interfaces defined with their link down get it down before the guest runs (qemuProcessSetLinkStates). */
+    private static void setLinkStates(QmpMonitor mon, DomainDef def) {
+        for (org.jvirt.conf.domain.NetDef n : def.devices().interfaces) {
+            if (!DeviceHotplug.linkDown(n)) {
+                continue;
+            }
+            if (n.alias == null || n.alias.name == null) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "device alias not found: cannot set link state to down");
+            }
+            mon.execute("set_link", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("name", n.alias.name).put("up", false), COMMAND_TIMEOUT);
+        }
+    }
+
+    private static boolean hasPtySerials(DomainDef def) {
+        return def.devices().serials.stream().anyMatch(c -> "pty".equals(c.type));
+    }
+
     /** The pty each serial port got (query-chardev), for the live XML and the console. */
     private static void readPtys(QmpMonitor mon, DomainDef def) {
         List<ChrDef> serials = def.devices().serials;
-        if (serials.stream().noneMatch(c -> "pty".equals(c.type))) {
+        if (!hasPtySerials(def)) {
             return;
         }
         JsonNode list = mon.execute("query-chardev", null, COMMAND_TIMEOUT);

@@ -47,7 +47,19 @@ final class StatusFile {
     private StatusFile() {
     }
 
+    /** A live definition already formatted for the status file (while QEMU starts, when nothing else is done). */
+    record FormattedDef(DomainDef def, String xml) {
+        static FormattedDef of(DomainDef def) {
+            return new FormattedDef(def, DomainXml.format(def, EnumSet.noneOf(DomainXMLFlag.class)));
+        }
+    }
+
     static void write(Path file, QemuDomainObj o) throws IOException {
+        write(file, o, null);
+    }
+
+    /** Writes the status; {@code formatted} is used when it is of the domain's current live definition. */
+    static void write(Path file, QemuDomainObj o, FormattedDef formatted) throws IOException {
         StringBuilder b = new StringBuilder(4096);
         synchronized (o) {
             b.append("<domstatus state='").append(stateName(o.state)).append("' reason='")
@@ -83,7 +95,8 @@ final class StatusFile {
                 }
                 b.append("  </blockjobs>\n");
             }
-            String dom = DomainXml.format(o.def, EnumSet.noneOf(DomainXMLFlag.class));
+            String dom = formatted != null && formatted.def() == o.def ? formatted.xml()
+                    : DomainXml.format(o.def, EnumSet.noneOf(DomainXMLFlag.class));
             dom.lines().forEach(l -> b.append("  ").append(l).append('\n'));
         }
         b.append("</domstatus>\n");

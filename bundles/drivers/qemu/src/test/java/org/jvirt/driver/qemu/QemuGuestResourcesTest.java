@@ -78,6 +78,11 @@ class QemuGuestResourcesTest {
         }
     }
 
+    private static java.util.List<String> vcpuFields(QemuFixture f) {
+        return f.conn.getAllDomainStats(EnumSet.of(DomainStatsType.VCPU), Set.of()).get(0).params().asList().stream()
+                .map(org.jvirt.api.TypedParameter::field).toList();
+    }
+
     @Test
     void vcpusArePluggedIntoQemu() throws Exception {
         try (QemuFixture f = new QemuFixture(home)) {
@@ -86,9 +91,12 @@ class QemuGuestResourcesTest {
             assertThat(d.getVcpusFlags(EnumSet.of(DomainVcpuFlag.LIVE))).isEqualTo(1);
             assertThat(d.getMaxVcpus()).isEqualTo(2);
             assertThat(qemuCpus(d)).isEqualTo(1);
+            // statistics keep the run's vCPU threads once asked: a plugged vCPU must show up all the same
+            assertThat(vcpuFields(f)).contains("vcpu.0.state", "vcpu.0.time").doesNotContain("vcpu.1.state");
 
             d.setVcpus(2);
             assertThat(qemuCpus(d)).isEqualTo(2);
+            assertThat(vcpuFields(f)).contains("vcpu.0.state", "vcpu.1.state", "vcpu.1.time");
             assertThat(d.getVcpusFlags(EnumSet.of(DomainVcpuFlag.LIVE))).isEqualTo(2);
             assertThat(d.getInfo().nrVirtCpu()).isEqualTo(2);
             assertThat(d.getXMLDesc(Set.of())).contains("<vcpu placement='static'>2</vcpu>");

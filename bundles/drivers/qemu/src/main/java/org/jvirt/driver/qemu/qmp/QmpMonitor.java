@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +76,9 @@ public final class QmpMonitor implements AutoCloseable {
     private final Thread reader;
     private final Object writeLock = new Object();
     private volatile boolean closed;
+    /** The reply to the command sent right behind qmp_capabilities, if one was. */
+    private volatile CompletableFuture<JsonNode> pipelined;
+    private volatile String pipelinedCommand;
 
     /** A command waiting for its reply; {@code whole} wants the reply message itself, not its return value. */
     private record Pending(String command, CompletableFuture<JsonNode> reply, boolean whole) {
@@ -113,10 +118,27 @@ public final class QmpMonitor implements AutoCloseable {
      */
     public static QmpMonitor connect(Path socket, String name, Listener listener, Duration timeout,
             BooleanSupplier peerAlive) throws IOException {
+        return connect(socket, name, listener, timeout, peerAlive, null);
+    }
+
+    /**
+     * Connects as {@link #connect(Path, String, Listener, Duration, BooleanSupplier)} does and, when {@code next}
+     * is given, sends that command (without arguments) right behind qmp_capabilities, before either is answered:
+     * QEMU runs one connection's commands in order, so it runs once negotiation succeeded, and the round trip
+     * between the two is saved. {@link #awaitPipelined} waits for its reply.
+     */
+    public static QmpMonitor connect(Path socket, String name, Listener listener, Duration timeout,
+            BooleanSupplier peerAlive, String next) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long t0 = System.nanoTime();
         SocketChannel ch = openWhenReady(socket, deadline, peerAlive);
+        long t1 = System.nanoTime();
         QmpMonitor m = new QmpMonitor(name, new ChannelInput(ch), new ChannelOutput(ch), ch, listener);
-        m.start(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        m.start(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), next);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("qmp {}: socket after {} us, negotiated {} us later", name, (t1 - t0) / 1000,
+                    (System.nanoTime() - t1) / 1000);
+        }
         return m;
     }
 
@@ -124,7 +146,7 @@ public final class QmpMonitor implements AutoCloseable {
     public static QmpMonitor over(InputStream in, OutputStream out, Closeable transport, String name,
             Listener listener, Duration timeout) {
         QmpMonitor m = new QmpMonitor(name, in, out, transport, listener);
-        m.start(timeout);
+        m.start(timeout, null);
         return m;
     }
 
@@ -174,12 +196,21 @@ public final class QmpMonitor implements AutoCloseable {
         }
     }
 
-    private void start(Duration timeout) {
+    private void start(Duration timeout, String next) {
         ((ThreadPoolExecutor) eventThread).prestartCoreThread();
         reader.start();
         try {
+            // QEMU greets first and reads after: asking before the greeting has arrived costs no round trip
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<CompletableFuture<JsonNode>> sent = sendAll(next == null ? List.of(new Command("qmp_capabilities",
+                    null)) : List.of(new Command("qmp_capabilities", null), new Command(next, null)));
+            CompletableFuture<JsonNode> caps = sent.get(0);
+            if (next != null) {
+                pipelinedCommand = next;
+                pipelined = sent.get(1);
+            }
             greeting.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            execute("qmp_capabilities", null, timeout);
+            await("qmp_capabilities", caps, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         } catch (TimeoutException e) {
             close();
             throw new QmpError("(greeting)", QmpError.TIMEOUT, "no greeting from the monitor in time");
@@ -212,7 +243,20 @@ public final class QmpMonitor implements AutoCloseable {
 
     /** Sends a command and returns its {@code return} value; fails with {@link QmpError}. */
     public JsonNode execute(String command, ObjectNode arguments, Duration timeout) {
-        CompletableFuture<JsonNode> f = send(command, arguments);
+        return await(command, send(command, arguments), timeout);
+    }
+
+    /** The reply of the command {@link #connect(Path, String, Listener, Duration, BooleanSupplier, String)} sent. */
+    public JsonNode awaitPipelined(Duration timeout) {
+        CompletableFuture<JsonNode> f = pipelined;
+        if (f == null) {
+            throw new IllegalStateException("no command was sent behind qmp_capabilities");
+        }
+        pipelined = null;
+        return await(pipelinedCommand, f, timeout);
+    }
+
+    private JsonNode await(String command, CompletableFuture<JsonNode> f, Duration timeout) {
         try {
             JsonNode result = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             awaitEarlierEvents();
@@ -253,43 +297,67 @@ public final class QmpMonitor implements AutoCloseable {
         }
     }
 
+    /** A command and its arguments (null for none), for {@link #sendAll}. */
+    public record Command(String name, ObjectNode arguments) {
+    }
+
     /** Sends a command; the future completes with its {@code return} value or a {@link QmpError}. */
     public CompletableFuture<JsonNode> send(String command, ObjectNode arguments) {
-        String id = "jvirt-" + ids.incrementAndGet();
-        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-        reply.whenComplete((v, t) -> pending.remove(id));
-        if (closed) {
-            reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "the monitor is closed"));
-            return reply;
-        }
-        ObjectNode msg = JsonNodeFactory.instance.objectNode();
-        msg.put("execute", command);
-        if (arguments != null) {
-            msg.set("arguments", arguments);
-        }
-        msg.put("id", id);
-        pending.put(id, new Pending(command, reply, false));
-        byte[] bytes;
-        try {
-            bytes = (JSON.writeValueAsString(msg) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            reply.completeExceptionally(new QmpError(command, "GenericError", e.getMessage()));
-            return reply;
-        }
-        try {
-            synchronized (writeLock) {
-                out.write(bytes);
-                out.flush();
+        return sendAll(List.of(new Command(command, arguments))).get(0);
+    }
+
+    /**
+     * Sends commands in one write, so that QEMU reads them together and answers them in one pass of its main loop;
+     * each future completes with its command's {@code return} value or a {@link QmpError}.
+     */
+    public List<CompletableFuture<JsonNode>> sendAll(List<Command> commands) {
+        List<CompletableFuture<JsonNode>> replies = new ArrayList<>(commands.size());
+        StringBuilder text = new StringBuilder();
+        for (Command c : commands) {
+            String id = "jvirt-" + ids.incrementAndGet();
+            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+            reply.whenComplete((v, t) -> pending.remove(id));
+            replies.add(reply);
+            if (closed) {
+                reply.completeExceptionally(new QmpError(c.name(), QmpError.CLOSED, "the monitor is closed"));
+                continue;
             }
-            LOG.trace("qmp {}: sent {}", name, msg);
-        } catch (IOException e) {
-            reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "cannot send: " + e.getMessage()));
+            ObjectNode msg = JsonNodeFactory.instance.objectNode();
+            msg.put("execute", c.name());
+            if (c.arguments() != null) {
+                msg.set("arguments", c.arguments());
+            }
+            msg.put("id", id);
+            try {
+                String line = JSON.writeValueAsString(msg);
+                pending.put(id, new Pending(c.name(), reply, false));
+                text.append(line).append('\n');
+            } catch (JsonProcessingException e) {
+                reply.completeExceptionally(new QmpError(c.name(), "GenericError", e.getMessage()));
+            }
         }
-        // a close that raced the put must not leave this reply waiting forever
+        if (text.length() > 0) {
+            try {
+                synchronized (writeLock) {
+                    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                LOG.trace("qmp {}: sent {}", name, text);
+            } catch (IOException e) {
+                for (int i = 0; i < commands.size(); i++) {
+                    replies.get(i).completeExceptionally(new QmpError(commands.get(i).name(), QmpError.CLOSED,
+                            "cannot send: " + e.getMessage()));
+                }
+            }
+        }
+        // a close that raced the puts must not leave these replies waiting forever
         if (closed) {
-            reply.completeExceptionally(new QmpError(command, QmpError.CLOSED, "the monitor is closed"));
+            for (int i = 0; i < commands.size(); i++) {
+                replies.get(i).completeExceptionally(new QmpError(commands.get(i).name(), QmpError.CLOSED,
+                        "the monitor is closed"));
+            }
         }
-        return reply;
+        return replies;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,14 +72,16 @@ public final class QemuBench {
             List<String> argv = q.commandLine("bench", home.resolve("bare"));
             double[] greeting = new double[runs];
             double[] greetingSetsid = new double[runs];
+            double[] readySetsid = new double[runs];
             List<String> viaSetsid = new ArrayList<>(argv);
             viaSetsid.add(0, "/usr/bin/setsid");
             for (int i = 0; i < runs + 3; i++) {
-                double g = bareGreeting(argv, home.resolve("bare/monitor.sock"));
-                double g2 = bareGreeting(viaSetsid, home.resolve("bare/monitor.sock"));
+                double[] g = bareStart(argv, home.resolve("bare/monitor.sock"));
+                double[] g2 = bareStart(viaSetsid, home.resolve("bare/monitor.sock"));
                 if (i >= 3) {
-                    greeting[i - 3] = g;
-                    greetingSetsid[i - 3] = g2;
+                    greeting[i - 3] = g[0];
+                    greetingSetsid[i - 3] = g2[0];
+                    readySetsid[i - 3] = g2[1];
                 }
             }
 
@@ -131,6 +134,10 @@ public final class QemuBench {
             row("destroy to shut off", destroy);
             row("QEMU bare exec to QMP greeting", greeting);
             row("  the same through setsid (as the driver)", greetingSetsid);
+            row("  through setsid, to qmp_capabilities' reply", readySetsid);
+            System.out.printf(Locale.ROOT, "  start / bare greeting through setsid %.2f; start / bare reply through "
+                    + "setsid %.2f (medians)%n", median(start) / median(greetingSetsid),
+                    median(start) / median(readySetsid));
             row(guests + " guests: listAllDomains + getInfo", list);
             row(guests + " guests: listAllDomains + getAllDomainStats", stats);
             System.out.println("  libvirtd 9.0 with QEMU cannot run on this machine (no libvirt-qemu user): "
@@ -142,18 +149,31 @@ public final class QemuBench {
         }
     }
 
-    /** exec of QEMU with the driver's arguments to its greeting on the monitor socket, then it is killed. */
-    private static double bareGreeting(List<String> argv, Path socket) throws IOException, InterruptedException {
+    /**
+     * exec of QEMU with the driver's arguments to its greeting on the monitor socket, and to the reply to
+     * qmp_capabilities sent as soon as the socket connects (QEMU answers once its start-up is done); then it is
+     * killed.
+     */
+    private static double[] bareStart(List<String> argv, Path socket) throws IOException, InterruptedException {
         Files.deleteIfExists(socket);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (SocketChannel ch = connect(socket, p)) {
-            ByteBuffer b = ByteBuffer.allocate(4096);
-            while (ch.read(b) > 0 && b.get(b.position() - 1) != '\n') {
-                // until the greeting's line ends
+            ch.write(ByteBuffer.wrap("{\"execute\":\"qmp_capabilities\"}\n".getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer b = ByteBuffer.allocate(8192);
+            double greeting = -1;
+            int lines = 0;
+            while (lines < 2) { // the greeting's line, then the reply's
+                if (ch.read(b) <= 0) {
+                    throw new IOException("QEMU closed its monitor");
+                }
+                lines = countLines(b);
+                if (lines >= 1 && greeting < 0) {
+                    greeting = ms(System.nanoTime() - t0);
+                }
             }
-            return ms(System.nanoTime() - t0);
+            return new double[] {greeting, ms(System.nanoTime() - t0)};
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
@@ -176,6 +196,22 @@ public final class QemuBench {
                 TimeUnit.MICROSECONDS.sleep(100);
             }
         }
+    }
+
+    private static int countLines(ByteBuffer b) {
+        int n = 0;
+        for (int i = 0; i < b.position(); i++) {
+            if (b.get(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double ms(long nanos) {

@@ -156,6 +156,44 @@ class QmpMonitorTest {
     }
 
     @Test
+    void aCommandSentBehindNegotiationIsAnsweredAfterIt() throws Exception {
+        Path sock = dir.resolve("m.sock");
+        FakeQemu q = new FakeQemu(sock);
+        QmpMonitor m = QmpMonitor.connect(sock, "t", new Recorder(), Duration.ofSeconds(5), () -> true, "cont");
+        open.add(m);
+        // connect returned once qmp_capabilities was answered; cont reached the peer without waiting for that
+        JsonNode cont = q.next();
+        assertThat(cont.path("execute").asText()).isEqualTo("cont");
+        CompletableFuture<JsonNode> done = CompletableFuture.supplyAsync(() -> m.awaitPipelined(Duration.ofSeconds(5)));
+        q.reply(cont, "{}");
+        assertThat(done.get(5, TimeUnit.SECONDS).isObject()).isTrue();
+        assertThatThrownBy(() -> m.awaitPipelined(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void commandsSentTogetherEachGetTheirOwnReplyOrError() throws Exception {
+        Path sock = dir.resolve("m.sock");
+        FakeQemu q = new FakeQemu(sock);
+        QmpMonitor m = connect(sock, new Recorder());
+        List<CompletableFuture<JsonNode>> f = m.sendAll(List.of(new QmpMonitor.Command("query-a", null),
+                new QmpMonitor.Command("query-b", JsonNodeFactory.instance.objectNode().put("flat", true)),
+                new QmpMonitor.Command("query-c", null)));
+        JsonNode a = q.next();
+        JsonNode b = q.next();
+        JsonNode c = q.next();
+        assertThat(List.of(a, b, c)).extracting(n -> n.path("execute").asText())
+                .containsExactly("query-a", "query-b", "query-c");
+        assertThat(b.path("arguments").path("flat").asBoolean()).isTrue();
+        q.reply(c, "3");
+        q.sendRaw("{\"id\": " + b.get("id") + ", \"error\": {\"class\": \"GenericError\", \"desc\": \"no\"}}\n");
+        q.reply(a, "1");
+        assertThat(f.get(0).get(5, TimeUnit.SECONDS).asInt()).isEqualTo(1);
+        assertThat(f.get(2).get(5, TimeUnit.SECONDS).asInt()).isEqualTo(3);
+        assertThatThrownBy(() -> f.get(1).get(5, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(QmpError.class,
+                e -> assertThat(e.command()).isEqualTo("query-b"));
+    }
+
+    @Test
     void errorRepliesBecomeQmpErrorsWithClassAndDescription() throws Exception {
         Path sock = dir.resolve("m.sock");
         FakeQemu q = new FakeQemu(sock);
