@@ -54,7 +54,9 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
 
         StartupList bundles = StartupList.read(home.etc().resolve("startup.properties"), home.install());
-        Platform platform = new Platform(home, bundles, options.daemon());
+        Platform.Mode mode = options.daemon() ? Platform.Mode.DAEMON
+                : options.command().isEmpty() ? Platform.Mode.SHELL : Platform.Mode.COMMAND;
+        Platform platform = new Platform(home, bundles, mode);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "jvirt-shutdown"));
         try {
             platform.start();

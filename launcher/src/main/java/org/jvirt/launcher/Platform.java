@@ -35,13 +35,28 @@ final class Platform implements AutoCloseable {
     private final StartupList bundles;
     private final Felix felix;
 
-    Platform(Home home, StartupList bundles, boolean daemon) {
-        this.home = home;
-        this.bundles = bundles;
-        this.felix = new Felix(properties(home, bundles, daemon));
+    /** What the platform is started for, as the framework property jvirt.mode tells the bundles. */
+    enum Mode {
+        /** bin/jvirt --daemon: headless, serving. */
+        DAEMON,
+        /** The interactive shell, or commands read from its standard input. */
+        SHELL,
+        /** One command from the command line (bin/jvirt CMD ...): the platform lives for that command only. */
+        COMMAND;
+
+        String property() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    static Map<String, Object> properties(Home home, StartupList bundles, boolean daemon) {
+    Platform(Home home, StartupList bundles, Mode mode) {
+        this.home = home;
+        this.bundles = bundles;
+        this.felix = new Felix(properties(home, bundles, mode));
+    }
+
+    static Map<String, Object> properties(Home home, StartupList bundles, Mode mode) {
+        boolean daemon = mode == Mode.DAEMON;
         Map<String, Object> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(bundles.highestLevel()));
         String cache = daemon ? home.data().resolve("cache/daemon").toString()
@@ -52,8 +67,9 @@ final class Platform implements AutoCloseable {
         p.put("felix.log.logger", new FrameworkLog());
         p.put("felix.log.level", "2");
         p.put("jvirt.home", home.home().toString());
-        // bundles that behave differently headless (the daemon's listeners start by default then)
-        p.put("jvirt.mode", daemon ? "daemon" : "shell");
+        // bundles that behave differently headless (the daemon's listeners start by default then) or for one command
+        // (nothing listens then: that platform is gone a moment later)
+        p.put("jvirt.mode", mode.property());
         p.put("jvirt.install", home.install().toString());
         // configuration: etc/*.cfg into ConfigAdmin; etc/org.apache.felix.fileinstall-deploy.cfg adds deploy/
         p.put("felix.fileinstall.dir", home.etc().toString());

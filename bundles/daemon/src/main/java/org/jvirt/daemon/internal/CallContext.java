@@ -115,6 +115,18 @@ final class CallContext {
         return found;
     }
 
+    /**
+     * The wire handle of a domain this call found or made; the client is likely to name it next (virsh looks a domain
+     * up, then acts on it; a define is followed by a start or an undefine), so its next call needs no lookup.
+     */
+    NonnullDomain handle(Domain d) {
+        java.util.UUID uuid = d.getUUID();
+        String name = d.getName();
+        touched = uuid;
+        session.rememberDomain(uuid, name, d);
+        return new NonnullDomain(name, Wire.bytes(uuid), d.getID());
+    }
+
     /** The domain the call named last, or {@code null}. */
     java.util.UUID touchedDomain() {
         return touched;

@@ -16,28 +16,47 @@ import org.slf4j.LoggerFactory;
 /**
  * The daemon: one RPC server with libvirt's REMOTE and QEMU programs, and the listeners its configuration asks
  * for. A new configuration is applied in place: listeners that changed are closed and opened again, the others and
- * every connected client stay.
+ * every connected client stay. The server and its dispatch table are built when the first listener opens: a
+ * platform that serves no client (the shell's default) never pays for them.
  */
 final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-    private final RpcServer server;
-    private final DaemonContext context;
+    private final ConnectFactory factory;
     private final Map<ListenerSpec, Running> running = new LinkedHashMap<>();
     private DaemonConfig config;
+    /** {@code null} until the first listener opens; then set once, under this object's lock. */
+    private volatile Served served;
+
+    /** The server with its programs, and what the dispatch table's entries share. */
+    private record Served(RpcServer server, DaemonContext context) {
+    }
 
     /** A listener that is open, and what to undo when it closes. */
     private record Running(RpcServer.Listening listening, ListenerSpec spec) {
     }
 
     Daemon(ConnectFactory factory, DaemonConfig config) {
-        ProcedureTable procedures = ProcedureTable.load();
-        this.context = new DaemonContext(factory, procedures, SaslAuthority.of(config));
-        RemoteDispatcher dispatcher = new RemoteDispatcher(DispatchTable.standard(context), procedures);
-        this.server = new RpcServer(serverConfig(config)).addProgram(dispatcher.remote())
-                .addProgram(dispatcher.qemu());
+        this.factory = factory;
         this.config = config;
         apply(config);
+    }
+
+    /** The server, built on first use with the configuration in force (called under this object's lock). */
+    private Served served() {
+        Served s = served;
+        if (s == null) {
+            long start = System.nanoTime();
+            ProcedureTable procedures = ProcedureTable.load();
+            DaemonContext context = new DaemonContext(factory, procedures, SaslAuthority.of(config));
+            RemoteDispatcher dispatcher = new RemoteDispatcher(DispatchTable.standard(context), procedures);
+            RpcServer server = new RpcServer(serverConfig(config)).addProgram(dispatcher.remote())
+                    .addProgram(dispatcher.qemu());
+            s = new Served(server, context);
+            served = s;
+            LOG.debug("dispatch table built in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }
+        return s;
     }
 
     private static ServerConfig serverConfig(DaemonConfig c) {
@@ -49,8 +68,11 @@ final class Daemon implements AutoCloseable {
     /** Applies a configuration: limits for new clients, SASL users, and the listeners it lists. */
     synchronized void apply(DaemonConfig newConfig) {
         this.config = newConfig;
-        server.reconfigure(serverConfig(newConfig));
-        context.sasl(SaslAuthority.of(newConfig));
+        Served s = served;
+        if (s != null) {
+            s.server().reconfigure(serverConfig(newConfig));
+            s.context().sasl(SaslAuthority.of(newConfig));
+        }
         List<ListenerSpec> wanted = ListenerSpec.of(newConfig);
         for (ListenerSpec spec : List.copyOf(running.keySet())) {
             if (!wanted.contains(spec)) {
@@ -71,6 +93,7 @@ final class Daemon implements AutoCloseable {
     }
 
     private Running start(ListenerSpec spec) throws IOException {
+        RpcServer server = served().server();
         ServerSocketChannel channel = switch (spec.kind()) {
             case UNIX -> UnixSockets.listen(spec.socket(), spec.perms(), spec.group());
             case TCP, TLS -> Transports.listenTcp(spec.host(), spec.port());
@@ -107,8 +130,10 @@ final class Daemon implements AutoCloseable {
         return config;
     }
 
+    /** The server, or {@code null} while no listener has opened yet. */
     RpcServer server() {
-        return server;
+        Served s = served;
+        return s == null ? null : s.server();
     }
 
     /** Closes every listener and client. */
@@ -118,6 +143,9 @@ final class Daemon implements AutoCloseable {
             stop(r);
         }
         running.clear();
-        server.close();
+        Served s = served;
+        if (s != null) {
+            s.server().close();
+        }
     }
 }

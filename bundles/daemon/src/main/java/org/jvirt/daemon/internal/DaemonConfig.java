@@ -12,7 +12,8 @@ import org.jvirt.rpc.Limits;
 /**
  * The daemon's configuration (PID {@code org.jvirt.daemon}, {@code etc/org.jvirt.daemon.cfg}), with libvirtd.conf's
  * names and defaults where libvirtd has the setting. Unix sockets are on by default when the platform runs headless
- * ({@code jvirt.mode=daemon}); TCP and TLS only when configured; TCP asks for SASL unless {@code auth_tcp = none} says
+ * ({@code jvirt.mode=daemon}); TCP and TLS only when configured; nothing listens in a platform started for one
+ * command ({@code jvirt.mode=command}); TCP asks for SASL unless {@code auth_tcp = none} says
  * otherwise in so many words.
  */
 record DaemonConfig(
@@ -31,14 +32,17 @@ record DaemonConfig(
     /** The configuration from ConfigAdmin's properties, for a platform in {@code mode} with its home. */
     static DaemonConfig from(Map<String, ?> p, String mode, Path home) {
         Path pki = home.resolve("etc").resolve("pki");
+        // a platform started for one command (bin/jvirt CMD) never listens, whatever the daemon's settings say: it
+        // would only take the ports and sockets of a running daemon for a moment
+        boolean serves = !"command".equals(mode);
         return new DaemonConfig(
-                bool(p, "listen_unix", "daemon".equals(mode)),
+                serves && bool(p, "listen_unix", "daemon".equals(mode)),
                 path(p, "unix_sock_dir", home.resolve("run"), home),
                 perms(p, "unix_sock_rw_perms", "0700"),
                 perms(p, "unix_sock_ro_perms", "0777"),
                 string(p, "unix_sock_group", ""),
-                bool(p, "listen_tcp", false),
-                bool(p, "listen_tls", false),
+                serves && bool(p, "listen_tcp", false),
+                serves && bool(p, "listen_tls", false),
                 string(p, "listen_addr", "127.0.0.1"),
                 port(p, "tcp_port", 16509),
                 port(p, "tls_port", 16514),

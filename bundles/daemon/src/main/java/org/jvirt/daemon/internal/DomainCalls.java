@@ -38,10 +38,10 @@ final class DomainCalls {
 
     static void register(DispatchTable t) {
         // ---- lookups and lists
-        t.on(DOMAIN_LOOKUP_BY_NAME, (c, a) -> new DomainLookupByNameRet(Wire.dom(c.conn().domainLookupByName(a.name()))));
-        t.on(DOMAIN_LOOKUP_BY_UUID, (c, a) -> new DomainLookupByUuidRet(Wire.dom(c.conn().domainLookupByUUID(
+        t.on(DOMAIN_LOOKUP_BY_NAME, (c, a) -> new DomainLookupByNameRet(c.handle(c.conn().domainLookupByName(a.name()))));
+        t.on(DOMAIN_LOOKUP_BY_UUID, (c, a) -> new DomainLookupByUuidRet(c.handle(c.conn().domainLookupByUUID(
                 Wire.uuid(a.uuid())))));
-        t.on(DOMAIN_LOOKUP_BY_ID, (c, a) -> new DomainLookupByIdRet(Wire.dom(c.conn().domainLookupByID(a.id()))));
+        t.on(DOMAIN_LOOKUP_BY_ID, (c, a) -> new DomainLookupByIdRet(c.handle(c.conn().domainLookupByID(a.id()))));
         t.on(CONNECT_LIST_ALL_DOMAINS, (c, a) -> {
             List<Domain> list = c.conn().listAllDomains(c.flags(ListDomainsFlag.class, a.flags()));
             return new ConnectListAllDomainsRet(a.needResults() != 0 ? Wire.doms(list) : List.of(), list.size());
@@ -61,10 +61,10 @@ final class DomainCalls {
         });
 
         // ---- definition and lifecycle
-        t.on(DOMAIN_DEFINE_XML, (c, a) -> new DomainDefineXmlRet(Wire.dom(c.conn().domainDefineXML(a.xml()))));
-        t.on(DOMAIN_DEFINE_XML_FLAGS, (c, a) -> new DomainDefineXmlFlagsRet(Wire.dom(c.conn().domainDefineXML(a.xml(),
+        t.on(DOMAIN_DEFINE_XML, (c, a) -> new DomainDefineXmlRet(c.handle(c.conn().domainDefineXML(a.xml()))));
+        t.on(DOMAIN_DEFINE_XML_FLAGS, (c, a) -> new DomainDefineXmlFlagsRet(c.handle(c.conn().domainDefineXML(a.xml(),
                 c.flags(DomainDefineFlag.class, a.flags())))));
-        t.on(DOMAIN_CREATE_XML, (c, a) -> new DomainCreateXmlRet(Wire.dom(c.conn().domainCreateXML(a.xmlDesc(),
+        t.on(DOMAIN_CREATE_XML, (c, a) -> new DomainCreateXmlRet(c.handle(c.conn().domainCreateXML(a.xmlDesc(),
                 c.flags(DomainCreateFlag.class, a.flags())))));
         t.on(DOMAIN_UNDEFINE, (c, a) -> {
             c.dom(a.dom()).undefine();

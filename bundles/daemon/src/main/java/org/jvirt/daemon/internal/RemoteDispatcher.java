@@ -97,6 +97,8 @@ final class RemoteDispatcher {
         boolean beforeAuth = BEFORE_AUTH.contains(p);
         // CONNECT_SUPPORTS_FEATURE answers the keepalive question before the connection opens
         boolean needsConnection = f != null && p != RemoteProtocol.CONNECT_SUPPORTS_FEATURE;
+        // decided once per procedure, not per call
+        boolean eventful = EVENT_BEFORE_REPLY.contains(p);
         return (ServerCall sc, Object args) -> {
             ClientSession session = ClientSession.of(sc.client());
             if (!beforeAuth && !session.authenticated()) {
@@ -114,7 +116,6 @@ final class RemoteDispatcher {
                 }
                 throw f.noSupport();
             }
-            boolean eventful = EVENT_BEFORE_REPLY.contains(p);
             long eventsBefore = eventful ? session.events().domainEventsSent() : 0;
             try {
                 CallContext context = new CallContext(session, sc, f);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,7 +33,11 @@ final class UnixSockets {
             if (Files.isDirectory(socket, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(socket + " is a folder, not a socket");
             }
-            // a stale socket of an earlier run (libvirtd unlinks before binding too)
+            // a socket someone still answers on belongs to a running daemon: taking its name would orphan it
+            // (libvirtd holds a pid file lock for this); one nobody answers on is a stale one of an earlier run
+            if (answers(socket)) {
+                throw new IOException("another daemon is listening on " + socket);
+            }
             Files.delete(socket);
         }
         Path staging = Files.createTempDirectory(dir, ".bind-",
@@ -60,6 +65,15 @@ final class UnixSockets {
             Files.deleteIfExists(staging);
         }
         return ch;
+    }
+
+    /** Whether a server accepts connections on {@code socket} now. */
+    private static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** "0700" as permissions. */

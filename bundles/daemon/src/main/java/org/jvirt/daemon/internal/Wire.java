@@ -1,6 +1,5 @@
 package org.jvirt.daemon.internal;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -46,14 +45,19 @@ final class Wire {
     /** VIR_TYPED_PARAM_STRING_OKAY: the client takes string parameters (a flag of every typed-parameter getter). */
     static final int STRING_OKAY = 1 << 2;
 
+    /** A UUID's two halves in a byte array, most significant byte first (as the wire and RFC 4122 have them). */
+    private static final java.lang.invoke.VarHandle UUIDS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     static byte[] bytes(UUID uuid) {
-        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
+        byte[] out = new byte[16];
+        UUIDS.set(out, 0, uuid.getMostSignificantBits());
+        UUIDS.set(out, 8, uuid.getLeastSignificantBits());
+        return out;
     }
 
     static UUID uuid(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        return new UUID(b.getLong(), b.getLong());
+        return new UUID((long) UUIDS.get(bytes, 0), (long) UUIDS.get(bytes, 8));
     }
 
     static NonnullDomain dom(Domain d) {

@@ -66,6 +66,34 @@ class ConfigRuntimeTest {
     }
 
     @Test
+    void theServerIsBuiltWithTheFirstListener() throws Exception {
+        Map<String, Object> cfg = new HashMap<>(Map.of("listen_unix", "0"));
+        try (Daemon d = new Daemon(TestDaemon.factory(), DaemonConfig.from(cfg, "daemon", home))) {
+            assertThat(d.listeners()).isEmpty();
+            assertThat(d.server()).as("no listener, no server nor dispatch table").isNull();
+            // a configuration without listeners builds nothing either; its limits are kept for when it does
+            cfg.put("max_clients", "1");
+            d.apply(DaemonConfig.from(cfg, "daemon", home));
+            assertThat(d.server()).isNull();
+
+            cfg.put("listen_unix", "1");
+            d.apply(DaemonConfig.from(cfg, "daemon", home));
+            assertThat(d.server()).isNotNull();
+            Path rw = home.resolve("run/jvirt-sock");
+            try (RpcClient c = RpcClient.open("first", Transports.connectUnix(rw))) {
+                c.call(RemoteProtocol.CONNECT_OPEN, new RemoteProtocol.ConnectOpenArgs("test:///default", 0));
+                assertThat(c.call(RemoteProtocol.DOMAIN_LOOKUP_BY_NAME,
+                        new RemoteProtocol.DomainLookupByNameArgs("test")).dom().name()).isEqualTo("test");
+                RpcClient second = RpcClient.open("second", Transports.connectUnix(rw));
+                assertThatThrownBy(() -> second.call(RemoteProtocol.AUTH_LIST, null))
+                        .isInstanceOf(VirtException.class);
+                second.close();
+            }
+        }
+        assertThat(home.resolve("run")).isEmptyDirectory();
+    }
+
+    @Test
     void tooManyClientsAreTurnedAway() throws Exception {
         try (TestDaemon d = TestDaemon.start(home, Map.of("max_clients", "2"))) {
             RpcClient a = RpcClient.open("a", Transports.connectUnix(d.rwSocket()));

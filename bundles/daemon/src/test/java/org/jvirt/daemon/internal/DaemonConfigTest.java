@@ -31,6 +31,13 @@ class DaemonConfigTest {
     }
 
     @Test
+    void aPlatformForOneCommandNeverListens() {
+        Map<String, String> all = Map.of("listen_unix", "1", "listen_tcp", "1", "listen_tls", "1");
+        assertThat(ListenerSpec.of(DaemonConfig.from(all, "daemon", HOME))).hasSize(4);
+        assertThat(ListenerSpec.of(DaemonConfig.from(all, "command", HOME))).isEmpty();
+    }
+
+    @Test
     void tcpAsksForSaslUnlessToldOtherwiseInSoManyWords() {
         DaemonConfig c = DaemonConfig.from(Map.of("listen_tcp", "1"), "daemon", HOME);
         ListenerSpec tcp = ListenerSpec.of(c).get(2);
