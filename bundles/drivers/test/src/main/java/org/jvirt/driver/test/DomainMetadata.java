@@ -1,7 +1,6 @@
 package org.jvirt.driver.test;
 
 import java.io.StringReader;
-import java.util.Iterator;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -92,19 +91,15 @@ final class DomainMetadata {
                     def.title = value;
                 }
                 default -> {
-                    if (def.metadata == null) {
+                    // libvirt makes <metadata> only to add to it, and keeps it once empty: <metadata/> stays
+                    if (def.metadata == null && parsed != null) {
                         def.metadata = new Metadata();
                     }
-                    for (Iterator<Element> it = def.metadata.elements.iterator(); it.hasNext();) {
-                        if (uri.equals(it.next().getNamespaceURI())) {
-                            it.remove();
-                        }
+                    if (def.metadata != null) {
+                        def.metadata.elements.removeIf(e -> uri.equals(e.getNamespaceURI()));
                     }
                     if (parsed != null) {
                         def.metadata.elements.add(parsed);
-                    }
-                    if (def.metadata.elements.isEmpty()) {
-                        def.metadata = null;
                     }
                 }
             }

@@ -197,26 +197,40 @@ final class DomainTuning {
             }
         }
         Numatune.Memory m = def.numatune == null ? null : def.numatune.memory;
-        int current = m == null || m.mode == null ? 0 : NUMA_MODES.indexOf(m.mode);
-        if (live && mode != -1 && current != mode) {
+        // only a mode the domain already has can be compared (virDomainNumatuneGetMode fails without one)
+        if (live && mode != -1 && m != null && NUMA_MODES.indexOf(m.mode == null ? "strict" : m.mode) != mode) {
             throw Errors.invalid("can't change numatune mode for running domain");
         }
         if (mode == -1 && nodeset == null) {
             return;
         }
+        // virDomainNumatuneSet: a first setting takes the strict mode and the placement the vCPUs have, and a
+        // static placement needs a node set
+        boolean first = m == null;
+        String nodes = nodeset != null ? CpuMaps.format(nodeset) : m == null ? null : m.nodeset;
+        String placement = nodeset != null ? "static" : null;
+        if (first) {
+            boolean vcpusStatic = def.vcpu == null || !"auto".equals(def.vcpu.placement);
+            placement = nodes != null || vcpusStatic ? "static" : "auto";
+        }
+        if ("static".equals(placement) && nodes == null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN,
+                    "nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
+        }
         if (def.numatune == null) {
             def.numatune = new Numatune();
         }
-        if (def.numatune.memory == null) {
+        if (first) {
             def.numatune.memory = new Numatune.Memory();
             def.numatune.memory.mode = "strict";
         }
+        Numatune.Memory target = def.numatune.memory;
         if (mode != -1) {
-            def.numatune.memory.mode = NUMA_MODES.get(mode);
+            target.mode = NUMA_MODES.get(mode);
         }
-        if (nodeset != null) {
-            def.numatune.memory.nodeset = CpuMaps.format(nodeset);
-            def.numatune.memory.placement = null;
+        target.nodeset = "auto".equals(placement) ? null : nodes;
+        if (placement != null) {
+            target.placement = "auto".equals(placement) ? "auto" : null;
         }
     }
 

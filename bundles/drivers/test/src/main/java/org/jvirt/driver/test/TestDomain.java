@@ -83,6 +83,9 @@ import org.jvirt.conf.DomainXml;
  * UUID, so a handle to a domain since undefined fails with "no domain with matching uuid".
  */
 final class TestDomain implements Domain {
+    /** VIR_TYPED_PARAM_STRING_OKAY, which libvirt's entry points add to the flags of typed parameter getters. */
+    private static final int TYPED_PARAM_STRING_OKAY = 4;
+
     private final TestConnect conn;
     private final String name;
     private final UUID uuid;
@@ -587,7 +590,15 @@ final class TestDomain implements Domain {
 
     @Override
     public TypedParameters getSchedulerParameters(Set<DomainAffect> flags) {
-        TestConnect.checkFlags("testDomainGetSchedulerParametersFlags", flags, 0);
+        // libvirt's entry point adds VIR_TYPED_PARAM_STRING_OKAY, which this function of its test driver refuses:
+        // in libvirt 9.0 the call always fails, naming the flags with that bit
+        Flags.check("testDomainGetSchedulerParametersFlags", VirFlag.toBits(flags) | TYPED_PARAM_STRING_OKAY, 0);
+        return getSchedulerParameters();
+    }
+
+    /** virDomainGetSchedulerParameters, which reaches the driver without that bit: the fixed weight. */
+    @Override
+    public TypedParameters getSchedulerParameters() {
         return with(o -> TypedParameters.builder().addUInt(TypedParamFields.DOMAIN_SCHEDULER_WEIGHT, 50).build());
     }
 
@@ -758,7 +769,12 @@ final class TestDomain implements Domain {
 
     @Override
     public TypedParameters getLaunchSecurityInfo() {
-        return with(o -> TypedParameters.empty());
+        // as for the scheduler's parameters: libvirt's entry point adds VIR_TYPED_PARAM_STRING_OKAY and this
+        // function of its test driver takes no flags, so libvirt 9.0 always refuses the call (virsh domlaunchsecinfo)
+        return with(o -> {
+            Flags.check("testDomainGetLaunchSecurityInfo", TYPED_PARAM_STRING_OKAY, 0);
+            return TypedParameters.empty();
+        });
     }
 
     // ---- statistics
