@@ -69,6 +69,15 @@ class DomainXmlTest {
     }
 
     @Test
+    void keepsAnEmptyMetadataElementAsLibvirtDoes() {
+        DomainDef d = parse(MIN.replace("<name>a</name>", "<name>a</name><uuid>20747820fab54cc4a5e8056b2b8eb6ce</uuid>"
+                + "<metadata/>"));
+        assertThat(DomainXml.format(d, Set.of())).contains("</uuid>\n  <metadata/>\n  <memory unit='KiB'>");
+        assertThat(DomainXml.format(parse(MIN), Set.of())).as("none when the document has none")
+                .doesNotContain("metadata");
+    }
+
+    @Test
     void escapesAsLibvirtAndKeepsMetadata() {
         DomainDef d = parse(MIN.replace("<name>a</name>", "<name>a</name><title>T &amp; \"q\" 'a' &lt;x&gt;</title>"
                 + "<metadata><app:foo xmlns:app=\"http://example.org/app\"><bar a=\"1\">x</bar></app:foo>"

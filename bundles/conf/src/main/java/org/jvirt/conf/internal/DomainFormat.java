@@ -77,10 +77,12 @@ public final class DomainFormat {
     }
 
     private static void metadata(XmlWriter w, String name, Metadata m) {
+        XmlBuffer b = w.out();
         if (m.elements.isEmpty()) {
+            // libvirt keeps the element it read (or the one whose last child was removed), empty
+            b.open(name).endEmpty();
             return;
         }
-        XmlBuffer b = w.out();
         b.open(name).endOpen();
         for (Element e : m.elements) {
             b.rawLines(MetadataWriter.write(e));
