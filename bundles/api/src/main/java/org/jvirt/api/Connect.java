@@ -322,6 +322,19 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
         throw VirtException.noSupport();
     }
 
+    /**
+     * Creates and starts a transient domain from its XML, handing its guest open files (virDomainCreateXMLWithFiles):
+     * container drivers give them to the guest's init, renumbered from 3; a driver whose guests take none (the test
+     * driver) ignores them, as libvirt's does. The caller keeps its own descriptors.
+     */
+    @Modifies
+    @Libvirt("virDomainCreateXMLWithFiles")
+    default Domain domainCreateXMLWithFiles(
+            @Arg(value = "xmlDesc", check = Arg.Check.NON_NULL, beforeReadOnly = true) String xml,
+            List<java.io.FileDescriptor> files, Set<DomainCreateFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
     /** virDomainCreateXML's name before libvirt 0.4.6. */
     @Modifies(message = "read only access prevents virDomainCreateXML")
     @Libvirt(value = "virDomainCreateLinux", via = "virDomainCreateXML")

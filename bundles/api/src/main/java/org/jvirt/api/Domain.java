@@ -147,6 +147,17 @@ public interface Domain {
         throw VirtException.noSupport();
     }
 
+    /**
+     * Starts a defined domain, handing its guest open files (virDomainCreateWithFiles): container drivers give them
+     * to the guest's init, renumbered from 3; a driver whose guests take none (the test driver) ignores them, as
+     * libvirt's does. The caller keeps its own descriptors.
+     */
+    @Modifies
+    @Libvirt("virDomainCreateWithFiles")
+    default void createWithFiles(List<java.io.FileDescriptor> files, Set<DomainCreateFlag> flags) {
+        throw VirtException.noSupport();
+    }
+
     @Modifies
     @Libvirt(value = "virDomainCreate", via = "virDomainCreateWithFlags")
     default void create() {

@@ -14,5 +14,5 @@
  * not implement fails with NO_SUPPORT naming it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.jvirt.api;

@@ -326,6 +326,10 @@ class RecordedArgChecksTest {
             if (kind == Secret.class) {
                 return c.secretLookupByUUID(SOME_UUID);
             }
+            if (kind == java.io.FileDescriptor.class) {
+                // a file handed to a starting guest: this process's standard input will do
+                return java.io.FileDescriptor.in;
+            }
             throw new Unmappable("test:///default has no " + kind.getSimpleName());
         }
 

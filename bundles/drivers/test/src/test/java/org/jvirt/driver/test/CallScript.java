@@ -428,6 +428,8 @@ public final class CallScript {
             case "virDomainLookupByID" -> c.domainLookupByID(integer(a, 0));
             case "virDomainDefineXML" -> c.domainDefineXML(str(a, 0));
             case "virDomainCreateXML" -> c.domainCreateXML(str(a, 0), flags(DomainCreateFlag.class, a, 1));
+            case "virDomainCreateXMLWithFiles" -> c.domainCreateXMLWithFiles(str(a, 0), descriptors(a.get(1)),
+                    flags(DomainCreateFlag.class, a, 2));
             case "virDomainGetName" -> dom(a).getName();
             case "virDomainSnapshotCreateXML" -> dom(a).snapshotCreateXML(str(a, 1),
                     flags(DomainSnapshotCreateFlag.class, a, 2));
@@ -723,6 +725,8 @@ public final class CallScript {
             case "virDomainGetMetadata" -> () -> d.getMetadata(DomainMetadataType.fromValue(integer(a, 1)), str(a, 2),
                     flags(DomainAffect.class, a, 3));
             case "virDomainCreateWithFlags" -> () -> d.create(flags(DomainCreateFlag.class, a, 1));
+            case "virDomainCreateWithFiles" -> () -> d.createWithFiles(descriptors(a.get(1)),
+                    flags(DomainCreateFlag.class, a, 2));
             case "virDomainDestroyFlags" -> () -> d.destroy(flags(DomainDestroyFlag.class, a, 1));
             case "virDomainShutdownFlags" -> () -> d.shutdown(flags(DomainShutdownFlag.class, a, 1));
             case "virDomainReboot" -> () -> d.reboot(flags(DomainRebootFlag.class, a, 1));
@@ -994,6 +998,21 @@ public final class CallScript {
 
     private static long number(List<Object> a, int i) {
         return (Long) a.get(i);
+    }
+
+    /** A script's list of descriptor numbers of this process, each reached anew through /proc/self/fd. */
+    @SuppressWarnings("unchecked")
+    private static List<java.io.FileDescriptor> descriptors(Object list) {
+        List<java.io.FileDescriptor> out = new ArrayList<>();
+        for (int n : ints((List<Object>) list)) {
+            try {
+                // kept open for the test's life: the driver may hold what it was handed
+                out.add(new java.io.FileInputStream("/proc/self/fd/" + n).getFD());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     private static int[] ints(List<Object> list) {

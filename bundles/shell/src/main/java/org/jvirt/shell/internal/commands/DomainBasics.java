@@ -129,11 +129,8 @@ final class DomainBasics {
             throw new CommandFailure("Failed to create domain from " + file,
                     VirtException.noSupport("virDomainOpenConsole"));
         }
-        if (args.has("pass-fds")) {
-            throw new CommandFailure("Failed to create domain from " + file,
-                    VirtException.noSupport("virDomainCreateXMLWithFiles"));
-        }
         String xml = XmlFiles.read(ctx, file);
+        int[] fds = PassedFiles.numbers(args.raw("pass-fds"));
         EnumSet<DomainCreateFlag> flags = EnumSet.noneOf(DomainCreateFlag.class);
         if (args.has("paused")) {
             flags.add(DomainCreateFlag.START_PAUSED);
@@ -149,7 +146,13 @@ final class DomainBasics {
         }
         Domain dom;
         try {
-            dom = ctx.connection().domainCreateXML(xml, flags);
+            if (fds == null) {
+                dom = ctx.connection().domainCreateXML(xml, flags);
+            } else {
+                try (PassedFiles files = PassedFiles.open(fds)) {
+                    dom = ctx.connection().domainCreateXMLWithFiles(xml, files.descriptors(), flags);
+                }
+            }
         } catch (VirtException e) {
             throw new CommandFailure("Failed to create domain from " + file, e);
         }

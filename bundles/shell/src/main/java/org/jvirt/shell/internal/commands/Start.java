@@ -8,7 +8,6 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.shell.internal.CommandContext;
 import org.jvirt.shell.internal.VirshCommand;
-import org.jvirt.shell.internal.vsh.CNumbers;
 import org.jvirt.shell.internal.vsh.CommandDef;
 import org.jvirt.shell.internal.vsh.CommandFailure;
 import org.jvirt.shell.internal.vsh.ParsedArgs;
@@ -30,16 +29,8 @@ public final class Start implements VirshCommand {
         if (dom.getID() != -1) {
             throw new CommandFailure("Domain is already active");
         }
-        boolean passFds = false;
-        String fds = args.raw("pass-fds");
-        if (fds != null && !fds.isEmpty()) {
-            for (String fd : fds.split(",", -1)) {
-                if (CNumbers.strtoi(fd).isEmpty()) {
-                    throw new CommandFailure("Unable to parse FD number '" + fd + "'");
-                }
-            }
-            passFds = true;
-        }
+        int[] fds = PassedFiles.numbers(args.raw("pass-fds"));
+        boolean passFds = fds != null;
         EnumSet<DomainCreateFlag> flags = EnumSet.noneOf(DomainCreateFlag.class);
         if (args.has("paused")) {
             flags.add(DomainCreateFlag.START_PAUSED);
@@ -75,8 +66,9 @@ public final class Start implements VirshCommand {
         if (!started) {
             try {
                 if (passFds) {
-                    // handing descriptors to a guest needs an API the platform does not have yet
-                    throw VirtException.noSupport("virDomainCreateWithFiles");
+                    try (PassedFiles files = PassedFiles.open(fds)) {
+                        dom.createWithFiles(files.descriptors(), flags);
+                    }
                 } else if (flags.isEmpty()) {
                     dom.create();
                 } else {
