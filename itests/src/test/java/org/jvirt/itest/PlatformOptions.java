@@ -63,6 +63,11 @@ final class PlatformOptions {
         options.add(systemProperty("jvirt.itest.log").value(LOG.toAbsolutePath().toString()));
         options.add(systemProperty("jvirt.fixtures").value(FIXTURES.toAbsolutePath().toString()));
         options.add(systemProperty("jvirt.dist").value(DIST.toAbsolutePath().toString()));
+        String schemas = System.getProperty("jvirt.schemas");
+        if (schemas != null && Files.isDirectory(Path.of(schemas))) {
+            // libvirt's schemas, for the VALIDATE flags (else conf looks in libvirt's installed folder)
+            options.add(systemProperty("jvirt.schemas").value(Path.of(schemas).toAbsolutePath().toString()));
+        }
         options.add(junitBundles());
         options.addAll(List.of(extra));
         try {

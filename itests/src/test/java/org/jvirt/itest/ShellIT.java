@@ -1,17 +1,21 @@
 package org.jvirt.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 import javax.inject.Inject;
 
+import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -114,6 +118,29 @@ public class ShellIT {
         assertEquals(new Run(1, "\n", "error: Failed to open file '/nonexistent.xml': No such file or directory\n"),
                 run("define", "/nonexistent.xml"));
         assertEquals(new Run(0, "running (unknown)\n\n", ""), run("domstate", "test", "--reason"));
+    }
+
+    @Test
+    public void defineValidateChecksTheSchemaInsideThePlatform() throws Exception {
+        String schemas = System.getProperty("jvirt.schemas");
+        Assume.assumeTrue("libvirt's schemas are absent: VALIDATE not checked",
+                schemas != null && Files.isDirectory(Path.of(schemas))
+                        || Files.isDirectory(Path.of("/usr/share/libvirt/schemas")));
+        Path file = Files.createTempFile("stray", ".xml");
+        try {
+            Files.writeString(file, "<domain type='test'><name>v</name><jvirtStray/><memory>8192</memory>"
+                    + "<os><type>hvm</type></os></domain>");
+            Run r = run("define", "--validate", file.toString());
+            assertEquals(1, r.status());
+            // the schema engine's messages are resources of the conf bundle: missing, this was an internal error
+            assertTrue(r.err(), r.err().startsWith("error: Failed to define domain from " + file + "\n"
+                    + "error: XML document failed to validate against schema: Unable to validate doc against "));
+            assertTrue(r.err(), r.err().contains("jvirtStray"));
+            assertEquals(new Run(0, " Id   Name   State\n----------------------\n 1    test   running\n\n", ""),
+                    run("list", "--all"));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

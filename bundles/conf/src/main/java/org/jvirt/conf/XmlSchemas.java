@@ -57,6 +57,9 @@ public final class XmlSchemas {
             SecretDefineFlag.VALIDATE, NodeDeviceCreateXMLFlag.VALIDATE, NodeDeviceDefineXMLFlag.VALIDATE,
             InterfaceDefineFlag.VALIDATE, CompareCPUFlag.VALIDATE_XML);
 
+    /** The schemas' folder of an installed libvirt. */
+    static final Path LIBVIRT_SCHEMAS = Path.of("/usr/share/libvirt/schemas");
+
     private XmlSchemas() {
     }
 
@@ -88,14 +91,21 @@ public final class XmlSchemas {
         check(xml, BY_ROOT.get(kind.root));
     }
 
-    /** The folder the schemas are read from, or null when none is configured or present. */
+    /**
+     * The folder the schemas are read from: the system property jvirt.schemas when set, else
+     * {@code jvirt.home/share/schemas}, else libvirt's own installed folder; null when none is present.
+     */
     public static Path folder() {
         String dir = System.getProperty("jvirt.schemas");
-        if (dir == null) {
-            String home = System.getProperty("jvirt.home");
-            dir = home == null ? null : Path.of(home, "share", "schemas").toString();
+        if (dir != null) {
+            return Files.isDirectory(Path.of(dir)) ? Path.of(dir).toAbsolutePath().normalize() : null;
         }
-        return dir == null || !Files.isDirectory(Path.of(dir)) ? null : Path.of(dir).toAbsolutePath().normalize();
+        String home = System.getProperty("jvirt.home");
+        if (home != null && Files.isDirectory(Path.of(home, "share", "schemas"))) {
+            return Path.of(home, "share", "schemas").toAbsolutePath().normalize();
+        }
+        // where libvirt's own library (Debian's libvirt0) installs them, as virsh and libvirtd read them
+        return Files.isDirectory(LIBVIRT_SCHEMAS) ? LIBVIRT_SCHEMAS : null;
     }
 
     /** The schema file of {@code name} ("domain" or "domain.rng"); fails when the schemas are not installed. */

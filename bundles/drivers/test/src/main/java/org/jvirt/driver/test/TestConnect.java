@@ -29,6 +29,8 @@ import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.api.event.ObjectEvent;
 import org.jvirt.api.event.StartedDetail;
 import org.jvirt.conf.DomainXml;
+import org.jvirt.conf.XmlDocuments;
+import org.jvirt.conf.XmlSchemas;
 import org.jvirt.conf.domain.DomainDef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,6 +222,9 @@ final class TestConnect implements Connect, TestNetworks, TestStorage, TestInter
     @Override
     public Domain domainDefineXML(String xml, Set<DomainDefineFlag> flags) {
         checkFlags("testDomainDefineXMLFlags", flags, DomainDefineFlag.VALIDATE.value());
+        if (flags.contains(DomainDefineFlag.VALIDATE)) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.DOMAIN);
+        }
         return locked(() -> {
             DomainDef def = DomainXml.parse(xml, TestState.PARSE);
             DomainXml.checkIllegalChars("name", def.name, "\n");
@@ -236,6 +241,9 @@ final class TestConnect implements Connect, TestNetworks, TestStorage, TestInter
     @Override
     public Domain domainCreateXML(String xml, Set<DomainCreateFlag> flags) {
         checkFlags("testDomainCreateXML", flags, DomainCreateFlag.START_VALIDATE.value());
+        if (flags.contains(DomainCreateFlag.START_VALIDATE)) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.DOMAIN);
+        }
         return locked(() -> {
             DomainDef def = DomainXml.parse(xml, TestState.PARSE);
             TestState.generateIfnames(def);

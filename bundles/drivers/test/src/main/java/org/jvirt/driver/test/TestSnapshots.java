@@ -18,6 +18,7 @@ import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.XmlDocuments;
+import org.jvirt.conf.XmlSchemas;
 import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.snapshot.DomainSnapshotDef;
@@ -27,6 +28,8 @@ final class TestSnapshots {
     static final int REDEFINE = 1;
     static final int CURRENT = 2;
     static final int HALT = 8;
+    /** VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE: the document is checked against domainsnapshot.rng first. */
+    static final int VALIDATE = 512;
     static final int REVERT_RUNNING = 1;
     static final int REVERT_PAUSED = 2;
     static final int REVERT_FORCE = 4;
@@ -46,13 +49,16 @@ final class TestSnapshots {
     }
 
     static String create(TestState state, TestDomainObj o, String xml, int flags) {
-        Flags.check("testDomainSnapshotCreateXML", flags, REDEFINE | CURRENT | HALT | 64 | 128 | 256 | 512);
+        Flags.check("testDomainSnapshotCreateXML", flags, REDEFINE | CURRENT | HALT | 64 | 128 | 256 | VALIDATE);
         boolean redefine = (flags & REDEFINE) != 0;
         if (o.checkpoints.size() > 0) {
             throw Errors.unsupported("cannot create snapshot while checkpoint exists");
         }
         if (!o.persistent && (flags & HALT) != 0) {
             throw Errors.invalid("cannot halt after transient domain snapshot");
+        }
+        if ((flags & VALIDATE) != 0) {
+            XmlSchemas.validate(xml, XmlDocuments.Kind.SNAPSHOT);
         }
         DomainSnapshotDef def = XmlDocuments.parse(xml, DomainSnapshotDef.class);
         if (def.name == null) {

@@ -12,6 +12,10 @@ import java.util.Set;
 
 import org.jvirt.api.CloseReason;
 import org.jvirt.api.Connect;
+import org.jvirt.api.DomainDefineFlag;
+import org.jvirt.api.DomainCreateFlag;
+import org.jvirt.api.DomainSnapshotCreateFlag;
+import org.jvirt.api.Domain;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.InterfaceDefineFlag;
 import org.jvirt.api.Network;
@@ -113,6 +117,33 @@ class ObjectEventsAndValidationTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.XML_INVALID_SCHEMA));
         assertThat(c.storagePoolDefineXML("<pool type='dir'><name>p</name><target><path>/p</path></target></pool>",
                 Set.of(StoragePoolDefineFlag.VALIDATE)).getName()).isEqualTo("p");
+
+        // domains: define and create with their VALIDATE flags, as virsh's define/create --validate
+        String domain = c.domainLookupByName("test").getXMLDesc(Set.of()).replace("<name>test</name>",
+                "<name>v</name>").replaceFirst("<uuid>[^<]*</uuid>", "");
+        String stray = domain.replace("<memory", "<jvirtStray/><memory");
+        assertThatThrownBy(() -> c.domainDefineXML(stray, Set.of(DomainDefineFlag.VALIDATE)))
+                .isInstanceOfSatisfying(VirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.XML_INVALID_SCHEMA);
+                    assertThat(e.getMessage()).contains("domain.rng").contains("jvirtStray");
+                });
+        assertThatThrownBy(() -> c.domainCreateXML(stray, Set.of(DomainCreateFlag.START_VALIDATE)))
+                .isInstanceOfSatisfying(VirtException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.XML_INVALID_SCHEMA));
+        assertThat(c.listAllDomains(Set.of())).as("bad input changes nothing").hasSize(1);
+        assertThat(c.domainDefineXML(domain, Set.of(DomainDefineFlag.VALIDATE)).getName()).isEqualTo("v");
+        assertThat(c.domainDefineXML(stray.replace("<name>v</name>", "<name>w</name>"), Set.of())
+                .getXMLDesc(Set.of())).as("without the flag: dropped")
+                .doesNotContain("jvirtStray");
+
+        // snapshots: VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE checks against domainsnapshot.rng
+        Domain test = c.domainLookupByName("test");
+        assertThatThrownBy(() -> test.snapshotCreateXML("<domainsnapshot><name>s</name><bogus/></domainsnapshot>",
+                Set.of(DomainSnapshotCreateFlag.VALIDATE))).isInstanceOfSatisfying(VirtException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.XML_INVALID_SCHEMA));
+        assertThat(test.snapshotNum(Set.of())).isZero();
+        assertThat(test.snapshotCreateXML("<domainsnapshot><name>s</name></domainsnapshot>",
+                Set.of(DomainSnapshotCreateFlag.VALIDATE)).getName()).isEqualTo("s");
         c.close();
     }
 }

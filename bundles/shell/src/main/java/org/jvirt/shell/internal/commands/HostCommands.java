@@ -35,7 +35,8 @@ final class HostCommands {
                     } catch (VirtException e) {
                         throw new CommandFailure("failed to get capabilities", e);
                     }
-                    DomainBasics.printXml(ctx, args, xml);
+                    // virsh 9.0's capabilities takes no options and prints the document with a newline after it
+                    ctx.print(xml + "\n");
                 }),
                 TableCommand.of("domcapabilities", (ctx, args) -> {
                     String xml;
