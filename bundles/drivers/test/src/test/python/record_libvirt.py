@@ -167,6 +167,18 @@ def set_scheduler_parameters_flags(conn, dom, text, flags):
     return DONE
 
 
+def cells_free_memory(conn, start, count):
+    """virNodeGetCellsFreeMemory as the C API answers (the binding refuses some arguments without calling it)."""
+    lib = ctypes.CDLL('libvirt.so.0')
+    lib.virNodeGetCellsFreeMemory.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_ulonglong), ctypes.c_int,
+                                              ctypes.c_int]
+    free = (ctypes.c_ulonglong * max(count, 1))()
+    n = lib.virNodeGetCellsFreeMemory(conn.c_pointer(), free, start, count)
+    if n < 0:
+        raise libvirt.libvirtError('virNodeGetCellsFreeMemory')
+    return list(free[:n])
+
+
 # C function -> (call on the connection and the arguments, whether the result is an unordered list)
 FUNCS = {
     # networks
@@ -486,7 +498,7 @@ FUNCS = {
     'virNodeGetCPUStats': lambda c, n, f: c.getCPUStats(n, f),
     'virNodeGetMemoryStats': lambda c, n, f: c.getMemoryStats(n, f),
     'virNodeGetFreeMemory': lambda c: c.getFreeMemory(),
-    'virNodeGetCellsFreeMemory': lambda c, s, m: c.getCellsFreeMemory(s, m),
+    'virNodeGetCellsFreeMemory': cells_free_memory,
     'virNodeGetFreePages': free_pages,
     'virNodeGetCPUMap': lambda c, f: c.getCPUMap(f),
     'virNodeGetSecurityModel': lambda c: c.getSecurityModel(),

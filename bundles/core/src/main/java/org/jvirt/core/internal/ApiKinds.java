@@ -1,6 +1,13 @@
 package org.jvirt.core.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +24,7 @@ import org.jvirt.api.DomainCheckpoint;
 import org.jvirt.api.DomainSnapshot;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Interface;
+import org.jvirt.api.Libvirt;
 import org.jvirt.api.NWFilter;
 import org.jvirt.api.NWFilterBinding;
 import org.jvirt.api.Network;
@@ -29,8 +37,8 @@ import org.jvirt.api.Stream;
 
 /**
  * The API's object kinds as the platform treats them: which interfaces are handles the platform wraps, which getters
- * identify a handle (its equality within a connection), and the error domain libvirt reports each kind's failures
- * in (VIR_FROM_THIS of its libvirt-*.c).
+ * identify a handle (its equality within a connection), and the error domain libvirt reports a function's failures
+ * in: VIR_FROM_THIS of the C file the function lives in (libvirt-modules.tsv names each function's file).
  */
 final class ApiKinds {
 
@@ -40,6 +48,25 @@ final class ApiKinds {
 
     private static final Map<Class<?>, Kind> OBJECTS = new LinkedHashMap<>();
     private static final Map<Class<?>, ErrorDomain> DOMAINS = new LinkedHashMap<>();
+
+    /** VIR_FROM_THIS of each of libvirt's source files that holds public functions jvirt's handles stand for. */
+    static final Map<String, ErrorDomain> MODULE_DOMAINS = Map.ofEntries(
+            Map.entry("libvirt", ErrorDomain.NONE),
+            Map.entry("libvirt-host", ErrorDomain.DOMAIN),
+            Map.entry("libvirt-domain", ErrorDomain.DOMAIN),
+            Map.entry("libvirt-domain-snapshot", ErrorDomain.DOMAIN_SNAPSHOT),
+            Map.entry("libvirt-domain-checkpoint", ErrorDomain.DOMAIN_CHECKPOINT),
+            Map.entry("libvirt-network", ErrorDomain.NETWORK),
+            Map.entry("libvirt-storage", ErrorDomain.STORAGE),
+            Map.entry("libvirt-nodedev", ErrorDomain.NODEDEV),
+            Map.entry("libvirt-interface", ErrorDomain.INTERFACE),
+            Map.entry("libvirt-nwfilter", ErrorDomain.NWFILTER),
+            Map.entry("libvirt-secret", ErrorDomain.SECRET),
+            Map.entry("libvirt-stream", ErrorDomain.STREAMS),
+            Map.entry("libvirt-qemu", ErrorDomain.NONE));
+
+    /** libvirt's public functions to the source file (module) each is in. */
+    private static final Map<String, String> MODULES = readModules();
 
     private static void object(Class<?> type, ErrorDomain domain, String... identity) {
         OBJECTS.put(type, new Kind(type, List.of(identity), domain));
@@ -93,9 +120,42 @@ final class ApiKinds {
         return OBJECTS.containsKey(type) || type == Connect.class;
     }
 
-    /** The error domain of a method, from the interface declaring it. */
+    /**
+     * The error domain of a method: that of the source file its libvirt function is in (a snapshot function on a
+     * domain reports from the snapshot file's domain), else that of the interface declaring it.
+     */
     static ErrorDomain errorDomain(Method m) {
-        ErrorDomain d = DOMAINS.get(m.getDeclaringClass());
+        Libvirt name = m.getAnnotation(Libvirt.class);
+        String module = name == null ? null : MODULES.get(name.value());
+        ErrorDomain d = module == null ? null : MODULE_DOMAINS.get(module);
+        if (d == null) {
+            d = DOMAINS.get(m.getDeclaringClass());
+        }
         return d != null ? d : ErrorDomain.NONE;
+    }
+
+    /** The source file (module) libvirt's function {@code function} is in, or null for one it does not have. */
+    static String module(String function) {
+        return MODULES.get(function);
+    }
+
+    private static Map<String, String> readModules() {
+        Map<String, String> modules = new HashMap<>();
+        try (InputStream in = ApiKinds.class.getResourceAsStream("libvirt-modules.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("libvirt-modules.tsv is missing from the core bundle");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                modules.put(f[0], f[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(modules);
     }
 }

@@ -238,7 +238,7 @@ final class ArgChecks {
                 case ULLONG_FIELD -> fieldType(arg, value, TypedParameterType.ULLONG);
                 case VALID_OBJECT -> value == null ? invalidObject(arg, index) : null;
                 case MEMORY_KIB -> failure(check, value) == null ? null
-                        : new VirtException(code(arg, ErrorCode.OVERFLOW), errorDomain(facts),
+                        : new VirtException(code(arg, ErrorCode.OVERFLOW), facts.errorDomain(),
                                 text(arg, check.format(), value));
                 default -> {
                     Arg.Check failed = failure(check, value);
@@ -271,8 +271,8 @@ final class ArgChecks {
                 message = rule.message();
             }
             return rule.code() == ErrorCode.OK
-                    ? VirtException.withMessage(ErrorCode.INVALID_ARG, errorDomain(facts), message)
-                    : new VirtException(rule.code(), errorDomain(facts), message);
+                    ? VirtException.withMessage(ErrorCode.INVALID_ARG, facts.errorDomain(), message)
+                    : new VirtException(rule.code(), facts.errorDomain(), message);
         }
 
         /** Whether one of the flags or enum constants {@code names} ("A | B" for either) is among the arguments. */
@@ -326,8 +326,8 @@ final class ArgChecks {
         private VirtException fail(Arg arg, String format, Object value) {
             String message = text(arg, format, value);
             return arg.code() == ErrorCode.OK
-                    ? VirtException.withMessage(ErrorCode.INVALID_ARG, errorDomain(facts), message)
-                    : new VirtException(arg.code(), errorDomain(facts), message);
+                    ? VirtException.withMessage(ErrorCode.INVALID_ARG, facts.errorDomain(), message)
+                    : new VirtException(arg.code(), facts.errorDomain(), message);
         }
 
         private String text(Arg arg, String format, Object value) {
@@ -356,7 +356,7 @@ final class ArgChecks {
                 case "DomainCheckpoint" -> ErrorCode.INVALID_DOMAIN_CHECKPOINT;
                 default -> ErrorCode.INVALID_ARG;
             };
-            ErrorDomain domain = code == ErrorCode.INVALID_STREAM ? ErrorDomain.STREAMS : errorDomain(facts);
+            ErrorDomain domain = code == ErrorCode.INVALID_STREAM ? ErrorDomain.STREAMS : facts.errorDomain();
             String detail = arg.message().isEmpty() ? facts.function() : text(arg, arg.message(), null);
             return new VirtException(code(arg, code), domain, detail);
         }
@@ -378,8 +378,8 @@ final class ArgChecks {
                     String message = text(arg, arg.message().isEmpty() ? Arg.Check.SAME_CONNECTION.format()
                             : arg.message(), o).replace("{object}", nameOf(o));
                     return arg.code() == ErrorCode.OK
-                            ? VirtException.withMessage(ErrorCode.INVALID_ARG, errorDomain(facts), message)
-                            : new VirtException(arg.code(), errorDomain(facts), message);
+                            ? VirtException.withMessage(ErrorCode.INVALID_ARG, facts.errorDomain(), message)
+                            : new VirtException(arg.code(), facts.errorDomain(), message);
                 }
             }
             return null;
@@ -399,25 +399,6 @@ final class ArgChecks {
             // virTypedParams* report from no particular domain
             return new VirtException(code(arg, ErrorCode.INVALID_ARG), ErrorDomain.NONE, message);
         }
-    }
-
-    /**
-     * The error domain of a function's checks: libvirt reports from the file a function is in, so the snapshot and
-     * checkpoint functions on a domain report from their own domains and libvirt-qemu's from none.
-     */
-    static ErrorDomain errorDomain(Invocations.MethodFacts facts) {
-        String f = facts.function();
-        if (f.startsWith("virDomainSnapshot") || f.equals("virDomainRevertToSnapshot")
-                || f.equals("virDomainHasCurrentSnapshot") || f.equals("virDomainListAllSnapshots")) {
-            return ErrorDomain.DOMAIN_SNAPSHOT;
-        }
-        if (f.startsWith("virDomainCheckpoint") || f.equals("virDomainListAllCheckpoints")) {
-            return ErrorDomain.DOMAIN_CHECKPOINT;
-        }
-        if (f.startsWith("virDomainQemu") || f.startsWith("virConnectDomainQemu")) {
-            return ErrorDomain.NONE;
-        }
-        return facts.errorDomain();
     }
 
     /** libvirt's name of a typed parameter's type, as its messages quote it. */

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jvirt.api.Connect;
 
@@ -46,6 +47,10 @@ final class ObjectHandle implements InvocationHandler {
                 default -> throw new IllegalStateException(method.toString());
             };
         }
+        Function<Object, Object> field = HandleFields.getter(method);
+        if (field != null) {
+            return field(method, field);
+        }
         Invocations.MethodFacts facts = Invocations.facts(method);
         if (connection.isClosed()) {
             throw Invocations.closed(facts);
@@ -58,6 +63,18 @@ final class ObjectHandle implements InvocationHandler {
         }
         return connection.wrap(Invocations.call(target, self, method, args, OpenConnection.unwrapAll(args), facts,
                 connection.uri()));
+    }
+
+    /** A name, UUID, id, … libvirt reads from the handle: asked of the driver's object with no further checks. */
+    private Object field(Method method, Function<Object, Object> field) {
+        if (connection.isClosed()) {
+            throw Invocations.closed(Invocations.facts(method));
+        }
+        try {
+            return field.apply(target);
+        } catch (RuntimeException e) {
+            throw Invocations.translate(e, Invocations.facts(method), connection.uri());
+        }
     }
 
     /** The values of the kind's identifying getters, asked of the driver once; the object itself if they fail. */

@@ -250,7 +250,7 @@ class ApiCoverageTest {
     }
 
     /** The classes under {@code packagePath} in the jar or folder {@code anchor} was loaded from. */
-    private static List<Class<?>> classesOf(Class<?> anchor, String packagePath) throws IOException {
+    static List<Class<?>> classesOf(Class<?> anchor, String packagePath) throws IOException {
         Path location;
         try {
             location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -755,6 +755,12 @@ final class TestDomain implements Domain {
 
     @Override
     public void sendProcessSignal(long pid, DomainProcessSignal signal) {
+        if (pid == 0) {
+            // libvirt's entry point refuses pid 0 before any driver (core checks it too); callers of the driver
+            // itself get the same answer
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "pid_value in virDomainSendProcessSignal must not be zero");
+        }
         if (pid != 1) {
             throw Errors.invalidArg("only sending a signal to pid 1 is supported");
         }
