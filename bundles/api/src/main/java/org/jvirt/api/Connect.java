@@ -151,7 +151,9 @@ public interface Connect extends ConnectNetworks, ConnectStorage, ConnectNodeDev
 
     /** The free memory in bytes of NUMA cells {@code startCell} onwards, at most {@code maxCells} of them. */
     @Libvirt("virNodeGetCellsFreeMemory")
-    default long[] nodeGetCellsFreeMemory(int startCell, int maxCells) {
+    default long[] nodeGetCellsFreeMemory(
+            @Arg(value = "startCell", check = Arg.Check.NON_NEGATIVE, order = 1) int startCell,
+            @Arg(value = "maxCells", check = Arg.Check.POSITIVE) int maxCells) {
         throw VirtException.noSupport();
     }
 

@@ -275,7 +275,9 @@ public interface Domain {
     /** Sends {@code signal} to process {@code pid} (negative: process group) in the guest. */
     @Modifies
     @Libvirt("virDomainSendProcessSignal")
-    default void sendProcessSignal(long pid, DomainProcessSignal signal) {
+    default void sendProcessSignal(
+            @Arg(value = "pid_value", check = Arg.Check.NON_ZERO, beforeReadOnly = true) long pid,
+            DomainProcessSignal signal) {
         throw VirtException.noSupport();
     }
 
