@@ -237,11 +237,11 @@ final class DeviceHotplug {
      * changes only its link state (QEMU's {@code set_link}), and libvirt's errors refuse what it cannot change.
      * Checked and computed first, the persistent definition is saved after the live change succeeded.
      */
-    void update(QemuDomainObj o, String xml, boolean live, boolean config) {
+    void update(QemuDomainObj o, String xml, boolean live, boolean config, boolean force) {
         Impact imp = Impact.of(o, live, config);
         if (parse(xml).disk() != null) {
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
-                    "updating a disk (a CD-ROM's media change) is not supported by jvirt's QEMU driver yet");
+            updateDisk(o, imp, xml, force);
+            return;
         }
         DomainDef next = null;
         if (imp.persistent() != null) {
@@ -258,6 +258,26 @@ final class DeviceHotplug {
         }
         if (imp.live() != null) {
             changeNetLive(o, parse(xml).net());
+        }
+        if (next != null) {
+            synchronized (o) {
+                if (o.newDef != null) {
+                    o.newDef = next;
+                } else {
+                    o.def = next;
+                }
+            }
+            driver.saveConfig(next);
+        }
+    }
+
+    /** A disk: the persistent definition computed and checked first, the medium changed, then the config saved. */
+    private void updateDisk(QemuDomainObj o, Impact imp, String xml, boolean force) {
+        MediaChange media = new MediaChange(driver);
+        DomainDef next = imp.persistent() == null ? null : media.persistent(imp.persistent(), parse(xml).disk());
+        if (imp.live() != null) {
+            media.live(o, parse(xml).disk(), force);
+            writeStatus(o);
         }
         if (next != null) {
             synchronized (o) {

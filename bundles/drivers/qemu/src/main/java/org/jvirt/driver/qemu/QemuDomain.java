@@ -622,7 +622,7 @@ final class QemuDomain implements Domain {
         QemuConnect.checkFlags("qemuDomainUpdateDeviceFlags", flags, DomainDeviceModifyFlag.LIVE.value()
                 | DomainDeviceModifyFlag.CONFIG.value() | DomainDeviceModifyFlag.FORCE.value());
         job(o -> conn.driver().hotplug.update(o, xml, flags.contains(DomainDeviceModifyFlag.LIVE),
-                flags.contains(DomainDeviceModifyFlag.CONFIG)));
+                flags.contains(DomainDeviceModifyFlag.CONFIG), flags.contains(DomainDeviceModifyFlag.FORCE)));
     }
 
     @Override

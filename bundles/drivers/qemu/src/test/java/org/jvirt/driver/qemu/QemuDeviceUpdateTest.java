@@ -128,8 +128,7 @@ class QemuDeviceUpdateTest {
                     "device not found: no device matching MAC address 52:54:00:aa:bb:99 found");
             assertError(catchThrowable(() -> d.updateDeviceFlags("<disk type='file' device='cdrom'>"
                     + "<target dev='hdc' bus='ide'/><readonly/></disk>", EnumSet.of(DomainDeviceModifyFlag.LIVE))),
-                    ErrorCode.CONFIG_UNSUPPORTED, "unsupported configuration: updating a disk (a CD-ROM's media "
-                            + "change) is not supported by jvirt's QEMU driver yet");
+                    ErrorCode.INTERNAL_ERROR, "internal error: disk 'hdc' not found");
             assertThat(d.getXMLDesc(Set.of())).isEqualTo(before);
             assertThat(linkUpAfterwards(d, true)).isTrue();
         }
