@@ -348,8 +348,14 @@ final class QemuDriver implements AutoCloseable {
                 try {
                     o.beginJob();
                     try {
+                        // the driver's lock is never taken under a domain's (lookups take them the other way)
+                        java.util.UUID uuid;
                         synchronized (o) {
-                            start = o.autostart && !o.isActive() && byUuid(o.def.uuid) == o;
+                            uuid = o.def.uuid;
+                        }
+                        boolean current = byUuid(uuid) == o;
+                        synchronized (o) {
+                            start = current && o.autostart && !o.isActive();
                         }
                         if (start) {
                             startOrRestore(o, false, false);
