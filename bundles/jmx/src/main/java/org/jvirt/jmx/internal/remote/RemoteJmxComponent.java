@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * see {@link RemoteJmxSettings}). With {@code enabled = true} an RMI connector serves the platform MBeanServer to
  * authenticated users in their role; a change of the configuration at run time restarts it, removing the
  * configuration or {@code enabled = false} stops it. A configuration that is wrong (a missing password file, a
- * port in use) is logged, and nothing listens.
+ * port in use) is logged, and nothing listens. A platform started for one command ({@code jvirt.mode=command},
+ * {@code bin/jvirt CMD}) never listens: it would only take the running daemon's port for a moment.
  */
 @Component(service = {}, configurationPid = RemoteJmxComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true)
@@ -34,17 +35,24 @@ public final class RemoteJmxComponent {
 
     private final MBeanServer server;
     private final Path etc;
+    /** Whether this platform may listen at all (not one started for a single command). */
+    private final boolean serves;
     private RemoteJmxSettings settings; // guarded by this
     private RemoteConnector connector; // guarded by this
 
     @Activate
     public RemoteJmxComponent(BundleContext context, Map<String, Object> config) {
-        this(ManagementFactory.getPlatformMBeanServer(), etcOf(context), config);
+        this(ManagementFactory.getPlatformMBeanServer(), etcOf(context), config, context.getProperty("jvirt.mode"));
     }
 
     RemoteJmxComponent(MBeanServer server, Path etc, Map<String, ?> config) {
+        this(server, etc, config, null);
+    }
+
+    RemoteJmxComponent(MBeanServer server, Path etc, Map<String, ?> config, String mode) {
         this.server = server;
         this.etc = etc;
+        this.serves = !"command".equals(mode);
         apply(config);
     }
 
@@ -86,6 +94,10 @@ public final class RemoteJmxComponent {
         settings = next;
         if (!next.enabled()) {
             LOG.debug("remote JMX is off");
+            return;
+        }
+        if (!serves) {
+            LOG.debug("remote JMX: not in a platform started for one command");
             return;
         }
         try {

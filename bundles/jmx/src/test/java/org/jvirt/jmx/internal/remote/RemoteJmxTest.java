@@ -86,6 +86,16 @@ class RemoteJmxTest {
     }
 
     @Test
+    void aPlatformStartedForOneCommandNeverListens() {
+        component = new RemoteJmxComponent(ManagementFactory.getPlatformMBeanServer(), etc, fixture.config(),
+                "command");
+
+        assertThat(component.address()).isEmpty();
+        assertThat(listening(fixture.registryPort)).isFalse();
+        assertThat(listening(fixture.serverPort)).isFalse();
+    }
+
+    @Test
     void aReadWriteUserReadsInvokesAndReceivesTheNotifications() throws Exception {
         start(fixture.config());
         assertThat(component.address().map(Object::toString))
