@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu;
 
+import static org.jvirt.driver.qemu.QmpCommands.execute;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -785,19 +787,6 @@ final class BlockJobs {
             throw VirtException.invalidArg("bandwidth must be less than " + (Long.MAX_VALUE >> 20));
         }
         return bandwidth << 20;
-    }
-
-    static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
-        try {
-            return mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            if (e.closed()) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                        "domain is no longer running");
-            }
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                    "unable to execute QEMU command '" + command + "': " + e.desc());
-        }
     }
 
     static void blockdevDel(QmpMonitor mon, String node) {

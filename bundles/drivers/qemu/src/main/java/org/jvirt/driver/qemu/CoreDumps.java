@@ -65,7 +65,7 @@ final class CoreDumps {
         boolean ok = false;
         try {
             if (!flags.contains(DomainCoreDumpFlag.LIVE) && resume) {
-                BlockJobs.execute(mon, "stop", null);
+                QmpCommands.execute(mon, "stop", null);
                 o.setState(DomainState.PAUSED, PausedReason.DUMP.value());
                 driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.PAUSED.value());
                 paused = true;
@@ -84,7 +84,7 @@ final class CoreDumps {
                 driver.processes.destroy(o, false, ShutoffReason.CRASHED, StoppedDetail.CRASHED);
             } else if ((resume && paused || flags.contains(DomainCoreDumpFlag.RESET)) && o.isActive()) {
                 if (ok && flags.contains(DomainCoreDumpFlag.RESET)) {
-                    BlockJobs.execute(mon, "system_reset", null);
+                    QmpCommands.execute(mon, "system_reset", null);
                 }
                 if (resume) {
                     resume(o, mon);
@@ -99,7 +99,7 @@ final class CoreDumps {
             o.apiRunStateChange = true;
         }
         try {
-            BlockJobs.execute(mon, "cont", null);
+            QmpCommands.execute(mon, "cont", null);
             o.setState(DomainState.RUNNING, RunningReason.UNPAUSED.value());
         } catch (VirtException e) {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.API_ERROR.value());
@@ -160,7 +160,7 @@ final class CoreDumps {
         };
         if (name != null) {
             boolean offered = false;
-            for (JsonNode f : BlockJobs.execute(mon, "query-dump-guest-memory-capability", null).path("formats")) {
+            for (JsonNode f : QmpCommands.execute(mon, "query-dump-guest-memory-capability", null).path("formats")) {
                 offered |= name.equals(f.asText());
             }
             if (!offered) {
@@ -172,11 +172,11 @@ final class CoreDumps {
         if (name != null) {
             args.put("format", name);
         }
-        BlockJobs.execute(mon, "dump-guest-memory", args);
+        QmpCommands.execute(mon, "dump-guest-memory", args);
         long deadline = System.nanoTime() + DUMP_TIMEOUT.toNanos();
         long pause = 1;
         while (true) {
-            JsonNode q = BlockJobs.execute(mon, "query-dump", null);
+            JsonNode q = QmpCommands.execute(mon, "query-dump", null);
             if (progress != null) {
                 progress.last = q;
             }

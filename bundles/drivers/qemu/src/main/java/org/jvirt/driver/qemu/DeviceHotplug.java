@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu;
 
+import static org.jvirt.driver.qemu.QmpCommands.execute;
+import static org.jvirt.driver.qemu.QmpCommands.quietly;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jvirt.api.ErrorCode;
@@ -27,7 +29,6 @@ import org.jvirt.driver.qemu.command.Aliases;
 import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.QemuCommandLine;
 import org.jvirt.driver.qemu.command.QemuDefaults;
-import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,14 +87,7 @@ final class DeviceHotplug {
             QemuCaps caps = driver.capsFor(next);
             QemuDefaults.apply(next, caps, false);
             QemuCommandLine.checkSupported(next);
-            synchronized (o) {
-                if (o.newDef != null) {
-                    o.newDef = next;
-                } else {
-                    o.def = next;
-                }
-            }
-            driver.saveConfig(next);
+            persist(o, next);
         }
         if (imp.live() != null) {
             attachLive(o, parse(xml));
@@ -260,14 +254,7 @@ final class DeviceHotplug {
             changeNetLive(o, parse(xml).net());
         }
         if (next != null) {
-            synchronized (o) {
-                if (o.newDef != null) {
-                    o.newDef = next;
-                } else {
-                    o.def = next;
-                }
-            }
-            driver.saveConfig(next);
+            persist(o, next);
         }
     }
 
@@ -280,15 +267,23 @@ final class DeviceHotplug {
             writeStatus(o);
         }
         if (next != null) {
-            synchronized (o) {
-                if (o.newDef != null) {
-                    o.newDef = next;
-                } else {
-                    o.def = next;
-                }
-            }
-            driver.saveConfig(next);
+            persist(o, next);
         }
+    }
+
+    /**
+     * The new persistent definition in place of the old (the next-boot one while the domain runs, else the one it
+     * has), then saved.
+     */
+    private void persist(QemuDomainObj o, DomainDef next) {
+        synchronized (o) {
+            if (o.newDef != null) {
+                o.newDef = next;
+            } else {
+                o.def = next;
+            }
+        }
+        driver.saveConfig(next);
     }
 
     /** qemuDomainChangeNet for what jvirt's interfaces can hold: only the link state may differ. */
@@ -398,14 +393,7 @@ final class DeviceHotplug {
             Object found = match(next, dev);
             next.devices().disks.remove(found);
             next.devices().interfaces.remove(found);
-            synchronized (o) {
-                if (o.newDef != null) {
-                    o.newDef = next;
-                } else {
-                    o.def = next;
-                }
-            }
-            driver.saveConfig(next);
+            persist(o, next);
         }
         if (imp.live() != null) {
             Object found;
@@ -545,29 +533,6 @@ final class DeviceHotplug {
         Alias a = new Alias();
         a.name = name;
         return a;
-    }
-
-    private static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
-        if (mon == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-        }
-        try {
-            return mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            if (e.closed()) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
-            }
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                    "unable to execute QEMU command '" + command + "': " + e.desc());
-        }
-    }
-
-    private static void quietly(QmpMonitor mon, String command, ObjectNode args) {
-        try {
-            mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            LOG.warn("{} {}: {}", command, args, e.getMessage());
-        }
     }
 
     private void writeStatus(QemuDomainObj o) {

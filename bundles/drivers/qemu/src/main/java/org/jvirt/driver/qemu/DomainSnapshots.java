@@ -389,14 +389,14 @@ final class DomainSnapshots {
                 }
                 String cache = disk.driver == null ? null : disk.driver.cache;
                 for (ObjectNode n : BlockNodes.nodes(layer, cache, false, null, true)) {
-                    BlockJobs.execute(mon, "blockdev-add", n);
+                    QmpCommands.execute(mon, "blockdev-add", n);
                     added.add(n.path("node-name").asText());
                 }
                 actions.add("blockdev-snapshot", J.objectNode().put("node", BlockJobs.effectiveNode(disk, top))
                         .put("overlay", layer.topNode(cache)));
                 apply.add(() -> overlay(o, disk, layer));
             }
-            BlockJobs.execute(mon, "transaction", J.objectNode().set("actions", actions.array));
+            QmpCommands.execute(mon, "transaction", J.objectNode().set("actions", actions.array));
         } catch (RuntimeException e) {
             for (int i = added.size() - 1; i >= 0; i--) {
                 BlockJobs.blockdevDel(mon, added.get(i));
@@ -857,7 +857,7 @@ final class DomainSnapshots {
             o.apiRunStateChange = true;
         }
         try {
-            BlockJobs.execute(mon, "stop", null);
+            QmpCommands.execute(mon, "stop", null);
             o.setState(DomainState.PAUSED, reason.value());
         } finally {
             synchronized (o) {
@@ -872,7 +872,7 @@ final class DomainSnapshots {
             o.apiRunStateChange = true;
         }
         try {
-            BlockJobs.execute(mon, "cont", null);
+            QmpCommands.execute(mon, "cont", null);
             o.setState(DomainState.RUNNING, reason.value());
         } catch (VirtException e) {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.API_ERROR.value());

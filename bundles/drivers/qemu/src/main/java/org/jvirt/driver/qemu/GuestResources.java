@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu;
 
+import static org.jvirt.driver.qemu.QmpCommands.execute;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.jvirt.api.VirtException;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.MemorySize;
 import org.jvirt.conf.domain.Vcpu;
-import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
 
 /**
@@ -210,21 +211,6 @@ final class GuestResources {
         } else {
             v.current = current;
             v.currentText = Integer.toString(current);
-        }
-    }
-
-    private static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
-        if (mon == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-        }
-        try {
-            return mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            if (e.closed()) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
-            }
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                    "unable to execute QEMU command '" + command + "': " + e.desc());
         }
     }
 }

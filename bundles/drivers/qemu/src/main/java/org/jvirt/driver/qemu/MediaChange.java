@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu;
 
+import static org.jvirt.driver.qemu.QmpCommands.execute;
+import static org.jvirt.driver.qemu.QmpCommands.quietly;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +21,7 @@ import org.jvirt.driver.qemu.block.DiskChains;
 import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.QemuCommandLine;
 import org.jvirt.driver.qemu.command.QemuDefaults;
-import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * virDomainUpdateDeviceFlags for a disk (libvirt's qemuDomainChangeDiskLive and the disk case of
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * the tray; an eject leaves the tray open and empty), the old image's nodes go afterwards.
  */
 final class MediaChange {
-    private static final Logger LOG = LoggerFactory.getLogger(MediaChange.class);
     private static final JsonNodeFactory J = JsonNodeFactory.instance;
     /** How long a tray the guest locked may take to open (libvirt's CHANGE_MEDIA_TIMEOUT). */
     private static final long TRAY_WAIT_MS = 5000;
@@ -223,25 +222,5 @@ final class MediaChange {
             }
         }
         return -1;
-    }
-
-    private static JsonNode execute(QmpMonitor mon, String command, ObjectNode args) {
-        try {
-            return mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            if (e.closed()) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
-            }
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                    "unable to execute QEMU command '" + command + "': " + e.desc());
-        }
-    }
-
-    private static void quietly(QmpMonitor mon, String command, ObjectNode args) {
-        try {
-            mon.execute(command, args, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            LOG.warn("{} {}: {}", command, args, e.getMessage());
-        }
     }
 }

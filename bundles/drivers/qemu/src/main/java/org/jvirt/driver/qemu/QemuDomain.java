@@ -150,15 +150,7 @@ final class QemuDomain implements Domain {
 
     /** Sends a command; QEMU's refusal becomes libvirt's "unable to execute QEMU command" error. */
     private static void command(QemuDomainObj o, String cmd) {
-        try {
-            monitor(o).execute(cmd, null, QemuProcesses.COMMAND_TIMEOUT);
-        } catch (QmpError e) {
-            if (e.closed()) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "domain is no longer running");
-            }
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                    "unable to execute QEMU command '" + cmd + "': " + e.desc());
-        }
+        QmpCommands.execute(monitor(o), cmd, null);
     }
 
     private void writeStatus(QemuDomainObj o) {

@@ -87,7 +87,7 @@ final class Screenshots {
             if (png) {
                 args.put("format", "png");
             }
-            BlockJobs.execute(mon, "screendump", args);
+            QmpCommands.execute(mon, "screendump", args);
             FileChannel in;
             try {
                 in = FileChannel.open(file, StandardOpenOption.READ);
