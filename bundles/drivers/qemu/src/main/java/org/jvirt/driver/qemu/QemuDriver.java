@@ -34,7 +34,7 @@ import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.CapsCache;
 import org.jvirt.driver.qemu.caps.HostFacts;
 import org.jvirt.driver.qemu.caps.QemuCaps;
-import org.jvirt.driver.qemu.command.QemuDefaults;
+import org.jvirt.driver.qemu.command.NewDefinition;
 import org.jvirt.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,7 @@ final class QemuDriver implements AutoCloseable {
     final DomainSnapshots snapshots = new DomainSnapshots(this);
     final CoreDumps dumps = new CoreDumps(this);
     final Screenshots screenshots = new Screenshots(this);
-    final DomainParseOptions parse = DomainParseOptions.qemu();
+    final DomainParseOptions parse = NewDefinition.options();
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -142,11 +142,7 @@ final class QemuDriver implements AutoCloseable {
 
     /** Parses and completes a domain as the QEMU driver does for define and create. */
     DomainDef parseNew(String xml) {
-        DomainDef def = DomainXml.parse(xml, parse);
-        DomainXml.checkIllegalChars("name", def.name, "\n/");
-        QemuCaps c = capsFor(def);
-        QemuDefaults.apply(def, c, true);
-        return def;
+        return NewDefinition.parse(xml, parse, this::capsFor);
     }
 
     // ---- domain list

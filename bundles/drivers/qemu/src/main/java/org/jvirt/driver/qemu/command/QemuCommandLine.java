@@ -642,6 +642,9 @@ public final class QemuCommandLine {
         if (!"isa-serial".equals(targetType)) {
             throw unsupported("serial ports of target type '" + targetType + "'");
         }
+        if (c.target != null && c.target.model != null && !"isa-serial".equals(c.target.model.name)) {
+            throw unsupported("serial ports of model '" + c.target.model.name + "'");
+        }
         int port = c.target == null || c.target.port == null ? i : Integer.parseInt(c.target.port);
         add("-device", J.objectNode().put("driver", "isa-serial").put("chardev", id).put("id", c.alias.name)
                 .put("index", port).toString());

@@ -1,7 +1,5 @@
 package org.jvirt.driver.qemu.command;
 
-import java.util.List;
-import java.util.Locale;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -9,29 +7,36 @@ import org.jvirt.api.VirtException;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.CpuDef;
 import org.jvirt.conf.domain.Devices;
-import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
-import org.jvirt.conf.domain.MemballoonDef;
-import org.jvirt.conf.domain.NetDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 
 /**
  * What libvirt's QEMU driver adds to a domain after the generic parse (qemuDomainDefPostParse and the device
- * post-parse callbacks): the machine type, the emulator, the default CPU model, the implicit controllers of the
- * machine, NIC model, memory balloon, and — through {@link PciAddresses} — the PCI slots. Checks what QEMU cannot
- * do with libvirt's errors. Supports i440fx (pc) machines on x86; other machines fail, saying so.
+ * post-parse callbacks): the machine type, the emulator, the default CPU model, the machine's default devices
+ * ({@link DefaultDevices}), each device's defaults ({@link DevicePostParse}), and — through {@link PciAddresses}
+ * — the PCI slots. Checks what QEMU cannot do with libvirt's errors. Supports i440fx (pc) machines on x86; other
+ * machines fail, saying so.
  */
 public final class QemuDefaults {
     private QemuDefaults() {
     }
 
     /**
-     * Fills in the defaults.
+     * Fills in the defaults, then the PCI addresses.
      *
      * @param abiUpdate a new definition (define, create): an alias machine type becomes its versioned name, as
      *                  libvirt does with VIR_DOMAIN_DEF_PARSE_ABI_UPDATE
      */
     public static void apply(DomainDef def, QemuCaps caps, boolean abiUpdate) {
+        postParse(def, caps, abiUpdate);
+        PciAddresses.assign(def);
+    }
+
+    /**
+     * The defaults without the addresses (qemuDomainDefPostParse and qemuDomainDeviceDefPostParse): the machine
+     * type and emulator, the checks of what QEMU cannot do, the default devices and CPU, each device's defaults.
+     */
+    static void postParse(DomainDef def, QemuCaps caps, boolean abiUpdate) {
         if (!"qemu".equals(def.type) && !"kvm".equals(def.type)) {
             throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.QEMU,
                     "virtualization type '" + def.type + "' is not supported by the QEMU driver");
@@ -78,18 +83,9 @@ public final class QemuDefaults {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "Maximum CPUs greater than specified machine type limit " + machine.maxCpus());
         }
+        DefaultDevices.add(def, caps);
         defaultCpu(def, machine);
-        controllers(def, d, caps);
-        for (NetDef n : d.interfaces) {
-            if (n.model == null) {
-                n.model = new NetDef.Model();
-                n.model.type = caps.hasType("rtl8139") ? "rtl8139" : "e1000";
-            }
-        }
-        if (d.memballoon == null) {
-            d.memballoon = new MemballoonDef();
-            d.memballoon.model = "virtio";
-        }
+        checkPciControllers(d);
         // the primary video card comes first, as libvirt's parser puts it
         for (int i = 1; i < d.videos.size(); i++) {
             var v = d.videos.get(i);
@@ -99,12 +95,7 @@ public final class QemuDefaults {
                 break;
             }
         }
-        for (var v : d.videos) {
-            if (v.model != null && "default".equals(v.model.type)) {
-                v.model.type = caps.hasType("cirrus-vga") ? "cirrus" : "vga";
-            }
-        }
-        PciAddresses.assign(def);
+        DevicePostParse.apply(def, caps);
     }
 
     static boolean isI440fx(String machine) {
@@ -144,75 +135,18 @@ public final class QemuDefaults {
         cpu.model.name = model;
     }
 
-    /** The controllers an i440fx machine has built in or needs for the disks given (qemuDomainDefAddDefaultDevices). */
-    private static void controllers(DomainDef def, Devices d, QemuCaps caps) {
-        ensure(d.controllers, "usb", 0);
-        ensure(d.controllers, "ide", 0);
-        ensure(d.controllers, "pci", 0);
-        for (DiskDef disk : d.disks) {
-            if (disk.target != null && "scsi".equals(disk.target.bus)) {
-                int ctl = disk.address != null && disk.address.controller != null
-                        ? Integer.parseInt(disk.address.controller) : 0;
-                ensure(d.controllers, "scsi", ctl);
-            }
-        }
-        for (ControllerDef c : d.controllers) {
-            switch (c.type) {
-                case "usb" -> {
-                    if (c.model == null) {
-                        c.model = "piix3-uhci";
-                    }
-                }
-                case "pci" -> {
-                    if (c.index() == 0 && c.model == null) {
-                        c.model = "pci-root";
-                    }
-                }
-                case "scsi" -> {
-                    if (c.model == null) {
-                        c.model = caps.hasType("lsi53c895a") || caps.hasType("lsi") ? "lsilogic" : "virtio-scsi";
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+    /** Only the root bus of an i440fx machine, and it must be a pci-root. */
+    private static void checkPciControllers(Devices d) {
         for (ControllerDef c : d.controllers) {
             if ("pci".equals(c.type) && c.index() != 0) {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers other "
                         + "than the root bus (model '" + c.model + "') are not supported by jvirt's QEMU driver yet");
             }
             if ("pci".equals(c.type) && c.index() == 0 && !"pci-root".equals(c.model)) {
-                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,
                         "The PCI controller with index='0' must be model='pci-root' for this machine type, but "
                                 + "model='" + c.model + "' was found instead");
             }
         }
-    }
-
-    /** Adds a controller after the last one of its type (or at the end) when none of that type and index exists. */
-    static void ensure(List<ControllerDef> list, String type, int index) {
-        int after = -1;
-        for (int i = 0; i < list.size(); i++) {
-            ControllerDef c = list.get(i);
-            if (c.type.equals(type)) {
-                if (c.index() == index) {
-                    return;
-                }
-                if (c.index() < index) {
-                    after = i;
-                }
-            }
-        }
-        ControllerDef c = ControllerDef.of(type, index);
-        if (after >= 0) {
-            list.add(after + 1, c);
-        } else {
-            list.add(c);
-        }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

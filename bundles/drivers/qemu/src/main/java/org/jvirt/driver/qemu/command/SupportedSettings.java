@@ -43,6 +43,7 @@ final class SupportedSettings {
             "devices/serial", "devices/serial/@type", "devices/serial/@tty", "devices/serial/source",
             "devices/serial/source/@path", "devices/serial/source/@mode", "devices/serial/source/@append",
             "devices/serial/target", "devices/serial/target/@type", "devices/serial/target/@port",
+            "devices/serial/target/model", "devices/serial/target/model/@name",
             "devices/serial/alias/**",
             "devices/console", "devices/console/@type", "devices/console/@tty", "devices/console/source",
             "devices/console/source/@path", "devices/console/source/@mode", "devices/console/source/@append",
