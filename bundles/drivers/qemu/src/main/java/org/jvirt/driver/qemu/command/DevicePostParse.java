@@ -61,6 +61,35 @@ final class DevicePostParse {
         if (d.vsock != null && d.vsock.model == null) {
             d.vsock.model = "virtio";
         }
+        for (var shm : d.shmems) {
+            shmem(shm);
+        }
+        for (var h : d.hostdevs) {
+            // vfio-pci mediated devices stay without a display unless asked (qemuDomainHostdevDefMdevPostParse)
+            if ("mdev".equals(h.type) && "vfio-pci".equals(h.model) && h.display == null) {
+                h.display = "off";
+            }
+        }
+    }
+
+    /** A shared memory device's size and MSI (qemuDomainShmemDefPostParse). */
+    private static void shmem(org.jvirt.conf.domain.ShmemDef shm) {
+        String model = shm.model == null ? null : shm.model.type;
+        if (!"ivshmem-doorbell".equals(model) && shm.size == null) {
+            shm.size = new org.jvirt.conf.domain.MemorySize();
+            shm.size.unit = "M";
+            shm.size.text = "4";
+            shm.size.kib = 4096;
+        }
+        if ("ivshmem".equals(model) || shm.server == null) {
+            return;
+        }
+        if (shm.msi == null) {
+            shm.msi = new org.jvirt.conf.domain.ShmemDef.Msi();
+        }
+        if (shm.msi.ioeventfd == null) {
+            shm.msi.ioeventfd = "on";
+        }
     }
 
     private static void disk(DiskDef disk) {

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.jvirt.conf.domain.ChrDef;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.Devices;
 import org.jvirt.conf.domain.DomainDef;
@@ -56,7 +57,8 @@ final class ImplicitControllers {
     void reattach(DomainDef def, QemuCaps caps) {
         Devices d = def.devices();
         for (ControllerDef c : detached) {
-            if (DefaultDevices.find(d, c.type, c.index()) != null) {
+            // the generic parse only ever adds virtio-serial 0; libvirt adds the ones the ports name, below
+            if ("virtio-serial".equals(c.type) || DefaultDevices.find(d, c.type, c.index()) != null) {
                 continue;
             }
             if ("scsi".equals(c.type) && c.model == null) {
@@ -64,6 +66,29 @@ final class ImplicitControllers {
             }
             DefaultDevices.insert(d, c);
         }
+        for (ChrDef chr : virtioPorts(d)) {
+            int index = chr.address != null && "virtio-serial".equals(chr.address.type)
+                    && chr.address.controller != null ? Integer.parseInt(chr.address.controller) : 0;
+            if (DefaultDevices.find(d, "virtio-serial", index) == null) {
+                DefaultDevices.insert(d, ControllerDef.of("virtio-serial", index));
+            }
+        }
+    }
+
+    /** The virtio channels, then the virtio consoles (virDomainDefMaybeAddVirtioSerialController). */
+    private static List<ChrDef> virtioPorts(Devices d) {
+        List<ChrDef> out = new ArrayList<>();
+        for (ChrDef c : d.channels) {
+            if (c.target != null && "virtio".equals(c.target.type)) {
+                out.add(c);
+            }
+        }
+        for (ChrDef c : d.consoles) {
+            if (c.target != null && "virtio".equals(c.target.type)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /**

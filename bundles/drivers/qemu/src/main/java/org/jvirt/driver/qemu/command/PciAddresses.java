@@ -36,6 +36,11 @@ final class PciAddresses {
         Devices d = def.devices();
         a.collect(d);
         a.piix3(d);
+        for (var fs : d.filesystems) {
+            if (unassigned(fs.address) && !"mtp".equals(fs.type)) {
+                fs.address = a.next();
+            }
+        }
         for (NetDef n : d.interfaces) {
             if (!"hostdev".equals(n.type) && unassigned(n.address)) {
                 n.address = a.next();
@@ -53,7 +58,7 @@ final class PciAddresses {
                     || !unassigned(c.address)) {
                 continue;
             }
-            c.address = a.next();
+            c.address = usb2Function(c) >= 0 ? a.usb2(c, d) : a.next();
         }
         for (DiskDef disk : d.disks) {
             if (disk.target != null && "virtio".equals(disk.target.bus)) {
@@ -65,8 +70,18 @@ final class PciAddresses {
                 }
             }
         }
+        for (var h : d.hostdevs) {
+            if (unassigned(h.address) && isPciHostdev(h)) {
+                h.address = a.next();
+            }
+        }
         if (d.memballoon != null && "virtio".equals(d.memballoon.model) && unassigned(d.memballoon.address)) {
             d.memballoon.address = a.next();
+        }
+        for (var rng : d.rngs) {
+            if ("virtio".equals(rng.model) && unassigned(rng.address)) {
+                rng.address = a.next();
+            }
         }
         if (d.watchdog != null && "i6300esb".equals(d.watchdog.model) && unassigned(d.watchdog.address)) {
             d.watchdog.address = a.next();
@@ -78,11 +93,73 @@ final class PciAddresses {
                 v.address = a.next();
             }
         }
+        for (var shm : d.shmems) {
+            if (unassigned(shm.address)) {
+                shm.address = a.next();
+            }
+        }
         for (var in : d.inputs) {
             if ("virtio".equals(in.bus) && unassigned(in.address)) {
                 in.address = a.next();
             }
         }
+        for (var s : d.serials) {
+            if (s.target != null && "pci-serial".equals(s.target.type) && unassigned(s.address)) {
+                s.address = a.next();
+            }
+        }
+        if (d.vsock != null && unassigned(d.vsock.address)) {
+            d.vsock.address = a.next();
+        }
+        for (var c : d.cryptos) {
+            if (unassigned(c.address)) {
+                c.address = a.next();
+            }
+        }
+    }
+
+    /** PCI host devices, mediated devices that are vfio-pci ones, and vhost-scsi (SCSI host) devices. */
+    private static boolean isPciHostdev(org.jvirt.conf.domain.HostdevDef h) {
+        if (!"subsystem".equals(h.mode) && h.mode != null) {
+            return false;
+        }
+        return "pci".equals(h.type) || "scsi_host".equals(h.type)
+                || "mdev".equals(h.type) && "vfio-pci".equals(h.model);
+    }
+
+    /** The function of a USB2 controller's part on its shared slot, or -1 for another controller. */
+    private static int usb2Function(ControllerDef c) {
+        if (!"usb".equals(c.type) || c.model == null) {
+            return -1;
+        }
+        return switch (c.model) {
+            case "ich9-ehci1" -> 7;
+            case "ich9-uhci1" -> 0;
+            case "ich9-uhci2" -> 1;
+            case "ich9-uhci3" -> 2;
+            default -> -1;
+        };
+    }
+
+    /** A USB2 controller's parts (EHCI and its UHCI companions, one index) share a slot, one function each. */
+    private DeviceAddress usb2(ControllerDef c, Devices d) {
+        int slot = -1;
+        for (ControllerDef o : d.controllers) {
+            if (o != c && usb2Function(o) >= 0 && o.index() == c.index() && !unassigned(o.address)
+                    && "pci".equals(o.address.type)) {
+                slot = parse(o.address.slot);
+                break;
+            }
+        }
+        if (slot < 0) {
+            slot = nextFreeSlot();
+        }
+        int function = usb2Function(c);
+        DeviceAddress addr = take(slot, function);
+        if ("ich9-uhci1".equals(c.model)) {
+            addr.multifunction = "on";
+        }
+        return addr;
     }
 
     /** Takes the slots of the addresses the definition already gives. */
@@ -99,6 +176,22 @@ final class PciAddresses {
         }
         if (d.watchdog != null) {
             given.add(d.watchdog.address);
+        }
+        d.filesystems.forEach(x -> given.add(x.address));
+        d.hostdevs.forEach(x -> given.add(x.address));
+        d.rngs.forEach(x -> given.add(x.address));
+        d.shmems.forEach(x -> given.add(x.address));
+        d.serials.forEach(x -> given.add(x.address));
+        d.cryptos.forEach(x -> given.add(x.address));
+        d.panics.forEach(x -> given.add(x.address));
+        d.redirdevs.forEach(x -> given.add(x.address));
+        d.smartcards.forEach(x -> given.add(x.address));
+        d.memories.forEach(x -> given.add(x.address));
+        if (d.vsock != null) {
+            given.add(d.vsock.address);
+        }
+        if (d.iommu != null) {
+            given.add(d.iommu.address);
         }
         for (DeviceAddress addr : given) {
             if (!unassigned(addr) && "pci".equals(addr.type)) {
@@ -154,9 +247,13 @@ final class PciAddresses {
 
     /** The first slot nobody uses, from slot 1 (0 is the host bridge). */
     private DeviceAddress next() {
+        return take(nextFreeSlot(), 0);
+    }
+
+    private int nextFreeSlot() {
         for (int slot = 1; slot < SLOTS; slot++) {
             if (!slotsTaken.get(slot)) {
-                return take(slot, 0);
+                return slot;
             }
         }
         // libvirt adds a pci-bridge here; jvirt has none yet

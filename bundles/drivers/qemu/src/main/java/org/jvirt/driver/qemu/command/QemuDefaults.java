@@ -29,6 +29,7 @@ public final class QemuDefaults {
      */
     public static void apply(DomainDef def, QemuCaps caps, boolean abiUpdate) {
         postParse(def, caps, abiUpdate);
+        VirtioSerialAddresses.assign(def.devices());
         PciAddresses.assign(def);
     }
 
@@ -85,6 +86,7 @@ public final class QemuDefaults {
         }
         DefaultDevices.add(def, caps);
         defaultCpu(def, machine);
+        cpuCheck(def);
         checkPciControllers(d);
         // the primary video card comes first, as libvirt's parser puts it
         for (int i = 1; i < d.videos.size(); i++) {
@@ -109,10 +111,6 @@ public final class QemuDefaults {
             return;
         }
         CpuDef cpu = def.cpu;
-        if (cpu != null && ("host-passthrough".equals(cpu.mode) || "maximum".equals(cpu.mode))
-                && cpu.migratable == null) {
-            cpu.migratable = "on"; // QEMU's own default, written out as libvirt does
-        }
         if (cpu != null && (cpu.model != null && cpu.model.name != null
                 || cpu.mode != null && !"custom".equals(cpu.mode))) {
             return;
@@ -133,6 +131,33 @@ public final class QemuDefaults {
         cpu.model = new CpuDef.Model();
         cpu.model.fallback = "forbid";
         cpu.model.name = model;
+    }
+
+    /**
+     * How a CPU definition is checked against the host when the definition does not say (qemuDomainDefCPUPostParse):
+     * not at all for host-passthrough and maximum, partly for host-model, and for a named model partly under KVM
+     * and not at all under TCG. A topology counts its clusters, one unless given, as libvirt 10's parser has it.
+     */
+    private static void cpuCheck(DomainDef def) {
+        CpuDef cpu = def.cpu;
+        if (cpu == null) {
+            return;
+        }
+        if (cpu.topology != null && cpu.topology.clusters == null) {
+            cpu.topology.clusters = "1";
+        }
+        String mode = cpu.mode == null ? "custom" : cpu.mode;
+        if ("host-passthrough".equals(mode) && cpu.migratable == null) {
+            cpu.migratable = "on"; // QEMU's own default, written out as libvirt does
+        }
+        if ("custom".equals(mode) && (cpu.model == null || cpu.model.name == null) || cpu.check != null) {
+            return;
+        }
+        cpu.check = switch (mode) {
+            case "host-passthrough", "maximum" -> "none";
+            case "host-model" -> "partial";
+            default -> "qemu".equals(def.type) ? "none" : "partial";
+        };
     }
 
     /** Only the root bus of an i440fx machine, and it must be a pci-root. */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
-import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
@@ -88,12 +87,15 @@ class ArgsCorpusTest {
         List<String> actual;
         DomainDef def;
         try {
-            def = DomainXml.parse(Files.readString(xml), DomainParseOptions.qemu().withRandom(new ZeroRandom()));
+            def = DomainXml.parse(Files.readString(xml), NewDefinition.options());
         } catch (VirtException e) {
             skip("conf cannot read it: " + e.getMessage());
             return;
         }
         try {
+            // defined as the driver defines it, without ABI_UPDATE as libvirt's test
+            def = NewDefinition.parse(Files.readString(xml), NewDefinition.options().withRandom(new ZeroRandom()),
+                    d -> caps, false);
             actual = CorpusLaunch.commandLine(def, caps);
         } catch (VirtException e) {
             if (e.code() == ErrorCode.CONFIG_UNSUPPORTED || e.code() == ErrorCode.NO_SUPPORT) {

@@ -11,8 +11,8 @@ import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 
 /**
- * A start as libvirt's tests make it (qemuxmlconftest): the domain's QEMU defaults without the ABI update, its
- * aliases, and the paths libvirt's test harness uses, so that jvirt's command line can be compared with libvirt's.
+ * A start as libvirt's tests make it (qemuxmlconftest): the domain's QEMU defaults (again, as a start applies them)
+ * without the ABI update, its aliases, and the paths libvirt's test harness uses, so that jvirt's command line can be compared with libvirt's.
  *
  * <p>The one place where the two are made alike, and what it changes: libvirt hands QEMU open file descriptors
  * where jvirt, which starts QEMU through the JDK's ProcessBuilder and can pass none, names paths.
@@ -34,7 +34,10 @@ final class CorpusLaunch {
     private CorpusLaunch() {
     }
 
-    /** jvirt's command line for {@code def}, in libvirt's form where only descriptors make them differ. */
+    /**
+     * jvirt's command line for {@code def}, defined as the driver defines it ({@link NewDefinition}), in libvirt's
+     * form where only descriptors make them differ.
+     */
     static List<String> commandLine(DomainDef def, QemuCaps caps) {
         QemuDefaults.apply(def, caps, false);
         Aliases.assign(def);
