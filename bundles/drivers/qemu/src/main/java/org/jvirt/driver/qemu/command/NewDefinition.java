@@ -35,8 +35,7 @@ public final class NewDefinition {
         ImplicitControllers implicit = ImplicitControllers.detach(def, xml);
         QemuDefaults.postParse(def, caps, abiUpdate);
         implicit.reattach(def, caps);
-        VirtioSerialAddresses.assign(def.devices());
-        PciAddresses.assign(def);
+        QemuDefaults.assignAddresses(def);
         return def;
     }
 

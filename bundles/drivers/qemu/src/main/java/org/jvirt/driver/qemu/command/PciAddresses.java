@@ -37,12 +37,15 @@ final class PciAddresses {
         a.collect(d);
         a.piix3(d);
         for (var fs : d.filesystems) {
-            if (unassigned(fs.address) && !"mtp".equals(fs.type)) {
+            // an MTP filesystem is a USB device
+            if (unassigned(fs.address) && !(fs.driver != null && "mtp".equals(fs.driver.type))) {
                 fs.address = a.next();
             }
         }
         for (NetDef n : d.interfaces) {
-            if (!"hostdev".equals(n.type) && unassigned(n.address)) {
+            // a hostdev interface is a host device, placed with them; usb-net is a USB device
+            boolean usb = n.model != null && "usb-net".equals(n.model.type);
+            if (!"hostdev".equals(n.type) && !usb && unassigned(n.address)) {
                 n.address = a.next();
             }
         }
@@ -68,6 +71,12 @@ final class PciAddresses {
                     throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                             "virtio disk cannot have an address of type '" + disk.address.type + "'");
                 }
+            }
+        }
+        // libvirt lists an interface of type hostdev among the host devices, before those of <hostdev>
+        for (NetDef n : d.interfaces) {
+            if ("hostdev".equals(n.type) && unassigned(n.address)) {
+                n.address = a.next();
             }
         }
         for (var h : d.hostdevs) {

@@ -22,14 +22,20 @@ public final class QemuDefaults {
     }
 
     /**
-     * Fills in the defaults, then the PCI addresses.
+     * Fills in the defaults, then the addresses.
      *
      * @param abiUpdate a new definition (define, create): an alias machine type becomes its versioned name, as
      *                  libvirt does with VIR_DOMAIN_DEF_PARSE_ABI_UPDATE
      */
     public static void apply(DomainDef def, QemuCaps caps, boolean abiUpdate) {
         postParse(def, caps, abiUpdate);
+        assignAddresses(def);
+    }
+
+    /** The addresses libvirt's QEMU driver gives devices that have none (qemuDomainAssignAddresses). */
+    static void assignAddresses(DomainDef def) {
         VirtioSerialAddresses.assign(def.devices());
+        SpaprVioAddresses.assign(def.devices());
         PciAddresses.assign(def);
     }
 

@@ -13,10 +13,10 @@ import org.jvirt.conf.domain.DeviceAddress;
 import org.jvirt.conf.domain.Devices;
 
 /**
- * Ports on the virtio-serial controllers for virtio consoles and channels, as libvirt gives them
- * (qemuDomainAssignVirtioSerialAddresses): ports already given are kept; then each console, then each channel
- * without a port takes the first free one of its controller (the first controller with one free when it names
- * none). Port 0 is for consoles only.
+ * Ports on the virtio-serial controllers for virtio channels, as libvirt gives them
+ * (qemuDomainAssignVirtioSerialAddresses): ports already given are kept; then each channel without a port takes
+ * the first free one from port 1 of its controller (the first controller with one free when it names none). A
+ * virtio console's port is QEMU's, not written in the definition.
  */
 final class VirtioSerialAddresses {
     /** Ports of a virtio-serial controller that names none (QEMU's default). */
@@ -38,18 +38,9 @@ final class VirtioSerialAddresses {
 
     static void assign(Devices d) {
         VirtioSerialAddresses a = new VirtioSerialAddresses(d);
-        List<ChrDef> consoles = d.consoles.stream().filter(VirtioSerialAddresses::virtio).toList();
         List<ChrDef> channels = d.channels.stream().filter(VirtioSerialAddresses::virtio).toList();
-        for (ChrDef c : consoles) {
-            a.reserve(c.address);
-        }
         for (ChrDef c : channels) {
             a.reserve(c.address);
-        }
-        for (ChrDef c : consoles) {
-            if (!complete(c.address)) {
-                c.address = a.next(c.address, 0);
-            }
         }
         for (ChrDef c : channels) {
             if (!complete(c.address)) {
