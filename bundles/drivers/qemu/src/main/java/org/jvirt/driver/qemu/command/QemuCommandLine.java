@@ -437,10 +437,10 @@ public final class QemuCommandLine {
                 yield null;
             }
             case "pci" -> {
-                if (c.index() != 0) {
-                    throw unsupported("PCI controllers other than the root bus");
+                if (c.index() != 0 && !"pci-bridge".equals(c.model)) {
+                    throw unsupported("PCI controllers other than the root bus and PCI bridges");
                 }
-                yield null;
+                yield c.index() == 0 ? null : "pci-bridge";
             }
             case "fdc" -> null;
             default -> throw unsupported("controllers of type '" + c.type + "'");
@@ -448,7 +448,12 @@ public final class QemuCommandLine {
         if (driver == null) {
             return;
         }
-        ObjectNode o = J.objectNode().put("driver", driver).put("id", c.alias.name);
+        ObjectNode o = J.objectNode().put("driver", driver);
+        if ("pci-bridge".equals(driver)) {
+            o.put("chassis_nr", Integer.parseInt(c.target != null && c.target.chassisNr != null ? c.target.chassisNr
+                    : c.index));
+        }
+        o.put("id", c.alias.name);
         pciAddr(o, c.address);
         add("-device", o.toString());
     }

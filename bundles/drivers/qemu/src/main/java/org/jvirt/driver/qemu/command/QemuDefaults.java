@@ -166,12 +166,16 @@ public final class QemuDefaults {
         };
     }
 
-    /** Only the root bus of an i440fx machine, and it must be a pci-root. */
+    /** An i440fx machine's root bus must be a pci-root; its other PCI controllers, PCI bridges. */
     private static void checkPciControllers(Devices d) {
         for (ControllerDef c : d.controllers) {
-            if ("pci".equals(c.type) && c.index() != 0) {
+            if ("pci".equals(c.type) && c.index() != 0 && c.model == null) {
+                c.model = "pci-bridge";
+            }
+            if ("pci".equals(c.type) && c.index() != 0 && !"pci-bridge".equals(c.model)) {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers other "
-                        + "than the root bus (model '" + c.model + "') are not supported by jvirt's QEMU driver yet");
+                        + "than the root bus and PCI bridges (model '" + c.model + "') are not supported by jvirt's QEMU "
+                        + "driver yet");
             }
             if ("pci".equals(c.type) && c.index() == 0 && !"pci-root".equals(c.model)) {
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,

@@ -36,6 +36,8 @@ final class SupportedSettings {
             "devices/disk/boot/@order", "devices/disk/alias/**", "devices/disk/address/**",
             "devices/controller", "devices/controller/@type", "devices/controller/@index",
             "devices/controller/@model", "devices/controller/alias/**", "devices/controller/address/**",
+            "devices/controller/model", "devices/controller/model/@name", "devices/controller/target",
+            "devices/controller/target/@chassisNr",
             "devices/interface", "devices/interface/@type", "devices/interface/mac", "devices/interface/mac/@address",
             "devices/interface/model", "devices/interface/model/@type", "devices/interface/link",
             "devices/interface/link/@state", "devices/interface/boot/**",
