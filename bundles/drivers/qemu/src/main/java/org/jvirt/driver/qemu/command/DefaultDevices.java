@@ -7,12 +7,14 @@ import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
 import org.jvirt.conf.domain.InputDef;
 import org.jvirt.conf.domain.MemballoonDef;
+import org.jvirt.conf.domain.WatchdogDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 
 /**
  * The devices an x86 PC machine has whether the definition names them or not (libvirt's
- * qemuDomainDefAddDefaultDevices): the PS/2 mouse and keyboard of its i8042, the USB controller, the PCI root bus,
- * the virtio balloon, and the audio backend QEMU would otherwise pick from the environment.
+ * qemuDomainDefAddDefaultDevices): the PS/2 mouse and keyboard of its i8042, the USB controller, the PCI root bus
+ * (PCIe on a q35, with its SATA controller and iTCO watchdog), the virtio balloon, and the audio backend QEMU
+ * would otherwise pick from the environment.
  */
 final class DefaultDevices {
     private DefaultDevices() {
@@ -25,26 +27,47 @@ final class DefaultDevices {
             maybeAddInput(d, "mouse", "ps2");
             maybeAddInput(d, "keyboard", "ps2");
         }
-        // isapc has neither PCI nor USB; every other x86 machine jvirt takes is an i440fx
+        // isapc has neither PCI nor USB; every other x86 machine jvirt takes is an i440fx or a q35
         if (!"isapc".equals(machine)) {
+            boolean q35 = QemuDefaults.isQ35(machine);
             if (find(d, "usb", 0) == null) {
                 ControllerDef usb = ControllerDef.of("usb", 0);
-                usb.model = caps.hasType("piix3-usb-uhci") ? "piix3-uhci" : null;
+                usb.model = q35 ? autoUsbQ35(caps) : caps.hasType("piix3-usb-uhci") ? "piix3-uhci" : null;
                 if (usb.model != null) {
                     insert(d, usb);
                 }
             }
+            if (q35 && find(d, "sata", 0) == null) {
+                insert(d, ControllerDef.of("sata", 0));
+            }
             if (find(d, "pci", 0) == null) {
                 ControllerDef root = ControllerDef.of("pci", 0);
-                root.model = "pci-root";
+                root.model = q35 ? "pcie-root" : "pci-root";
                 insert(d, root);
             }
             if (d.memballoon == null) {
                 d.memballoon = new MemballoonDef();
                 d.memballoon.model = "virtio";
             }
+            // the ICH9's own watchdog; jvirt's model holds one watchdog, so one already given stays alone
+            if (q35 && d.watchdog == null) {
+                d.watchdog = new WatchdogDef();
+                d.watchdog.model = "itco";
+                d.watchdog.action = "reset";
+            }
         }
         addAudio(d);
+    }
+
+    /** The USB controller a q35 machine gets when the definition names none: USB3 where QEMU has it, else USB2. */
+    private static String autoUsbQ35(QemuCaps caps) {
+        if (caps.hasType("qemu-xhci")) {
+            return "qemu-xhci";
+        }
+        if (caps.hasType("nec-usb-xhci")) {
+            return "nec-xhci";
+        }
+        return caps.hasType("ich9-usb-ehci1") ? "ich9-ehci1" : null;
     }
 
     /** QEMU's i8042 exists on PC machines unless {@code <ps2 state='off'/>} removes it (virQEMUCapsSupportsI8042). */

@@ -39,9 +39,10 @@ final class PciAddresses {
      * @param maxBus       the highest bus it may sit on (a bridge sits on a bus below its own)
      * @param usb2Index    the index of the USB2 controller it is a part of, or -1
      * @param usb2Function its function on that controller's slot
+     * @param pcie         whether it is a PCI Express device (a q35 machine plugs it into a root port)
      */
-    private record Want(Supplier<DeviceAddress> get, Consumer<DeviceAddress> set, int maxBus, int usb2Index,
-            int usb2Function) {
+    record Want(Supplier<DeviceAddress> get, Consumer<DeviceAddress> set, int maxBus, int usb2Index,
+            int usb2Function, boolean pcie) {
     }
 
     /** Each bus's slots in use; slot 0 is never given out (the host bridge, or the bridge's own). */
@@ -61,6 +62,10 @@ final class PciAddresses {
 
     static void assign(DomainDef def) {
         Devices d = def.devices();
+        if (QemuDefaults.isQ35(def.os.type.machine)) {
+            PcieAddresses.assign(d);
+            return;
+        }
         PciAddresses dry = new PciAddresses(busCount(d), true);
         dry.collect(d);
         dry.piix3(d, false);
@@ -120,30 +125,31 @@ final class PciAddresses {
     }
 
     /** The devices without a PCI address that take one, in libvirt's order (qemuDomainAssignDevicePCISlots). */
-    private static List<Want> wants(Devices d) {
+    static List<Want> wants(Devices d) {
         List<Want> out = new ArrayList<>();
         for (ControllerDef c : d.controllers) {
             if ("pci".equals(c.type) && c.index() > 0 && unassigned(c.address)) {
-                out.add(new Want(() -> c.address, x -> c.address = x, c.index() - 1, -1, 0));
+                out.add(new Want(() -> c.address, x -> c.address = x, c.index() - 1, -1, 0, false));
             }
         }
         for (var fs : d.filesystems) {
             // an MTP filesystem is a USB device
             if (unassigned(fs.address) && !(fs.driver != null && "mtp".equals(fs.driver.type))) {
-                out.add(want(() -> fs.address, x -> fs.address = x));
+                out.add(want(() -> fs.address, x -> fs.address = x, true));
             }
         }
         for (NetDef n : d.interfaces) {
             // a hostdev interface is a host device, placed with them; usb-net is a USB device
             boolean usb = n.model != null && "usb-net".equals(n.model.type);
             if (!"hostdev".equals(n.type) && !usb && unassigned(n.address)) {
-                out.add(want(() -> n.address, x -> n.address = x));
+                String model = n.model == null ? null : n.model.type;
+                out.add(want(() -> n.address, x -> n.address = x, virtio(model) || "e1000e".equals(model)));
             }
         }
         for (var s : d.sounds) {
             if (unassigned(s.address) && s.model != null && !s.model.equals("sb16") && !s.model.equals("pcspk")
                     && !s.model.equals("usb")) {
-                out.add(want(() -> s.address, x -> s.address = x));
+                out.add(want(() -> s.address, x -> s.address = x, false));
             }
         }
         for (ControllerDef c : d.controllers) {
@@ -153,13 +159,16 @@ final class PciAddresses {
                 continue;
             }
             int fn = usb2Function(c);
+            boolean pcie = "usb".equals(c.type) && ("qemu-xhci".equals(c.model) || "nec-xhci".equals(c.model))
+                    || "scsi".equals(c.type) && "virtio-scsi".equals(c.model) || "virtio-serial".equals(c.type);
             out.add(new Want(() -> c.address, x -> c.address = x, Integer.MAX_VALUE, fn >= 0 ? c.index() : -1,
-                    fn));
+                    fn, pcie));
         }
         for (DiskDef disk : d.disks) {
             if (disk.target != null && "virtio".equals(disk.target.bus)) {
                 if (unassigned(disk.address)) {
-                    out.add(want(() -> disk.address, x -> disk.address = x));
+                    out.add(want(() -> disk.address, x -> disk.address = x,
+                            !"virtio-transitional".equals(disk.model)));
                 } else if (!"pci".equals(disk.address.type)) {
                     throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                             "virtio disk cannot have an address of type '" + disk.address.type + "'");
@@ -169,60 +178,65 @@ final class PciAddresses {
         // libvirt lists an interface of type hostdev among the host devices, before those of <hostdev>
         for (NetDef n : d.interfaces) {
             if ("hostdev".equals(n.type) && unassigned(n.address)) {
-                out.add(want(() -> n.address, x -> n.address = x));
+                out.add(want(() -> n.address, x -> n.address = x, true));
             }
         }
         for (HostdevDef h : d.hostdevs) {
             if (unassigned(h.address) && isPciHostdev(h)) {
-                out.add(want(() -> h.address, x -> h.address = x));
+                out.add(want(() -> h.address, x -> h.address = x, true));
             }
         }
         if (d.memballoon != null && "virtio".equals(d.memballoon.model) && unassigned(d.memballoon.address)) {
-            out.add(want(() -> d.memballoon.address, x -> d.memballoon.address = x));
+            out.add(want(() -> d.memballoon.address, x -> d.memballoon.address = x, true));
         }
         for (var rng : d.rngs) {
             if ("virtio".equals(rng.model) && unassigned(rng.address)) {
-                out.add(want(() -> rng.address, x -> rng.address = x));
+                out.add(want(() -> rng.address, x -> rng.address = x, true));
             }
         }
         if (d.watchdog != null && "i6300esb".equals(d.watchdog.model) && unassigned(d.watchdog.address)) {
-            out.add(want(() -> d.watchdog.address, x -> d.watchdog.address = x));
+            out.add(want(() -> d.watchdog.address, x -> d.watchdog.address = x, false));
         }
         for (int i = 1; i < d.videos.size(); i++) {
             VideoDef v = d.videos.get(i);
             if (unassigned(v.address) && v.model != null && !"none".equals(v.model.type)
                     && !"ramfb".equals(v.model.type)) {
-                out.add(want(() -> v.address, x -> v.address = x));
+                out.add(want(() -> v.address, x -> v.address = x, virtio(v.model.type)));
             }
         }
         for (var shm : d.shmems) {
             if (unassigned(shm.address)) {
-                out.add(want(() -> shm.address, x -> shm.address = x));
+                out.add(want(() -> shm.address, x -> shm.address = x, false));
             }
         }
         for (var in : d.inputs) {
             if ("virtio".equals(in.bus) && unassigned(in.address)) {
-                out.add(want(() -> in.address, x -> in.address = x));
+                out.add(want(() -> in.address, x -> in.address = x, true));
             }
         }
         for (var s : d.serials) {
             if (s.target != null && "pci-serial".equals(s.target.type) && unassigned(s.address)) {
-                out.add(want(() -> s.address, x -> s.address = x));
+                out.add(want(() -> s.address, x -> s.address = x, false));
             }
         }
         if (d.vsock != null && unassigned(d.vsock.address)) {
-            out.add(want(() -> d.vsock.address, x -> d.vsock.address = x));
+            out.add(want(() -> d.vsock.address, x -> d.vsock.address = x, true));
         }
         for (var c : d.cryptos) {
             if (unassigned(c.address)) {
-                out.add(want(() -> c.address, x -> c.address = x));
+                out.add(want(() -> c.address, x -> c.address = x, true));
             }
         }
         return out;
     }
 
-    private static Want want(Supplier<DeviceAddress> get, Consumer<DeviceAddress> set) {
-        return new Want(get, set, Integer.MAX_VALUE, -1, 0);
+    private static Want want(Supplier<DeviceAddress> get, Consumer<DeviceAddress> set, boolean pcie) {
+        return new Want(get, set, Integer.MAX_VALUE, -1, 0, pcie);
+    }
+
+    /** A virtio device, PCI Express unless its model asks for the transitional (conventional PCI) one. */
+    private static boolean virtio(String model) {
+        return model != null && model.startsWith("virtio") && !"virtio-transitional".equals(model);
     }
 
     /** PCI host devices, mediated devices that are vfio-pci ones, and vhost-scsi (SCSI host) devices. */
@@ -273,7 +287,7 @@ final class PciAddresses {
     }
 
     /** Every address the definition gives a device (null for a device without one). */
-    private static List<DeviceAddress> given(Devices d) {
+    static List<DeviceAddress> given(Devices d) {
         List<DeviceAddress> given = new ArrayList<>();
         d.disks.forEach(x -> given.add(x.address));
         d.controllers.forEach(x -> given.add(x.address));

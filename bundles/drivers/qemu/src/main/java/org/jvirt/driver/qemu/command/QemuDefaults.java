@@ -81,10 +81,10 @@ public final class QemuDefaults {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "Emulator '" + caps.emulator() + "' does not support virt type 'kvm'");
         }
-        if (!isI440fx(machine.name())) {
+        if (!isI440fx(machine.name()) && !isQ35(machine.name())) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "machine type '" + def.os.type.machine + "' is not supported by jvirt's QEMU driver yet "
-                            + "(only pc/i440fx machines are)");
+                            + "(only pc/i440fx and q35 machines are)");
         }
         if (def.maxVcpus() > machine.maxCpus() && machine.maxCpus() > 0) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
@@ -93,7 +93,7 @@ public final class QemuDefaults {
         DefaultDevices.add(def, caps);
         defaultCpu(def, machine);
         cpuCheck(def);
-        checkPciControllers(d);
+        checkPciControllers(def, d);
         // the primary video card comes first, as libvirt's parser puts it
         for (int i = 1; i < d.videos.size(); i++) {
             var v = d.videos.get(i);
@@ -104,6 +104,10 @@ public final class QemuDefaults {
             }
         }
         DevicePostParse.apply(def, caps);
+    }
+
+    static boolean isQ35(String machine) {
+        return machine.equals("q35") || machine.startsWith("pc-q35-");
     }
 
     static boolean isI440fx(String machine) {
@@ -166,8 +170,26 @@ public final class QemuDefaults {
         };
     }
 
-    /** An i440fx machine's root bus must be a pci-root; its other PCI controllers, PCI bridges. */
-    private static void checkPciControllers(Devices d) {
+    /**
+     * An i440fx machine's root bus must be a pci-root, its other PCI controllers PCI bridges; a q35's root bus a
+     * pcie-root, its root ports added by the driver.
+     */
+    private static void checkPciControllers(DomainDef def, Devices d) {
+        if (isQ35(def.os.type.machine)) {
+            for (ControllerDef c : d.controllers) {
+                if ("pci".equals(c.type) && c.index() != 0 && !"pcie-root-port".equals(c.model)) {
+                    throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers "
+                            + "of a q35 machine other than its root bus and root ports (model '" + c.model + "') are not supported "
+                            + "by jvirt's QEMU driver yet");
+                }
+                if ("pci".equals(c.type) && c.index() == 0 && !"pcie-root".equals(c.model)) {
+                    throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,
+                            "The PCI controller with index='0' must be model='pcie-root' for this machine type, "
+                                    + "but model='" + c.model + "' was found instead");
+                }
+            }
+            return;
+        }
         for (ControllerDef c : d.controllers) {
             if ("pci".equals(c.type) && c.index() != 0 && c.model == null) {
                 c.model = "pci-bridge";
