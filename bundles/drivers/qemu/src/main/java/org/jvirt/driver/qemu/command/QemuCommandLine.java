@@ -46,11 +46,11 @@ public final class QemuCommandLine {
     }
 
     private List<String> build() {
-        SupportedSettings.check(def);
         if (QemuDefaults.isQ35(def.os.type.machine)) {
             // a q35 definition is completed as libvirt does, but its PCIe topology is not put on a command line yet
             throw unsupported("q35 machines ('" + def.os.type.machine + "') are");
         }
+        SupportedSettings.check(def);
         Devices d = def.devices();
         args.add(d.emulator);
         add("-name", "guest=" + def.name.replace(",", ",,") + ",debug-threads=on");

@@ -1,0 +1,90 @@
+package org.jvirt.driver.qemu.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
+import org.jvirt.conf.DomainXml;
+import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.caps.RecordedCaps;
+
+/** What the define path adds beyond one PCI bus, and what a start of it then does, with a recorded QEMU 9.1. */
+class NewDefinitionTest {
+    private static QemuCaps caps;
+
+    @BeforeAll
+    static void caps() {
+        assumeTrue(Files.isDirectory(RecordedCaps.folder()), "libvirt's recorded capabilities are absent: "
+                + RecordedCaps.folder());
+        caps = RecordedCaps.latestX86_64();
+    }
+
+    private static DomainDef define(String machine, int virtioDisks) {
+        StringBuilder disks = new StringBuilder();
+        for (int i = 0; i < virtioDisks; i++) {
+            disks.append("<disk type='file' device='disk'><source file='/img/d").append(i)
+                    .append(".raw'/><target dev='vd").append((char) ('a' + i / 26)).append((char) ('a' + i % 26))
+                    .append("' bus='virtio'/></disk>");
+        }
+        String xml = "<domain type='qemu'><name>g</name><uuid>1ccfd97d-5eb4-478a-bbe6-88d254c16db7</uuid>"
+                + "<memory>65536</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='" + machine
+                + "'>hvm</type></os><devices>" + disks + "<memballoon model='none'/></devices></domain>";
+        return NewDefinition.parse(xml, NewDefinition.options(), d -> caps);
+    }
+
+    @Test
+    void aFullRootBusGetsPciBridgesThatTheCommandLinePlugs() {
+        DomainDef def = define("pc", 40);
+        String xml = DomainXml.format(def, EnumSet.of(DomainXMLFlag.INACTIVE));
+        assertThat(xml).contains("<controller type='pci' index='1' model='pci-bridge'>")
+                .contains("<target chassisNr='1'/>")
+                .contains("<address type='pci' domain='0x0000' bus='0x01' slot='0x01' function='0x0'/>")
+                .doesNotContain("index='2' model='pci-bridge'");
+        Aliases.assign(def);
+        List<String> args = QemuCommandLine.build(def, caps, new LaunchPaths(java.nio.file.Path.of("/tmp/g"),
+                java.nio.file.Path.of("/tmp/g/monitor.sock"), java.nio.file.Path.of("/tmp/g.pid"), null, 5900,
+                java.util.Set.of(), null, null));
+        assertThat(args).anyMatch(a -> a.startsWith("{\"driver\":\"pci-bridge\",\"chassis_nr\":1,\"id\":\"pci.1\""))
+                .anyMatch(a -> a.contains("\"bus\":\"pci.1\""));
+    }
+
+    @Test
+    void aQ35IsCompletedButNotStartedYet() {
+        DomainDef def = define("q35", 1);
+        String xml = DomainXml.format(def, EnumSet.of(DomainXMLFlag.INACTIVE));
+        assertThat(xml).contains("<controller type='pci' index='0' model='pcie-root'/>")
+                .contains("<controller type='usb' index='0' model='qemu-xhci'>")
+                .contains("<controller type='sata' index='0'>")
+                .contains("<target chassis='1' port='0x8'/>")
+                .contains("<watchdog model='itco' action='reset'/>");
+        Aliases.assign(def);
+        assertThatThrownBy(() -> QemuCommandLine.build(def, caps, new LaunchPaths(java.nio.file.Path.of("/tmp/g"),
+                java.nio.file.Path.of("/tmp/g/monitor.sock"), java.nio.file.Path.of("/tmp/g.pid"), null, 5900,
+                java.util.Set.of(), null, null)))
+                .isInstanceOfSatisfying(VirtException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.CONFIG_UNSUPPORTED))
+                // the definition's q35 became the versioned machine at define, as libvirt's ABI update does
+                .hasMessageMatching("unsupported configuration: q35 machines \\('pc-q35-[0-9.]+'\\) are not "
+                        + "supported by jvirt's QEMU driver yet");
+    }
+
+    @Test
+    void aConventionalPciDeviceOnAQ35IsRefused() {
+        assertThatThrownBy(() -> NewDefinition.parse("<domain type='qemu'><name>g</name><memory>65536</memory>"
+                + "<os><type arch='x86_64' machine='q35'>hvm</type></os><devices><interface type='user'>"
+                + "<model type='rtl8139'/></interface></devices></domain>", NewDefinition.options(), d -> caps))
+                .isInstanceOfSatisfying(VirtException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.CONFIG_UNSUPPORTED))
+                .hasMessageContaining("pcie-to-pci-bridge");
+    }
+}
