@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * jvirt's shell over the remote driver prints what virsh 9.0 prints against the same libvirtd, command by command,
  * stdout and stderr byte for byte (read-only commands of the shell's list that libvirtd's test driver answers the
- * same on every call). {@code capabilities} is left out: the remote driver returns the server's text as
- * python-libvirt gets it (RemoteDriverPeerTest), but jvirt's shell prints one line feed fewer after it than virsh
- * does for that text, a matter of the shell's.
+ * same on every call), one virsh process per command; {@link ShellSessionOverRemoteTest} runs the shell's whole
+ * parity session.
  */
 class ShellOverRemoteVirshTest {
     private static final Path VIRSH = Path.of("/usr/bin/virsh");
@@ -50,7 +49,9 @@ class ShellOverRemoteVirshTest {
             new String[] {"nodedev-list"}, new String[] {"vcpucount", "test"},
             new String[] {"dominfo", "nosuch"}, new String[] {"net-info", "nosuch"},
             new String[] {"schedinfo", "test"}, new String[] {"domblklist", "test"},
-            new String[] {"domiflist", "test"});
+            new String[] {"domiflist", "test"}, new String[] {"capabilities"}, new String[] {"sysinfo"},
+            new String[] {"nodememstats"}, new String[] {"nodecpustats"}, new String[] {"freecell", "--all"},
+            new String[] {"version", "--daemon"});
 
     @BeforeAll
     static void start() throws Exception {
