@@ -69,6 +69,25 @@ class DomainXmlTest {
     }
 
     @Test
+    void anAllZeroMacIsReplacedByAGeneratedOneAsWhenNoneIsGiven() {
+        String net = MIN.replace("</os>", "</os><devices><interface type='bridge'><source bridge='br0'/>%s"
+                + "</interface></devices>");
+        // a fixed source: both documents draw the same three bytes
+        DomainDef none = DomainXml.parse(net.formatted(""), DomainParseOptions.testDriver().withRandom(new Random(7)));
+        DomainDef zero = DomainXml.parse(net.formatted("<mac address='0:00:0:00:00:0'/>"),
+                DomainParseOptions.testDriver().withRandom(new Random(7)));
+        String generated = none.devices().interfaces.get(0).mac.address;
+        assertThat(generated).matches("52:54:00(:[0-9a-f]{2}){3}").isNotEqualTo("52:54:00:00:00:00");
+        assertThat(zero.devices().interfaces.get(0).mac.address).isEqualTo(generated);
+        DomainDef given = parse(net.formatted("<mac address='00:00:00:00:00:01'/>"));
+        assertThat(given.devices().interfaces.get(0).mac.address).as("only all zeros is cleared")
+                .isEqualTo("00:00:00:00:00:01");
+        DomainDef typed = parse(net.formatted("<mac address='00:00:00:00:00:00' type='static' check='no'/>"));
+        assertThat(DomainXml.format(typed, Set.of())).as("the element's other attributes are kept")
+                .containsPattern("<mac address='52:54:00(:[0-9a-f]{2}){3}' type='static' check='no'/>");
+    }
+
+    @Test
     void keepsAnEmptyMetadataElementAsLibvirtDoes() {
         DomainDef d = parse(MIN.replace("<name>a</name>", "<name>a</name><uuid>20747820fab54cc4a5e8056b2b8eb6ce</uuid>"
                 + "<metadata/>"));

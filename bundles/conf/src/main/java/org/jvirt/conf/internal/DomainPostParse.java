@@ -583,13 +583,12 @@ public final class DomainPostParse {
             if (n.mac == null) {
                 n.mac = new NetDef.Mac();
             }
-            if (n.mac.address == null) {
-                byte[] b = new byte[3];
-                opts.random().nextBytes(b);
-                n.mac.address = String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff,
-                        b[2] & 0xff);
-            } else {
+            if (n.mac.address != null) {
                 n.mac.address = parseMac(n.mac.address);
+            }
+            // libvirt (since the corpus's 10.x, not 9.0) takes an all-zero address for no address at all
+            if (n.mac.address == null || n.mac.address.equals(ALL_CLEAR_MAC)) {
+                n.mac.address = generatedMac(opts);
             }
             keepSourceAttributesOfType(n);
             if (n.type.equals("direct") && n.source != null && n.source.mode == null) {
@@ -632,6 +631,15 @@ public final class DomainPostParse {
                 }
             }
         }
+    }
+
+    private static final String ALL_CLEAR_MAC = "00:00:00:00:00:00";
+
+    /** libvirt's default prefix (52:54:00, QEMU's) and three bytes from the options' source of randomness. */
+    private static String generatedMac(DomainParseOptions opts) {
+        byte[] b = new byte[3];
+        opts.random().nextBytes(b);
+        return String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
     }
 
     private static String parseMac(String text) {
