@@ -26,6 +26,7 @@ import org.jvirt.conf.domain.GraphicsDef;
 import org.jvirt.conf.domain.MemorySize;
 import org.jvirt.conf.domain.NetDef;
 import org.jvirt.conf.domain.OsDef;
+import org.jvirt.conf.domain.StorageSource;
 import org.jvirt.conf.domain.Vcpu;
 import org.jvirt.conf.domain.VideoDef;
 import org.jvirt.util.ScaledSizes;
@@ -350,6 +351,16 @@ public final class DomainPostParse {
                 disk.type = "file";
             }
             checkEnum("type", "disk", disk.type, DISK_TYPES);
+            if (disk.source == null) {
+                // libvirt's virDomainDiskDefParseSourceXML: a disk without <source> is an empty file, whatever its type
+                disk.type = "file";
+            } else {
+                dropEmptyPath(disk);
+                if (writesNothing(disk.source)) {
+                    // libvirt writes <source> only with something in it (virXMLFormatElement)
+                    disk.source = null;
+                }
+            }
             if (disk.device == null) {
                 disk.device = "disk";
             }
@@ -377,6 +388,44 @@ public final class DomainPostParse {
                 disk.address = driveAddress(disk.target.bus, diskIndex(disk.target.dev));
             }
         }
+    }
+
+    /**
+     * libvirt reads a local disk's path from the attribute of its type and takes an empty one for none (a cdrom
+     * without medium written as {@code <source file=''/>}).
+     */
+    private static void dropEmptyPath(DiskDef disk) {
+        StorageSource s = disk.source;
+        switch (disk.type) {
+            case "file" -> s.file = s.file == null || s.file.isEmpty() ? null : s.file;
+            case "block" -> s.dev = s.dev == null || s.dev.isEmpty() ? null : s.dev;
+            case "dir" -> s.dir = s.dir == null || s.dir.isEmpty() ? null : s.dir;
+            default -> {
+            }
+        }
+    }
+
+    /** Whether {@code value} has no attribute, text or child element set. */
+    private static boolean writesNothing(Object value) {
+        XmlClassModel m = XmlClassModel.of(value.getClass());
+        for (XmlProperty p : m.attributes) {
+            if (p.get(value) != null) {
+                return false;
+            }
+        }
+        for (XmlProperty p : m.elements) {
+            Object v = p.get(value);
+            if (v != null && !(p.list && ((List<?>) v).isEmpty())) {
+                return false;
+            }
+        }
+        for (XmlProperty p : java.util.Arrays.asList(m.value, m.any, m.mixed)) {
+            Object v = p == null ? null : p.get(value);
+            if (v != null && !(v instanceof List<?> l && l.isEmpty()) && !"".equals(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** libvirt keeps disks on one bus ordered by their target's index, the others in document order. */
