@@ -79,9 +79,14 @@ class DomainXmlTest {
         String generated = none.devices().interfaces.get(0).mac.address;
         assertThat(generated).matches("52:54:00(:[0-9a-f]{2}){3}").isNotEqualTo("52:54:00:00:00:00");
         assertThat(zero.devices().interfaces.get(0).mac.address).isEqualTo(generated);
+        assertThat(none.devices().interfaces.get(0).mac.generated).isTrue();
+        assertThat(zero.devices().interfaces.get(0).mac.generated).isTrue();
         DomainDef given = parse(net.formatted("<mac address='00:00:00:00:00:01'/>"));
         assertThat(given.devices().interfaces.get(0).mac.address).as("only all zeros is cleared")
                 .isEqualTo("00:00:00:00:00:01");
+        assertThat(given.devices().interfaces.get(0).mac.generated).isFalse();
+        assertThat(DomainXml.parse(DomainXml.format(zero, Set.of()), DomainParseOptions.testDriver())
+                .devices().interfaces.get(0).mac.generated).as("a generated address, once written, is given").isFalse();
         DomainDef typed = parse(net.formatted("<mac address='00:00:00:00:00:00' type='static' check='no'/>"));
         assertThat(DomainXml.format(typed, Set.of())).as("the element's other attributes are kept")
                 .containsPattern("<mac address='52:54:00(:[0-9a-f]{2}){3}' type='static' check='no'/>");
@@ -92,7 +97,8 @@ class DomainXmlTest {
         // no <source>: an empty file whatever the type; an empty path or an empty <source>: no <source> written
         String xml = "<domain type='test'><name>media</name><uuid>20747820-fab5-4cc4-a5e8-056b2b8eb6ce</uuid>"
                 + "<memory>1024</memory><os><type>hvm</type></os><devices>"
-                + "<disk type='network' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdd' bus='ide'/></disk>"
+                + "<disk type='network' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdd' bus='ide'/>"
+                + "</disk>"
                 + "<disk type='block' device='cdrom'><source dev=''/><target dev='hdc'/></disk>"
                 + "<disk type='file' device='cdrom'><source file='' startupPolicy='optional'/><target dev='hdb'/>"
                 + "</disk>"

@@ -638,6 +638,7 @@ public final class DomainPostParse {
             // libvirt (since the corpus's 10.x, not 9.0) takes an all-zero address for no address at all
             if (n.mac.address == null || n.mac.address.equals(ALL_CLEAR_MAC)) {
                 n.mac.address = generatedMac(opts);
+                n.mac.generated = true;
             }
             keepSourceAttributesOfType(n);
             if (n.type.equals("direct") && n.source != null && n.source.mode == null) {
