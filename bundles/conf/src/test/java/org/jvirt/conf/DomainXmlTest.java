@@ -162,6 +162,19 @@ class DomainXmlTest {
     }
 
     @Test
+    void aSourceIndexIsReadFromLiveStatusOnly() {
+        String xml = MIN.replace("</os>", "</os><devices><disk type='file' device='cdrom'><source index='3'/>"
+                + "<target dev='hdc'/></disk><disk type='file' device='disk'><source file='/a' index='2'/>"
+                + "<target dev='vda' bus='virtio'/></disk></devices>");
+        // virsh 9.0 defines this domain with neither index, and without the cdrom's <source>
+        String defined = DomainXml.format(parse(xml), Set.of());
+        assertThat(defined).doesNotContain("index='2'", "index='3'").contains("<source file='/a'/>")
+                .doesNotContain("<source/>").containsOnlyOnce("<source");
+        String live = DomainXml.format(DomainXml.parse(xml, DomainParseOptions.testDriver().live()), Set.of());
+        assertThat(live).contains("<source index='3'/>").contains("<source file='/a' index='2'/>");
+    }
+
+    @Test
     void keepsAnEmptyMetadataElementAsLibvirtDoes() {
         DomainDef d = parse(MIN.replace("<name>a</name>", "<name>a</name><uuid>20747820fab54cc4a5e8056b2b8eb6ce</uuid>"
                 + "<metadata/>"));

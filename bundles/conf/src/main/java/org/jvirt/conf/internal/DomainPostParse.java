@@ -92,7 +92,7 @@ public final class DomainPostParse {
         }
         parseCpu(def);
         Devices d = def.devices();
-        parseDisks(def, d);
+        parseDisks(def, d, opts);
         parseControllers(d);
         parseInterfaces(d, opts);
         parseChrs(def, d, opts);
@@ -344,7 +344,7 @@ public final class DomainPostParse {
 
     // ---- disks and controllers
 
-    private static void parseDisks(DomainDef def, Devices d) {
+    private static void parseDisks(DomainDef def, Devices d, DomainParseOptions opts) {
         List<DiskDef> sorted = new ArrayList<>();
         for (DiskDef disk : d.disks) {
             if (disk.type == null) {
@@ -356,6 +356,10 @@ public final class DomainPostParse {
                 disk.type = "file";
             } else {
                 dropEmptyPath(disk);
+                if (opts.inactive()) {
+                    // the index of a live source is read from live status only
+                    disk.source.index = null;
+                }
                 if (writesNothing(disk.source)) {
                     // libvirt writes <source> only with something in it (virXMLFormatElement)
                     disk.source = null;
