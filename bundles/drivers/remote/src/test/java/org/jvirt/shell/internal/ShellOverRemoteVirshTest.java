@@ -79,8 +79,33 @@ class ShellOverRemoteVirshTest {
 
     @Test
     void eachCommandPrintsWhatVirshPrints() throws Exception {
+        assertThat(differences(COMMANDS)).isEmpty();
+    }
+
+    /**
+     * Migration, which libvirtd's test driver refuses at each of libvirt's checks: virsh's migrate opens the
+     * destination itself and calls virDomainMigrate3 (or virDomainMigrateToURI3 with --p2p or --direct). Left out:
+     * {@code --live --offline}, which virsh refuses as exclusive options before any call and jvirt's shell does not
+     * (a matter of the shell's).
+     */
+    @Test
+    void migrateCommandsPrintWhatVirshPrints() throws Exception {
+        List<String[]> commands = List.of(new String[] {"migrate", "test", uri},
+                new String[] {"migrate", "test", uri, "--p2p"}, new String[] {"migrate", "test", uri, "--direct"},
+                new String[] {"migrate", "test", uri, "--p2p", "--tunnelled", "--dname", "other"},
+                new String[] {"migrate", "--domain", "test", "--desturi", uri, "--offline"},
+                new String[] {"migrate", "test", uri, "--offline", "--persistent"},
+                new String[] {"migrate", "test", uri, "--change-protection"},
+                new String[] {"migrate", "test", uri, "--listen-address", "0.0.0.0"},
+                new String[] {"migrate", "test", uri, "--migrateuri", "tcp://h", "--bandwidth", "10"},
+                new String[] {"migrate", "test", uri, "--copy-storage-all", "--copy-storage-inc"},
+                new String[] {"migrate", "nosuch", uri});
+        assertThat(differences(commands)).isEmpty();
+    }
+
+    private static List<String> differences(List<String[]> commands) throws Exception {
         List<String> differ = new ArrayList<>();
-        for (String[] cmd : COMMANDS) {
+        for (String[] cmd : commands) {
             String[] virsh = masked(virsh(cmd));
             String[] jvirt = masked(jvirt(cmd));
             if (!virsh[0].equals(jvirt[0]) || !virsh[1].equals(jvirt[1])) {
@@ -88,7 +113,7 @@ class ShellOverRemoteVirshTest {
                         + jvirt[1]);
             }
         }
-        assertThat(differ).isEmpty();
+        return differ;
     }
 
     /** The CPU time of libvirtd's test driver is its clock: the one figure that differs from call to call. */

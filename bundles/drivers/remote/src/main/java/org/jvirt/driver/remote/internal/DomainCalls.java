@@ -52,7 +52,7 @@ final class DomainCalls {
                 return r.ret() == 0 ? Optional.empty() : Optional.of(BitSet.valueOf(r.cpumaps()));
             };
             case "getCPUStats/2" -> (s, h, p, a) -> cpuStats(s, dom(h), (Integer) a[0], (Integer) a[1]);
-            default -> null;
+            default -> Migration.of(method);
         };
     }
 

@@ -135,6 +135,18 @@ public final class RemoteSession {
         return b;
     }
 
+    /**
+     * Whether the server's driver supports {@code feature}: asked of the server each time, as libvirt's client asks;
+     * only REMOTE is answered here (this is the remote driver).
+     */
+    boolean supportsFeature(int feature) {
+        if (feature == RemoteFeatures.REMOTE) {
+            return true;
+        }
+        return client.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE, new ConnectSupportsFeatureArgs(feature))
+                .supported() != 0;
+    }
+
     private boolean supports(int feature, Duration t) {
         return client.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE, new ConnectSupportsFeatureArgs(feature), t)
                 .supported() != 0;
