@@ -69,6 +69,112 @@ class DomainXmlTest {
     }
 
     @Test
+    void anAllZeroMacIsReplacedByAGeneratedOneAsWhenNoneIsGiven() {
+        String net = MIN.replace("</os>", "</os><devices><interface type='bridge'><source bridge='br0'/>%s"
+                + "</interface></devices>");
+        // a fixed source: both documents draw the same three bytes
+        DomainDef none = DomainXml.parse(net.formatted(""), DomainParseOptions.testDriver().withRandom(new Random(7)));
+        DomainDef zero = DomainXml.parse(net.formatted("<mac address='0:00:0:00:00:0'/>"),
+                DomainParseOptions.testDriver().withRandom(new Random(7)));
+        String generated = none.devices().interfaces.get(0).mac.address;
+        assertThat(generated).matches("52:54:00(:[0-9a-f]{2}){3}").isNotEqualTo("52:54:00:00:00:00");
+        assertThat(zero.devices().interfaces.get(0).mac.address).isEqualTo(generated);
+        assertThat(none.devices().interfaces.get(0).mac.generated).isTrue();
+        assertThat(zero.devices().interfaces.get(0).mac.generated).isTrue();
+        DomainDef given = parse(net.formatted("<mac address='00:00:00:00:00:01'/>"));
+        assertThat(given.devices().interfaces.get(0).mac.address).as("only all zeros is cleared")
+                .isEqualTo("00:00:00:00:00:01");
+        assertThat(given.devices().interfaces.get(0).mac.generated).isFalse();
+        assertThat(DomainXml.parse(DomainXml.format(zero, Set.of()), DomainParseOptions.testDriver())
+                .devices().interfaces.get(0).mac.generated).as("a generated address, once written, is given").isFalse();
+        DomainDef typed = parse(net.formatted("<mac address='00:00:00:00:00:00' type='static' check='no'/>"));
+        assertThat(DomainXml.format(typed, Set.of())).as("the element's other attributes are kept")
+                .containsPattern("<mac address='52:54:00(:[0-9a-f]{2}){3}' type='static' check='no'/>");
+    }
+
+    @Test
+    void disksWithoutMediumAreWrittenAsVirsh90WritesThem() {
+        // no <source>: an empty file whatever the type; an empty path or an empty <source>: no <source> written
+        String xml = "<domain type='test'><name>media</name><uuid>20747820-fab5-4cc4-a5e8-056b2b8eb6ce</uuid>"
+                + "<memory>1024</memory><os><type>hvm</type></os><devices>"
+                + "<disk type='network' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdd' bus='ide'/>"
+                + "</disk>"
+                + "<disk type='block' device='cdrom'><source dev=''/><target dev='hdc'/></disk>"
+                + "<disk type='file' device='cdrom'><source file='' startupPolicy='optional'/><target dev='hdb'/>"
+                + "</disk>"
+                + "<disk type='file' device='cdrom'><source/><target dev='hda'/></disk>"
+                + "<disk type='dir' device='floppy'><source dir=''/><target dev='fda'/></disk>"
+                + "<disk type='volume' device='lun'><source pool='p' volume='v'/><target dev='sda' bus='scsi'/></disk>"
+                + "</devices></domain>";
+        assertThat(DomainXml.format(parse(xml), EnumSet.of(DomainXMLFlag.INACTIVE))).isEqualTo("""
+                <domain type='test'>
+                  <name>media</name>
+                  <uuid>20747820-fab5-4cc4-a5e8-056b2b8eb6ce</uuid>
+                  <memory unit='KiB'>1024</memory>
+                  <currentMemory unit='KiB'>1024</currentMemory>
+                  <vcpu placement='static'>1</vcpu>
+                  <os>
+                    <type arch='i686'>hvm</type>
+                    <boot dev='hd'/>
+                  </os>
+                  <clock offset='utc'/>
+                  <on_poweroff>destroy</on_poweroff>
+                  <on_reboot>restart</on_reboot>
+                  <on_crash>destroy</on_crash>
+                  <devices>
+                    <disk type='file' device='cdrom'>
+                      <driver name='qemu' type='raw'/>
+                      <target dev='hdd' bus='ide'/>
+                      <readonly/>
+                      <address type='drive' controller='0' bus='1' target='0' unit='1'/>
+                    </disk>
+                    <disk type='file' device='cdrom'>
+                      <target dev='hda' bus='ide'/>
+                      <readonly/>
+                      <address type='drive' controller='0' bus='0' target='0' unit='0'/>
+                    </disk>
+                    <disk type='dir' device='floppy'>
+                      <target dev='fda' bus='fdc'/>
+                      <address type='drive' controller='0' bus='0' target='0' unit='0'/>
+                    </disk>
+                    <disk type='file' device='cdrom'>
+                      <source startupPolicy='optional'/>
+                      <target dev='hdb' bus='ide'/>
+                      <readonly/>
+                      <address type='drive' controller='0' bus='0' target='0' unit='1'/>
+                    </disk>
+                    <disk type='block' device='cdrom'>
+                      <target dev='hdc' bus='ide'/>
+                      <readonly/>
+                      <address type='drive' controller='0' bus='1' target='0' unit='0'/>
+                    </disk>
+                    <disk type='volume' device='lun'>
+                      <source pool='p' volume='v'/>
+                      <target dev='sda' bus='scsi'/>
+                      <address type='drive' controller='0' bus='0' target='0' unit='0'/>
+                    </disk>
+                    <controller type='scsi' index='0'/>
+                    <controller type='fdc' index='0'/>
+                    <controller type='ide' index='0'/>
+                  </devices>
+                </domain>
+                """);
+    }
+
+    @Test
+    void aSourceIndexIsReadFromLiveStatusOnly() {
+        String xml = MIN.replace("</os>", "</os><devices><disk type='file' device='cdrom'><source index='3'/>"
+                + "<target dev='hdc'/></disk><disk type='file' device='disk'><source file='/a' index='2'/>"
+                + "<target dev='vda' bus='virtio'/></disk></devices>");
+        // virsh 9.0 defines this domain with neither index, and without the cdrom's <source>
+        String defined = DomainXml.format(parse(xml), Set.of());
+        assertThat(defined).doesNotContain("index='2'", "index='3'").contains("<source file='/a'/>")
+                .doesNotContain("<source/>").containsOnlyOnce("<source");
+        String live = DomainXml.format(DomainXml.parse(xml, DomainParseOptions.testDriver().live()), Set.of());
+        assertThat(live).contains("<source index='3'/>").contains("<source file='/a' index='2'/>");
+    }
+
+    @Test
     void keepsAnEmptyMetadataElementAsLibvirtDoes() {
         DomainDef d = parse(MIN.replace("<name>a</name>", "<name>a</name><uuid>20747820fab54cc4a5e8056b2b8eb6ce</uuid>"
                 + "<metadata/>"));

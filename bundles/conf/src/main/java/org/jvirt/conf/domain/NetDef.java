@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlTransient;
 import jakarta.xml.bind.annotation.XmlType;
 
 /** {@code <interface>}. */
@@ -163,6 +164,12 @@ public class NetDef {
         public String type;
         @XmlAttribute
         public String check;
+        /**
+         * Whether the parse generated {@link #address} because the document gave none (or all zeros, which libvirt
+         * takes for none): libvirt's mac_generated, so that matching a device against a domain's ignores it.
+         */
+        @XmlTransient
+        public boolean generated;
     }
 
     /** {@code <model>}. */

@@ -294,6 +294,9 @@ final class DomainChecks {
         if (d == null) {
             return;
         }
+        for (DiskDef disk : d.disks) {
+            checkDiskSource(disk);
+        }
         for (int i = 0; i < d.disks.size(); i++) {
             DiskDef a = d.disks.get(i);
             for (int j = i + 1; j < d.disks.size(); j++) {
@@ -411,6 +414,38 @@ final class DomainChecks {
                 && DomainPostParse.diskIndex(disk.target.dev) < 0) {
             throw xml("Unknown disk name '" + disk.target.dev + "' and no address specified");
         }
+    }
+
+    /**
+     * virDomainDiskDefValidate on the disk's source (its type already reset to file where it has none): a lun is a
+     * block device, an iSCSI LUN or a pool's volume, and only cdroms, floppies and luns may have no medium.
+     */
+    private static void checkDiskSource(DiskDef disk) {
+        if ("lun".equals(disk.device)) {
+            if ("network".equals(disk.type)) {
+                String protocol = disk.source == null || disk.source.protocol == null ? "none" : disk.source.protocol;
+                if (!"iscsi".equals(protocol)) {
+                    throw unsupported("disk device='lun' is not supported for protocol='" + protocol + "'");
+                }
+            } else if (!"block".equals(disk.type) && !"volume".equals(disk.type)) {
+                throw unsupported("disk device='lun' is only valid for block type disk source");
+            }
+        }
+        if ("disk".equals(disk.device) && emptySource(disk)) {
+            throw new VirtException(ErrorCode.NO_SOURCE, ErrorDomain.DOMAIN, disk.target.dev);
+        }
+    }
+
+    /** libvirt's virStorageSourceIsEmpty: local storage without a path, or a network source without protocol. */
+    private static boolean emptySource(DiskDef disk) {
+        var s = disk.source;
+        return switch (disk.type) {
+            case "file" -> s == null || s.file == null;
+            case "block" -> s == null || s.dev == null;
+            case "dir" -> s == null || s.dir == null;
+            case "network" -> s == null || s.protocol == null;
+            default -> false;
+        };
     }
 
     /** virDomainDiskDefIotuneParse: every limit a number, a total never with its read/write pair. */

@@ -26,6 +26,7 @@ import org.jvirt.conf.domain.GraphicsDef;
 import org.jvirt.conf.domain.MemorySize;
 import org.jvirt.conf.domain.NetDef;
 import org.jvirt.conf.domain.OsDef;
+import org.jvirt.conf.domain.StorageSource;
 import org.jvirt.conf.domain.Vcpu;
 import org.jvirt.conf.domain.VideoDef;
 import org.jvirt.util.ScaledSizes;
@@ -91,7 +92,7 @@ public final class DomainPostParse {
         }
         parseCpu(def);
         Devices d = def.devices();
-        parseDisks(def, d);
+        parseDisks(def, d, opts);
         parseControllers(d);
         parseInterfaces(d, opts);
         parseChrs(def, d, opts);
@@ -343,13 +344,27 @@ public final class DomainPostParse {
 
     // ---- disks and controllers
 
-    private static void parseDisks(DomainDef def, Devices d) {
+    private static void parseDisks(DomainDef def, Devices d, DomainParseOptions opts) {
         List<DiskDef> sorted = new ArrayList<>();
         for (DiskDef disk : d.disks) {
             if (disk.type == null) {
                 disk.type = "file";
             }
             checkEnum("type", "disk", disk.type, DISK_TYPES);
+            if (disk.source == null) {
+                // libvirt's virDomainDiskDefParseSourceXML: a disk without <source> is an empty file, whatever its type
+                disk.type = "file";
+            } else {
+                dropEmptyPath(disk);
+                if (opts.inactive()) {
+                    // the index of a live source is read from live status only
+                    disk.source.index = null;
+                }
+                if (writesNothing(disk.source)) {
+                    // libvirt writes <source> only with something in it (virXMLFormatElement)
+                    disk.source = null;
+                }
+            }
             if (disk.device == null) {
                 disk.device = "disk";
             }
@@ -377,6 +392,44 @@ public final class DomainPostParse {
                 disk.address = driveAddress(disk.target.bus, diskIndex(disk.target.dev));
             }
         }
+    }
+
+    /**
+     * libvirt reads a local disk's path from the attribute of its type and takes an empty one for none (a cdrom
+     * without medium written as {@code <source file=''/>}).
+     */
+    private static void dropEmptyPath(DiskDef disk) {
+        StorageSource s = disk.source;
+        switch (disk.type) {
+            case "file" -> s.file = s.file == null || s.file.isEmpty() ? null : s.file;
+            case "block" -> s.dev = s.dev == null || s.dev.isEmpty() ? null : s.dev;
+            case "dir" -> s.dir = s.dir == null || s.dir.isEmpty() ? null : s.dir;
+            default -> {
+            }
+        }
+    }
+
+    /** Whether {@code value} has no attribute, text or child element set. */
+    private static boolean writesNothing(Object value) {
+        XmlClassModel m = XmlClassModel.of(value.getClass());
+        for (XmlProperty p : m.attributes) {
+            if (p.get(value) != null) {
+                return false;
+            }
+        }
+        for (XmlProperty p : m.elements) {
+            Object v = p.get(value);
+            if (v != null && !(p.list && ((List<?>) v).isEmpty())) {
+                return false;
+            }
+        }
+        for (XmlProperty p : java.util.Arrays.asList(m.value, m.any, m.mixed)) {
+            Object v = p == null ? null : p.get(value);
+            if (v != null && !(v instanceof List<?> l && l.isEmpty()) && !"".equals(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** libvirt keeps disks on one bus ordered by their target's index, the others in document order. */
@@ -583,13 +636,13 @@ public final class DomainPostParse {
             if (n.mac == null) {
                 n.mac = new NetDef.Mac();
             }
-            if (n.mac.address == null) {
-                byte[] b = new byte[3];
-                opts.random().nextBytes(b);
-                n.mac.address = String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff,
-                        b[2] & 0xff);
-            } else {
+            if (n.mac.address != null) {
                 n.mac.address = parseMac(n.mac.address);
+            }
+            // libvirt (since the corpus's 10.x, not 9.0) takes an all-zero address for no address at all
+            if (n.mac.address == null || n.mac.address.equals(ALL_CLEAR_MAC)) {
+                n.mac.address = generatedMac(opts);
+                n.mac.generated = true;
             }
             keepSourceAttributesOfType(n);
             if (n.type.equals("direct") && n.source != null && n.source.mode == null) {
@@ -632,6 +685,15 @@ public final class DomainPostParse {
                 }
             }
         }
+    }
+
+    private static final String ALL_CLEAR_MAC = "00:00:00:00:00:00";
+
+    /** libvirt's default prefix (52:54:00, QEMU's) and three bytes from the options' source of randomness. */
+    private static String generatedMac(DomainParseOptions opts) {
+        byte[] b = new byte[3];
+        opts.random().nextBytes(b);
+        return String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
     }
 
     private static String parseMac(String text) {

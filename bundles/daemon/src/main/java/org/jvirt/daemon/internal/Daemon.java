@@ -62,7 +62,7 @@ final class Daemon implements AutoCloseable {
     private static ServerConfig serverConfig(DaemonConfig c) {
         return ServerConfig.defaults().withMaxClients(c.maxClients()).withWorkers(c.maxWorkers(), c.prioWorkers())
                 .withMaxClientRequests(c.maxClientRequests()).withMaxMessage(c.maxMessage())
-                .withKeepalive(c.keepaliveInterval(), c.keepaliveCount());
+                .withKeepalive(c.keepaliveInterval(), c.keepaliveCount()).withBusyPoll(c.busyPollMicros());
     }
 
     /** Applies a configuration: limits for new clients, SASL users, and the listeners it lists. */

@@ -23,11 +23,13 @@ record DaemonConfig(
         Path keyFile, Path certFile, Path caFile, Path crlFile, boolean tlsNoVerifyCertificate,
         List<String> tlsAllowedDnList, List<String> saslAllowedUsernameList, List<String> saslMechanisms,
         Path saslUsers, int maxClients, int maxWorkers, int prioWorkers, int maxClientRequests, int maxMessage,
-        int keepaliveInterval, int keepaliveCount) {
+        int keepaliveInterval, int keepaliveCount, int busyPollMicros) {
 
     /** The unix sockets' names, under {@link #unixSockDir()}. */
     static final String RW_SOCKET = "jvirt-sock";
     static final String RO_SOCKET = "jvirt-sock-ro";
+    /** How long a client's reader looks for the next call before it sleeps (jvirt's own setting; 0: never). */
+    static final int DEFAULT_BUSY_POLL_MICROS = 200;
 
     /** The configuration from ConfigAdmin's properties, for a platform in {@code mode} with its home. */
     static DaemonConfig from(Map<String, ?> p, String mode, Path home) {
@@ -65,7 +67,8 @@ record DaemonConfig(
                 positive(p, "max_client_requests", 5),
                 Math.min(positive(p, "max_message_size", Limits.MESSAGE_MAX), Limits.MESSAGE_MAX),
                 integer(p, "keepalive_interval", 5),
-                integer(p, "keepalive_count", 5));
+                integer(p, "keepalive_count", 5),
+                nonNegative(p, "busy_poll_us", DEFAULT_BUSY_POLL_MICROS));
     }
 
     // ---- parsing, with the key named in every complaint
@@ -122,6 +125,14 @@ record DaemonConfig(
         int n = integer(p, key, dflt);
         if (n < 1) {
             throw new IllegalArgumentException(key + ": must be at least 1, not " + n);
+        }
+        return n;
+    }
+
+    private static int nonNegative(Map<String, ?> p, String key, int dflt) {
+        int n = integer(p, key, dflt);
+        if (n < 0) {
+            throw new IllegalArgumentException(key + ": must be 0 or more, not " + n);
         }
         return n;
     }

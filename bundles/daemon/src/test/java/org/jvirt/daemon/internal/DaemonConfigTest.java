@@ -73,6 +73,8 @@ class DaemonConfigTest {
         assertThat(c.keepaliveInterval()).isEqualTo(-1);
         assertThat(c.unixSockDir()).isEqualTo(Path.of("/var/run/x"));
         assertThat(c.saslMechanisms()).containsExactly("SCRAM-SHA-256", "DIGEST-MD5");
+        assertThat(c.busyPollMicros()).isEqualTo(DaemonConfig.DEFAULT_BUSY_POLL_MICROS);
+        assertThat(DaemonConfig.from(Map.of("busy_poll_us", "0"), "daemon", HOME).busyPollMicros()).isZero();
     }
 
     @Test
@@ -87,6 +89,8 @@ class DaemonConfigTest {
                 .hasMessageContaining("listen_tcp");
         assertThatThrownBy(() -> DaemonConfig.from(Map.of("max_workers", "0"), "daemon", HOME))
                 .hasMessageContaining("max_workers");
+        assertThatThrownBy(() -> DaemonConfig.from(Map.of("busy_poll_us", "-5"), "daemon", HOME))
+                .hasMessageContaining("busy_poll_us");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.jvirt.rpc.transport;
 
+import java.io.IOException;
 import java.nio.channels.ByteChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RpcClient extends RpcConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
+    /**
+     * How long the reader of a plain socket looks for an awaited reply before it sleeps (system property
+     * {@code jvirt.rpc.client.busyPollMicros}; 0: it sleeps at once). See {@link BusyPollChannel}.
+     */
+    static final int BUSY_POLL_MICROS = Integer.getInteger("jvirt.rpc.client.busyPollMicros", 200);
 
     private final AtomicInteger serials = new AtomicInteger(1);
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
@@ -61,7 +68,20 @@ public final class RpcClient extends RpcConnection {
     }
 
     public static RpcClient open(String name, ByteChannel channel, int maxMessage) {
-        RpcClient c = new RpcClient(name, channel, maxMessage);
+        ByteChannel ch = channel;
+        if (BUSY_POLL_MICROS > 0 && channel instanceof SocketChannel socket) {
+            try {
+                ch = BusyPollChannel.of(socket, BUSY_POLL_MICROS);
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.RPC,
+                        "Cannot set up the connection: " + e.getMessage(), e);
+            }
+        }
+        RpcClient c = new RpcClient(name, ch, maxMessage);
+        if (ch instanceof BusyPollChannel polled) {
+            // only a reply that is awaited comes soon: an idle connection's reader sleeps at once
+            polled.pollWhile(() -> !c.pending.isEmpty());
+        }
         c.startReading("client");
         return c;
     }

@@ -192,7 +192,15 @@ public final class RpcServer implements AutoCloseable {
             } catch (IOException e) {
                 name = where + "#" + clientSerial.incrementAndGet();
             }
-            ServerClient c = new ServerClient(this, name, ch, cfg);
+            ServerClient c;
+            try {
+                c = new ServerClient(this, name, BusyPollChannel.of(ch, cfg.busyPollMicros()), cfg);
+            } catch (IOException e) {
+                LOG.warn("{}: client {} not set up: {}", where, name, e.getMessage());
+                clientCount.decrementAndGet();
+                closeQuietly(ch);
+                continue;
+            }
             try {
                 onAccept.accept(c);
                 for (Consumer<ServerClient> listener : clientListeners) {

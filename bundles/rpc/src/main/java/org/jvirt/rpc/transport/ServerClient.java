@@ -37,7 +37,12 @@ public final class ServerClient extends RpcConnection {
         super(name, channel, config.maxMessage());
         this.server = server;
         this.config = config;
-        this.requests = new Semaphore(Math.max(1, config.maxClientRequests()));
+        int maxRequests = Math.max(1, config.maxClientRequests());
+        this.requests = new Semaphore(maxRequests);
+        if (channel instanceof BusyPollChannel polled) {
+            // a client waiting for a worker's reply sends nothing meanwhile: the worker needs the processor more
+            polled.pollWhile(() -> requests.availablePermits() == maxRequests);
+        }
     }
 
     void start() {

@@ -82,7 +82,8 @@ class ClientServerTest {
                     t.start();
                     return null;
                 });
-        server = new RpcServer(ServerConfig.defaults().withMaxMessage(1 << 20)).addProgram(remote);
+        // the daemon's way of reading its clients (polling briefly before sleeping), under every case below
+        server = new RpcServer(ServerConfig.defaults().withMaxMessage(1 << 20).withBusyPoll(200)).addProgram(remote);
         socket = tmp.resolve("sock");
         server.listen(Transports.listenUnix(socket));
     }

@@ -74,6 +74,14 @@ class VirshParityTest {
 
     /** The session, with the files it names written to the temporary folder. */
     private String script() throws IOException {
+        return session(dir, "test:///default");
+    }
+
+    /**
+     * The parity session with the files it names written to {@code dir}, its connections made to {@code uri}
+     * (the remote driver's tests run it against a libvirtd serving the test driver).
+     */
+    static String session(Path dir, String uri) throws IOException {
         Path good = dir.resolve("good.xml");
         Files.writeString(good, "<domain type='test'><name>parity</name>"
                 + "<uuid>0b4e8e6a-5a47-4c32-a9b4-3c7f2b6a1f11</uuid><title>A title</title><memory>1024</memory>"
@@ -90,17 +98,24 @@ class VirshParityTest {
                 continue;
             }
             script.append(line.replace("@GOOD@", good.toString()).replace("@BAD@", bad.toString())
-                    .replace("@MISSING@", dir.resolve("missing.xml").toString())).append('\n');
+                    .replace("@MISSING@", dir.resolve("missing.xml").toString())
+                    .replace("test:///default", uri)).append('\n');
         }
         return script.toString();
     }
 
     private String[] runVirsh(String script, boolean quiet) throws IOException, InterruptedException {
+        return runVirsh(dir, "test:///default", script, quiet);
+    }
+
+    /** virsh fed {@code script} on its standard input, connected to {@code uri}: stdout and stderr. */
+    static String[] runVirsh(Path dir, String uri, String script, boolean quiet)
+            throws IOException, InterruptedException {
         Path in = dir.resolve("script.txt");
         Path out = dir.resolve("virsh.out");
         Path err = dir.resolve("virsh.err");
         Files.writeString(in, script);
-        List<String> command = new ArrayList<>(List.of(VIRSH.toString(), "-c", "test:///default"));
+        List<String> command = new ArrayList<>(List.of(VIRSH.toString(), "-c", uri));
         if (quiet) {
             command.add("-q");
         }

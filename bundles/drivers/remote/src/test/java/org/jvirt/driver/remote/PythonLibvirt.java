@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** python-libvirt run against a server, for what libvirt's own client gets from it. */
-final class PythonLibvirt {
+public final class PythonLibvirt {
     private PythonLibvirt() {
     }
 
     /** Runs {@code code} in python-libvirt with {@code conn} open on {@code uri}; its standard output. */
-    static String run(String uri, String code) throws IOException, InterruptedException {
+    public static String run(String uri, String code) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3: comparison skipped");
         String script = "import libvirt, sys\nconn = libvirt.open(sys.argv[1])\n" + code + "\nconn.close()\n";
         // libvirt's default error handler also prints to stderr: only stdout is the answer

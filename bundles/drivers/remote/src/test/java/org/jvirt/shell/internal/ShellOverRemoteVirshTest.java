@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * jvirt's shell over the remote driver prints what virsh 9.0 prints against the same libvirtd, command by command,
  * stdout and stderr byte for byte (read-only commands of the shell's list that libvirtd's test driver answers the
- * same on every call). {@code capabilities} is left out: the remote driver returns the server's text as
- * python-libvirt gets it (RemoteDriverPeerTest), but jvirt's shell prints one line feed fewer after it than virsh
- * does for that text, a matter of the shell's.
+ * same on every call), one virsh process per command; {@link ShellSessionOverRemoteTest} runs the shell's whole
+ * parity session.
  */
 class ShellOverRemoteVirshTest {
     private static final Path VIRSH = Path.of("/usr/bin/virsh");
@@ -50,7 +49,9 @@ class ShellOverRemoteVirshTest {
             new String[] {"nodedev-list"}, new String[] {"vcpucount", "test"},
             new String[] {"dominfo", "nosuch"}, new String[] {"net-info", "nosuch"},
             new String[] {"schedinfo", "test"}, new String[] {"domblklist", "test"},
-            new String[] {"domiflist", "test"});
+            new String[] {"domiflist", "test"}, new String[] {"capabilities"}, new String[] {"sysinfo"},
+            new String[] {"nodememstats"}, new String[] {"nodecpustats"}, new String[] {"freecell", "--all"},
+            new String[] {"version", "--daemon"});
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,8 +79,33 @@ class ShellOverRemoteVirshTest {
 
     @Test
     void eachCommandPrintsWhatVirshPrints() throws Exception {
+        assertThat(differences(COMMANDS)).isEmpty();
+    }
+
+    /**
+     * Migration, which libvirtd's test driver refuses at each of libvirt's checks: virsh's migrate opens the
+     * destination itself and calls virDomainMigrate3 (or virDomainMigrateToURI3 with --p2p or --direct). Left out:
+     * {@code --live --offline}, which virsh refuses as exclusive options before any call and jvirt's shell does not
+     * (a matter of the shell's).
+     */
+    @Test
+    void migrateCommandsPrintWhatVirshPrints() throws Exception {
+        List<String[]> commands = List.of(new String[] {"migrate", "test", uri},
+                new String[] {"migrate", "test", uri, "--p2p"}, new String[] {"migrate", "test", uri, "--direct"},
+                new String[] {"migrate", "test", uri, "--p2p", "--tunnelled", "--dname", "other"},
+                new String[] {"migrate", "--domain", "test", "--desturi", uri, "--offline"},
+                new String[] {"migrate", "test", uri, "--offline", "--persistent"},
+                new String[] {"migrate", "test", uri, "--change-protection"},
+                new String[] {"migrate", "test", uri, "--listen-address", "0.0.0.0"},
+                new String[] {"migrate", "test", uri, "--migrateuri", "tcp://h", "--bandwidth", "10"},
+                new String[] {"migrate", "test", uri, "--copy-storage-all", "--copy-storage-inc"},
+                new String[] {"migrate", "nosuch", uri});
+        assertThat(differences(commands)).isEmpty();
+    }
+
+    private static List<String> differences(List<String[]> commands) throws Exception {
         List<String> differ = new ArrayList<>();
-        for (String[] cmd : COMMANDS) {
+        for (String[] cmd : commands) {
             String[] virsh = masked(virsh(cmd));
             String[] jvirt = masked(jvirt(cmd));
             if (!virsh[0].equals(jvirt[0]) || !virsh[1].equals(jvirt[1])) {
@@ -87,7 +113,7 @@ class ShellOverRemoteVirshTest {
                         + jvirt[1]);
             }
         }
-        assertThat(differ).isEmpty();
+        return differ;
     }
 
     /** The CPU time of libvirtd's test driver is its clock: the one figure that differs from call to call. */

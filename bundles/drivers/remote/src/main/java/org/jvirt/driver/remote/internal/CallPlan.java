@@ -74,9 +74,24 @@ final class CallPlan {
     final Type returnType;
     final int[] resultFields;
     final boolean foundFlag;
+    /** The wire field of the flags that get VIR_TYPED_PARAM_STRING_OKAY when the server has strings, or -1. */
+    final int stringParamsFlagsField;
 
-    private CallPlan(Procedure<Object, Object> procedure, Constructor<?> argsConstructor, Fill[] fills, int streamArg,
-            boolean twoPhase, int paramCountField, Type returnType, int[] resultFields, boolean foundFlag) {
+    /**
+     * libvirt's entry points that add VIR_TYPED_PARAM_STRING_OKAY to the caller's flags when the driver (here, the
+     * server) can send string parameters: without it, a server leaves the string parameters out of its reply.
+     */
+    private static final Set<String> STRING_PARAMS = Set.of("virDomainGetBlkioParameters",
+            "virDomainGetMemoryParameters", "virDomainGetNumaParameters", "virDomainGetSchedulerParametersFlags",
+            "virDomainGetInterfaceParameters", "virDomainGetBlockIoTune", "virDomainBlockStatsFlags",
+            "virDomainGetCPUStats", "virNodeGetMemoryParameters");
+
+    /** The flag itself (virTypedParameterFlags). */
+    static final int TYPED_PARAM_STRING_OKAY = 1 << 2;
+
+    private CallPlan(String function, Procedure<Object, Object> procedure, Constructor<?> argsConstructor,
+            Fill[] fills, int streamArg, boolean twoPhase, int paramCountField, Type returnType, int[] resultFields,
+            boolean foundFlag) {
         this.procedure = procedure;
         this.argsConstructor = argsConstructor;
         this.fills = fills;
@@ -86,6 +101,16 @@ final class CallPlan {
         this.returnType = returnType;
         this.resultFields = resultFields;
         this.foundFlag = foundFlag;
+        int flags = -1;
+        if (argsConstructor != null && STRING_PARAMS.contains(function)) {
+            RecordComponent[] rc = argsConstructor.getDeclaringClass().getRecordComponents();
+            for (int i = 0; i < rc.length; i++) {
+                if (rc[i].getName().equals("flags") && rc[i].getType() == int.class) {
+                    flags = i;
+                }
+            }
+        }
+        this.stringParamsFlagsField = flags;
     }
 
     boolean hasStream() {
@@ -229,7 +254,7 @@ final class CallPlan {
                 return null;
             }
         }
-        return new CallPlan(proc, ctor, fills.toArray(new Fill[0]), streamArg, twoPhase, countField, javaRet,
+        return new CallPlan(l.value(), proc, ctor, fills.toArray(new Fill[0]), streamArg, twoPhase, countField, javaRet,
                 fields.stream().mapToInt(Integer::intValue).toArray(), found);
     }
 

@@ -52,7 +52,7 @@ final class DomainCalls {
                 return r.ret() == 0 ? Optional.empty() : Optional.of(BitSet.valueOf(r.cpumaps()));
             };
             case "getCPUStats/2" -> (s, h, p, a) -> cpuStats(s, dom(h), (Integer) a[0], (Integer) a[1]);
-            default -> null;
+            default -> Migration.of(method);
         };
     }
 
@@ -118,13 +118,14 @@ final class DomainCalls {
     /** Per-CPU (or, with startCpu -1, total) statistics: the count of parameters first, then the values. */
     private static List<TypedParameters> cpuStats(RemoteSession s, NonnullDomain d, int startCpu, int ncpus) {
         int n = Math.min(ncpus, CPU_STATS_NCPUS_MAX);
+        int flags = s.typedParamStrings() ? CallPlan.TYPED_PARAM_STRING_OKAY : 0;
         DomainGetCpuStatsRet count = s.client().call(RemoteProtocol.DOMAIN_GET_CPU_STATS,
-                new DomainGetCpuStatsArgs(d, 0, startCpu, n, 0));
+                new DomainGetCpuStatsArgs(d, 0, startCpu, n, flags));
         if (count.nparams() <= 0) {
             return List.of();
         }
         DomainGetCpuStatsRet r = s.client().call(RemoteProtocol.DOMAIN_GET_CPU_STATS,
-                new DomainGetCpuStatsArgs(d, count.nparams(), startCpu, n, 0));
+                new DomainGetCpuStatsArgs(d, count.nparams(), startCpu, n, flags));
         int per = r.nparams();
         List<TypedParameters> out = new ArrayList<>();
         for (int i = 0; per > 0 && i < r.params().size(); i += per) {

@@ -58,6 +58,7 @@ public final class RemoteSession {
     private final SaslLayerChannel channel;
     private volatile boolean closedByUser;
     private volatile boolean keepalive;
+    private volatile Boolean typedParamStrings;
     private volatile SaslAuthentication.Outcome sasl;
 
     private RemoteSession(String uri, RemoteUri remote, RpcClient client, SaslLayerChannel channel,
@@ -118,6 +119,32 @@ public final class RemoteSession {
         }
         relay.register(supports(RemoteFeatures.REMOTE_EVENT_CALLBACK, t), t);
         LOG.debug("remote: opened {} as '{}' over {}", uri, remote.name(), remote.transport());
+    }
+
+    /**
+     * Whether the server sends string typed parameters (asked once: a server's features do not change while it is
+     * connected; libvirt's library asks before each such call).
+     */
+    boolean typedParamStrings() {
+        Boolean b = typedParamStrings;
+        if (b == null) {
+            b = client.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE,
+                    new ConnectSupportsFeatureArgs(RemoteFeatures.TYPED_PARAM_STRING)).supported() != 0;
+            typedParamStrings = b;
+        }
+        return b;
+    }
+
+    /**
+     * Whether the server's driver supports {@code feature}: asked of the server each time, as libvirt's client asks;
+     * only REMOTE is answered here (this is the remote driver).
+     */
+    boolean supportsFeature(int feature) {
+        if (feature == RemoteFeatures.REMOTE) {
+            return true;
+        }
+        return client.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE, new ConnectSupportsFeatureArgs(feature))
+                .supported() != 0;
     }
 
     private boolean supports(int feature, Duration t) {
@@ -217,6 +244,10 @@ public final class RemoteSession {
             }
         } catch (WireValues.Unconvertible e) {
             throw VirtException.invalidArg(e.getMessage());
+        }
+        if (plan.stringParamsFlagsField >= 0 && typedParamStrings()) {
+            int i = plan.stringParamsFlagsField;
+            fields[i] = (Integer) fields[i] | CallPlan.TYPED_PARAM_STRING_OKAY;
         }
         Object reply = send(plan, fields, args);
         if (plan.twoPhase) {
