@@ -13,11 +13,13 @@ import org.jvirt.conf.domain.VideoDef;
 
 /**
  * PCI Express addresses for a q35 machine whose topology the driver chooses, as libvirt does for a new domain:
- * the ICH9's own functions (the SATA controller at 00:1f.2, USB2 parts at 00:1d), the primary video card at
+ * the ICH9's own functions (the SATA controller at 00:1f.2, USB2 parts at 00:1d, HD audio at 00:1b), the primary
+ * video card at
  * 00:01.0, and each PCI Express device, in libvirt's device order, on the first free root port the definition
  * names, else on a new pcie-root-port (plus one spare for hotplug when the driver chose the whole topology); the
- * root ports share the root bus's slots eight functions at a time. Conventional PCI devices, which need a
- * pcie-to-pci-bridge, and other PCI Express controllers are not supported yet.
+ * root ports share the root bus's slots eight functions at a time. Conventional PCI devices go, in order, on a
+ * pcie-to-pci-bridge behind a root port of its own, added when the first of them comes. Other PCI Express
+ * controllers, and conventional devices where the definition names its PCI controllers, are not supported yet.
  */
 final class PcieAddresses {
     private static final int SLOTS = 32;
@@ -44,6 +46,8 @@ final class PcieAddresses {
             }
         }
         boolean named = !ports.isEmpty();
+        // the pcie-to-pci-bridges added, each with the root port it sits on
+        java.util.Map<Integer, Integer> bridges = new java.util.HashMap<>();
         for (DeviceAddress addr : PciAddresses.given(d)) {
             if (!PciAddresses.unassigned(addr) && "pci".equals(addr.type)) {
                 int bus = PciAddresses.parse(addr.bus);
@@ -66,14 +70,31 @@ final class PcieAddresses {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "USB2 controllers other "
                         + "than the first on a q35 machine are not supported by jvirt's QEMU driver yet");
             }
-            if (!w.pcie()) {
+            if (!w.pcie() && named) {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "conventional PCI devices "
-                        + "on a q35 machine (a pcie-to-pci-bridge) are not supported by jvirt's QEMU driver yet");
+                        + "on a q35 machine whose PCI controllers are named (a pcie-to-pci-bridge among them) are not "
+                        + "supported by jvirt's QEMU driver yet");
             }
         }
-        // each device on the first free root port, else on a new one; a new topology keeps one free for hotplug
+        // each PCI Express device on the first free root port, else on a new one; conventional PCI devices on a
+        // pcie-to-pci-bridge behind a root port of its own; a new topology keeps one root port free for hotplug
         int added = 0;
+        int bridge = -1;
+        int bridgeSlot = 0;
         for (PciAddresses.Want w : wants) {
+            if (!w.pcie()) {
+                if (bridge < 0 || bridgeSlot == SLOTS - 1) {
+                    int port = ports.isEmpty() ? 1 : ports.lastKey() + 1;
+                    ports.put(port, true);
+                    bridge = port + 1;
+                    ports.put(bridge, true);
+                    bridges.put(bridge, port);
+                    bridgeSlot = 0;
+                    added++;
+                }
+                w.set().accept(PciAddresses.pci(bridge, ++bridgeSlot, 0));
+                continue;
+            }
             Integer free = null;
             for (var e : ports.entrySet()) {
                 if (!e.getValue()) {
@@ -95,10 +116,16 @@ final class PcieAddresses {
             ControllerDef port = DefaultDevices.find(d, "pci", index);
             if (port == null) {
                 port = ControllerDef.of("pci", index);
-                port.model = "pcie-root-port";
+                port.model = bridges.containsKey(index) ? "pcie-to-pci-bridge" : "pcie-root-port";
                 DefaultDevices.insert(d, port);
             }
-            a.rootPort(port);
+            if (bridges.containsKey(index)) {
+                port.modelElement = new ControllerDef.Model();
+                port.modelElement.name = "pcie-pci-bridge";
+                port.address = PciAddresses.pci(bridges.get(index), 0, 0);
+            } else {
+                a.rootPort(port);
+            }
         }
     }
 
@@ -137,7 +164,7 @@ final class PcieAddresses {
         }
     }
 
-    /** The SATA controller and USB2 parts on the ICH9's slots, the primary video card on 00:01.0. */
+    /** The SATA controller, USB2 parts and HD audio on the ICH9's slots, the primary video card on 00:01.0. */
     private void chipset(Devices d) {
         for (ControllerDef c : d.controllers) {
             if ("sata".equals(c.type) && c.index() == 0 && PciAddresses.unassigned(c.address)) {
@@ -158,6 +185,13 @@ final class PcieAddresses {
                     }
                     rootSlots.set(0x1d);
                 }
+            }
+        }
+        for (var sound : d.sounds) {
+            // the ICH9's own HD audio function
+            if ("ich9".equals(sound.model) && PciAddresses.unassigned(sound.address) && !rootSlots.get(0x1b)) {
+                rootSlots.set(0x1b);
+                sound.address = PciAddresses.pci(0, 0x1b, 0);
             }
         }
         if (!d.videos.isEmpty()) {

@@ -79,12 +79,16 @@ class NewDefinitionTest {
     }
 
     @Test
-    void aConventionalPciDeviceOnAQ35IsRefused() {
-        assertThatThrownBy(() -> NewDefinition.parse("<domain type='qemu'><name>g</name><memory>65536</memory>"
+    void aConventionalPciDeviceOnAQ35SitsBehindAPcieToPciBridge() {
+        DomainDef def = NewDefinition.parse("<domain type='qemu'><name>g</name><memory>65536</memory>"
                 + "<os><type arch='x86_64' machine='q35'>hvm</type></os><devices><interface type='user'>"
-                + "<model type='rtl8139'/></interface></devices></domain>", NewDefinition.options(), d -> caps))
-                .isInstanceOfSatisfying(VirtException.class, e -> assertThat(e.code())
-                        .isEqualTo(ErrorCode.CONFIG_UNSUPPORTED))
-                .hasMessageContaining("pcie-to-pci-bridge");
+                + "<model type='rtl8139'/></interface><memballoon model='none'/><controller type='usb' "
+                + "model='none'/></devices></domain>", NewDefinition.options(), d -> caps);
+        String xml = DomainXml.format(def, EnumSet.of(DomainXMLFlag.INACTIVE));
+        assertThat(xml).contains("<controller type='pci' index='2' model='pcie-to-pci-bridge'>\n"
+                + "      <model name='pcie-pci-bridge'/>\n"
+                + "      <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>")
+                .contains("<address type='pci' domain='0x0000' bus='0x02' slot='0x01' function='0x0'/>")
+                .contains("<controller type='pci' index='3' model='pcie-root-port'>");
     }
 }
