@@ -66,6 +66,9 @@ final class PciAddresses {
             PcieAddresses.assign(d);
             return;
         }
+        if ("isapc".equals(def.os.type.machine)) {
+            return; // an ISA-only PC has no PCI bus to give slots on
+        }
         PciAddresses dry = new PciAddresses(busCount(d), true);
         dry.collect(d);
         dry.piix3(d, false);

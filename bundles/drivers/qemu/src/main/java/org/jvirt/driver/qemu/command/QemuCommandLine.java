@@ -50,6 +50,9 @@ public final class QemuCommandLine {
             // a q35 definition is completed as libvirt does, but its PCIe topology is not put on a command line yet
             throw unsupported("q35 machines ('" + def.os.type.machine + "') are");
         }
+        if ("isapc".equals(def.os.type.machine)) {
+            throw unsupported("isapc machines are");
+        }
         SupportedSettings.check(def);
         Devices d = def.devices();
         args.add(d.emulator);

@@ -81,10 +81,10 @@ public final class QemuDefaults {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "Emulator '" + caps.emulator() + "' does not support virt type 'kvm'");
         }
-        if (!isI440fx(machine.name()) && !isQ35(machine.name())) {
+        if (!isI440fx(machine.name()) && !isQ35(machine.name()) && !"isapc".equals(machine.name())) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "machine type '" + def.os.type.machine + "' is not supported by jvirt's QEMU driver yet "
-                            + "(only pc/i440fx and q35 machines are)");
+                            + "(only pc/i440fx, q35 and isapc machines are)");
         }
         if (def.maxVcpus() > machine.maxCpus() && machine.maxCpus() > 0) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
