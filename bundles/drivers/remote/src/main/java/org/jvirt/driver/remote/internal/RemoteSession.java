@@ -7,7 +7,6 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
-
 import org.jvirt.api.CloseReason;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ErrorCode;
@@ -25,6 +24,7 @@ import org.jvirt.rpc.remote.RemoteProtocol.NonnullDomain;
 import org.jvirt.rpc.remote.RemoteProtocol.NonnullNodeDevice;
 import org.jvirt.rpc.transport.BusyPollChannel;
 import org.jvirt.rpc.transport.RpcClient;
+import org.jvirt.rpc.transport.SaslFramedChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +59,13 @@ public final class RemoteSession {
     private final WireValues values;
     private final Connect connect;
     private final EventRelay relay;
-    private final SaslLayerChannel channel;
+    private final SaslFramedChannel channel;
     private volatile boolean closedByUser;
     private volatile boolean keepalive;
     private volatile Boolean typedParamStrings;
     private volatile SaslAuthentication.Outcome sasl;
 
-    private RemoteSession(String uri, RemoteUri remote, RpcClient client, SaslLayerChannel channel,
+    private RemoteSession(String uri, RemoteUri remote, RpcClient client, SaslFramedChannel channel,
             ConnectRequest request) {
         this.uri = uri;
         this.remote = remote;
@@ -92,7 +92,7 @@ public final class RemoteSession {
                         "unable to set up the connection to " + remote.hostOrLocal() + ": " + e.getMessage(), e);
             }
         }
-        SaslLayerChannel channel = new SaslLayerChannel(transport);
+        SaslFramedChannel channel = new SaslFramedChannel(transport);
         RpcClient client = RpcClient.open(request.uri().toString(), channel);
         if (transport instanceof BusyPollChannel polled) {
             polled.pollWhile(client::awaitingReplies);
