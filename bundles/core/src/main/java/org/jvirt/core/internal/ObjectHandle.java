@@ -61,8 +61,24 @@ final class ObjectHandle implements InvocationHandler {
         if (method.getReturnType() == Connect.class && method.getParameterCount() == 0) {
             return connection.proxy();
         }
-        return connection.wrap(Invocations.call(target, self, method, args, OpenConnection.unwrapAll(args), facts,
+        return owner(args).wrap(Invocations.call(target, self, method, args, OpenConnection.unwrapAll(args), facts,
                 connection.uri()));
+    }
+
+    /**
+     * The connection whose handles the call's result becomes: the one passed in, when a call is given another
+     * connection (a migration returns the domain as the destination has it), otherwise this handle's.
+     */
+    private OpenConnection owner(Object[] args) {
+        if (args != null) {
+            for (Object a : args) {
+                if (a instanceof Connect && Proxy.isProxyClass(a.getClass())
+                        && Proxy.getInvocationHandler(a) instanceof OpenConnection other) {
+                    return other;
+                }
+            }
+        }
+        return connection;
     }
 
     /** A name, UUID, id, … libvirt reads from the handle: asked of the driver's object with no further checks. */

@@ -6,24 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.jvirt.driver.test.PackageClasses;
 import org.jvirt.api.Connect;
 import org.jvirt.api.Libvirt;
 import org.jvirt.api.Modifies;
@@ -71,7 +68,7 @@ class ApiCoverageTest {
                 FUNCTIONS.put(f.getAttribute("name"), module);
             }
         }
-        for (Class<?> type : classesOf(Connect.class, "org/jvirt/api/")) {
+        for (Class<?> type : PackageClasses.of(Connect.class, "org/jvirt/api/")) {
             for (Method m : type.getDeclaredMethods()) {
                 Libvirt l = m.getAnnotation(Libvirt.class);
                 if (l != null) {
@@ -234,7 +231,7 @@ class ApiCoverageTest {
     /** The covered functions some class of the driver implements itself (not the API's default body). */
     private static Set<String> implementedBy(Class<?> anchor, String packagePath) throws IOException {
         Set<String> out = new TreeSet<>();
-        for (Class<?> c : classesOf(anchor, packagePath)) {
+        for (Class<?> c : PackageClasses.of(anchor, packagePath)) {
             if (c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
                 continue;
             }
@@ -245,45 +242,6 @@ class ApiCoverageTest {
                     }
                 }
             });
-        }
-        return out;
-    }
-
-    /** The classes under {@code packagePath} in the jar or folder {@code anchor} was loaded from. */
-    static List<Class<?>> classesOf(Class<?> anchor, String packagePath) throws IOException {
-        Path location;
-        try {
-            location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(location)) {
-            try (Stream<Path> files = Files.walk(location.resolve(packagePath))) {
-                files.filter(p -> p.toString().endsWith(".class"))
-                        .forEach(p -> names.add(location.relativize(p).toString()));
-            }
-        } else {
-            try (JarFile jar = new JarFile(location.toFile())) {
-                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
-                    String n = e.nextElement().getName();
-                    if (n.startsWith(packagePath) && n.endsWith(".class")) {
-                        names.add(n);
-                    }
-                }
-            }
-        }
-        List<Class<?>> out = new ArrayList<>();
-        for (String n : names) {
-            String className = n.replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");
-            if (className.endsWith("package-info") || className.endsWith("module-info")) {
-                continue;
-            }
-            try {
-                out.add(Class.forName(className, false, anchor.getClassLoader()));
-            } catch (ClassNotFoundException | LinkageError e) {
-                LOG.debug("skipping {}: {}", className, e.toString());
-            }
         }
         return out;
     }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.jvirt.driver.test.PackageClasses;
 import org.jvirt.api.Connect;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainSnapshot;
@@ -62,7 +63,7 @@ class ErrorDomainsTest {
     void everyEntryPointReportsFromItsFilesDomain() throws Exception {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (Class<?> type : ApiCoverageTest.classesOf(Connect.class, "org/jvirt/api/")) {
+        for (Class<?> type : PackageClasses.of(Connect.class, "org/jvirt/api/")) {
             for (Method m : type.getDeclaredMethods()) {
                 Libvirt name = m.getAnnotation(Libvirt.class);
                 String module = name == null ? null : ApiKinds.module(name.value());

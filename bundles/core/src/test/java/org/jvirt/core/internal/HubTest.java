@@ -123,6 +123,18 @@ class HubTest {
     }
 
     @Test
+    void aMigratedDomainBelongsToTheDestinationConnection() {
+        Connect source = hub.open("tiny:///default", Set.of(), null);
+        Connect destination = hub.open("tiny:///default", Set.of(), null);
+        Domain there = source.domainLookupByName("d1").migrate(destination, Set.of(), null, null, 0);
+        assertThat(there.getConnect()).isSameAs(destination);
+        source.close();
+        // the source going away leaves the migrated domain usable, as libvirt's virDomainMigrate's result is
+        assertThat(there.getName()).isEqualTo("d1");
+        assertThat(there).isEqualTo(destination.domainLookupByName("d1"));
+    }
+
+    @Test
     void closedConnectionsRefuseEveryCall() {
         Connect c = hub.open(null, Set.of(), null);
         Domain d = c.domainLookupByName("d1");

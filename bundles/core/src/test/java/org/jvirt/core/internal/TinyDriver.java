@@ -153,6 +153,13 @@ final class TinyDriver implements HypervisorDriver {
             return "<domain/>";
         }
 
+        /** Arrives on the destination: the domain there is the destination connection's. */
+        @Override
+        public Domain migrate(Connect dconn, Set<org.jvirt.api.DomainMigrateFlag> flags, String dname, String uri,
+                long bandwidth) {
+            return new Dom((Conn) dconn);
+        }
+
         @Override
         public void create(Set<org.jvirt.api.DomainCreateFlag> flags) {
             running = true;

@@ -1,5 +1,6 @@
 package org.jvirt.daemon.internal;
 
+import javax.security.sasl.SaslException;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
@@ -8,7 +9,7 @@ import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStartArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStartRet;
 import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStepArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStepRet;
-import javax.security.sasl.SaslException;
+import org.jvirt.rpc.transport.SaslFramedChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ final class SaslCalls {
         s.authState(null);
         LOG.info("{}: authenticated as {} by SASL (SSF {})", s.client().name(), user, ssf);
         if (ssf > 0) {
-            c.call().afterReply(() -> s.client().wrapChannel(ch -> new SaslChannel(ch, x)));
+            c.call().afterReply(() -> s.client().wrapChannel(ch -> new SaslFramedChannel(ch, x)));
         } else {
             x.dispose();
         }

@@ -1,12 +1,13 @@
 package org.jvirt.daemon.internal;
 
 import javax.security.sasl.SaslException;
+import org.jvirt.rpc.transport.SaslLayer;
 
 /**
  * One client's SASL authentication in progress, whatever the mechanism: the client's messages in, the server's out,
- * then who it is and how strong the security layer it negotiated is (its SSF, 0 without one).
+ * then who it is and how strong the security layer it negotiated is (its SSF, 0 without one), and the layer.
  */
-interface SaslExchange {
+interface SaslExchange extends SaslLayer {
     /** The answer to the client's message ({@code null} when the client sent nothing, as SASL distinguishes). */
     byte[] evaluate(byte[] response) throws SaslException;
 
@@ -18,14 +19,4 @@ interface SaslExchange {
     /** The security strength factor of the layer negotiated, in bits; 0 when none. */
     int ssf();
 
-    /** The layer's encoding of what the server sends. */
-    byte[] wrap(byte[] data, int off, int len) throws SaslException;
-
-    /** The layer's decoding of what the client sends. */
-    byte[] unwrap(byte[] data, int off, int len) throws SaslException;
-
-    /** The most plain bytes one wrapped buffer may carry. */
-    int maxRawSend();
-
-    void dispose();
 }

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * read does), never while more threads are runnable than the machine has processors (polling would take a processor
  * that another thread needs), and no more readers poll at once than the machine has processors less one.
  */
-final class BusyPollChannel implements ByteChannel {
+public final class BusyPollChannel implements ByteChannel {
     private static final Semaphore POLLERS =
             new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
@@ -47,12 +47,12 @@ final class BusyPollChannel implements ByteChannel {
     }
 
     /** {@code socket} itself when {@code windowMicros} is not positive, otherwise the socket polled that long. */
-    static ByteChannel of(SocketChannel socket, long windowMicros) throws IOException {
+    public static ByteChannel of(SocketChannel socket, long windowMicros) throws IOException {
         return windowMicros <= 0 ? socket : new BusyPollChannel(socket, windowMicros * 1000);
     }
 
     /** Polls only while {@code condition} holds (checked before each wait). */
-    void pollWhile(BooleanSupplier condition) {
+    public void pollWhile(BooleanSupplier condition) {
         expectingMessage = condition;
     }
 

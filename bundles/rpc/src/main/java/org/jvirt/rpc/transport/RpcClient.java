@@ -39,7 +39,7 @@ public final class RpcClient extends RpcConnection {
      * How long the reader of a plain socket looks for an awaited reply before it sleeps (system property
      * {@code jvirt.rpc.client.busyPollMicros}; 0: it sleeps at once). See {@link BusyPollChannel}.
      */
-    static final int BUSY_POLL_MICROS = Integer.getInteger("jvirt.rpc.client.busyPollMicros", 200);
+    public static final int BUSY_POLL_MICROS = Integer.getInteger("jvirt.rpc.client.busyPollMicros", 200);
 
     private final AtomicInteger serials = new AtomicInteger(1);
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
@@ -80,10 +80,15 @@ public final class RpcClient extends RpcConnection {
         RpcClient c = new RpcClient(name, ch, maxMessage);
         if (ch instanceof BusyPollChannel polled) {
             // only a reply that is awaited comes soon: an idle connection's reader sleeps at once
-            polled.pollWhile(() -> !c.pending.isEmpty());
+            polled.pollWhile(c::awaitingReplies);
         }
         c.startReading("client");
         return c;
+    }
+
+    /** Whether a call sent is still waiting for its reply (a reader may then expect a message soon). */
+    public boolean awaitingReplies() {
+        return !pending.isEmpty();
     }
 
     /** Lets events of {@code program} be decoded and given to {@code listener}. */

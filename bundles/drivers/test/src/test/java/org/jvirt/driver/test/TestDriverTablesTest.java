@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -132,7 +127,7 @@ class TestDriverTablesTest {
                 }
             }
         }
-        for (Class<?> type : classesOf(Connect.class, "org/jvirt/api/")) {
+        for (Class<?> type : PackageClasses.of(Connect.class, "org/jvirt/api/")) {
             for (Method m : type.getDeclaredMethods()) {
                 Libvirt l = m.getAnnotation(Libvirt.class);
                 if (l != null) {
@@ -270,7 +265,7 @@ class TestDriverTablesTest {
     /** The API's functions some concrete class of the test driver implements itself (not the API's default body). */
     private static Set<String> implementedByTheDriver() throws IOException {
         Set<String> out = new TreeSet<>();
-        for (Class<?> c : classesOf(TestHypervisorDriver.class, "org/jvirt/driver/test/")) {
+        for (Class<?> c : PackageClasses.of(TestHypervisorDriver.class, "org/jvirt/driver/test/")) {
             if (c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
                 continue;
             }
@@ -292,44 +287,5 @@ class TestDriverTablesTest {
         } catch (NoSuchMethodException e) {
             return false;
         }
-    }
-
-    /** The classes under {@code packagePath} of the folder or jar {@code anchor} was loaded from. */
-    private static List<Class<?>> classesOf(Class<?> anchor, String packagePath) throws IOException {
-        Path location;
-        try {
-            location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(location)) {
-            try (Stream<Path> files = Files.walk(location.resolve(packagePath))) {
-                files.filter(p -> p.toString().endsWith(".class"))
-                        .forEach(p -> names.add(location.relativize(p).toString()));
-            }
-        } else {
-            try (JarFile jar = new JarFile(location.toFile())) {
-                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
-                    String n = e.nextElement().getName();
-                    if (n.startsWith(packagePath) && n.endsWith(".class")) {
-                        names.add(n);
-                    }
-                }
-            }
-        }
-        List<Class<?>> out = new ArrayList<>();
-        for (String n : names.stream().sorted().collect(Collectors.toList())) {
-            String className = n.replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");
-            if (className.endsWith("package-info") || className.endsWith("module-info")) {
-                continue;
-            }
-            try {
-                out.add(Class.forName(className, false, anchor.getClassLoader()));
-            } catch (ClassNotFoundException | LinkageError e) {
-                LOG.debug("skipping {}: {}", className, e.toString());
-            }
-        }
-        return out;
     }
 }

@@ -4,13 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.remote.RemoteProtocol;
 import org.jvirt.rpc.transport.RpcClient;
+import org.jvirt.rpc.transport.SaslFramedChannel;
 
 /**
  * The authentication step of opening, after AUTH_LIST, as libvirt's remoteAuthenticate: the {@code auth} URI
@@ -22,7 +22,7 @@ final class Authenticator {
     }
 
     /** The SASL outcome when SASL ran, else {@code null}. */
-    static SaslAuthentication.Outcome authenticate(RpcClient client, SaslLayerChannel channel, List<Integer> offered,
+    static SaslAuthentication.Outcome authenticate(RpcClient client, SaslFramedChannel channel, List<Integer> offered,
             URI given, RemoteUri uri, boolean secure, ConnectAuth auth, Duration t) {
         if (offered.isEmpty()) {
             return null;

@@ -146,13 +146,13 @@ final class DigestMd5Client implements SaslClientSession {
     }
 
     @Override
-    public byte[] wrap(byte[] data, int length) throws SaslException {
-        return client.wrap(data, 0, length);
+    public byte[] wrap(byte[] data, int off, int len) throws SaslException {
+        return client.wrap(data, off, len);
     }
 
     @Override
-    public byte[] unwrap(byte[] data) throws SaslException {
-        return client.unwrap(data, 0, data.length);
+    public byte[] unwrap(byte[] data, int off, int len) throws SaslException {
+        return client.unwrap(data, off, len);
     }
 
     @Override

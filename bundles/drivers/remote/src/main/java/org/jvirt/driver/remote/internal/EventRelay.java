@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jvirt.api.CloseReason;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.driver.EventSink;
 import org.jvirt.api.event.DomainEventId;
@@ -54,40 +60,61 @@ final class EventRelay implements EventListener {
             LOG.info("remote: {} has no event callbacks; events are not relayed", session.uri());
             return;
         }
+        // every registration goes out at once and the answers are awaited together: one round trip's wait, not 35
         var c = session.client();
+        List<Registration> sent = new ArrayList<>();
         for (DomainEventId id : DomainEventId.values()) {
-            tryRegister("domain", id, () -> c.call(RemoteProtocol.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-                    new ConnectDomainEventCallbackRegisterAnyArgs(id.value(), null), t));
+            sent.add(new Registration("domain", id, c.callAsync(
+                    RemoteProtocol.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                    new ConnectDomainEventCallbackRegisterAnyArgs(id.value(), null))));
         }
         for (NetworkEventId id : NetworkEventId.values()) {
-            tryRegister("network", id, () -> c.call(RemoteProtocol.CONNECT_NETWORK_EVENT_REGISTER_ANY,
-                    new ConnectNetworkEventRegisterAnyArgs(id.value(), null), t));
+            sent.add(new Registration("network", id, c.callAsync(RemoteProtocol.CONNECT_NETWORK_EVENT_REGISTER_ANY,
+                    new ConnectNetworkEventRegisterAnyArgs(id.value(), null))));
         }
         for (StoragePoolEventId id : StoragePoolEventId.values()) {
-            tryRegister("storage pool", id, () -> c.call(RemoteProtocol.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY,
-                    new ConnectStoragePoolEventRegisterAnyArgs(id.value(), null), t));
+            sent.add(new Registration("storage pool", id, c.callAsync(
+                    RemoteProtocol.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY,
+                    new ConnectStoragePoolEventRegisterAnyArgs(id.value(), null))));
         }
         for (NodeDeviceEventId id : NodeDeviceEventId.values()) {
-            tryRegister("node device", id, () -> c.call(RemoteProtocol.CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY,
-                    new ConnectNodeDeviceEventRegisterAnyArgs(id.value(), null), t));
+            sent.add(new Registration("node device", id, c.callAsync(
+                    RemoteProtocol.CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY,
+                    new ConnectNodeDeviceEventRegisterAnyArgs(id.value(), null))));
         }
-        tryRegister("QEMU monitor", "all", () -> c.call(QemuProtocol.CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
-                new QemuProtocol.ConnectDomainMonitorEventRegisterArgs(null, null, 0), t));
+        sent.add(new Registration("QEMU monitor", "all", c.callAsync(QemuProtocol.CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
+                new QemuProtocol.ConnectDomainMonitorEventRegisterArgs(null, null, 0))));
         for (SecretEventId id : SecretEventId.values()) {
-            tryRegister("secret", id, () -> c.call(RemoteProtocol.CONNECT_SECRET_EVENT_REGISTER_ANY,
-                    new ConnectSecretEventRegisterAnyArgs(id.value(), null), t));
+            sent.add(new Registration("secret", id, c.callAsync(RemoteProtocol.CONNECT_SECRET_EVENT_REGISTER_ANY,
+                    new ConnectSecretEventRegisterAnyArgs(id.value(), null))));
+        }
+        long deadline = System.nanoTime() + t.toNanos();
+        for (Registration r : sent) {
+            await(r, deadline);
         }
     }
 
+    /** One registration sent. */
+    private record Registration(String kind, Object id, CompletableFuture<?> answer) {
+    }
+
     /** A server without a kind of object (no secret driver, say) refuses its events: that kind stays silent. */
-    private void tryRegister(String kind, Object id, Runnable call) {
+    private void await(Registration r, long deadline) {
         try {
-            call.run();
-        } catch (VirtException e) {
+            r.answer().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            VirtException v = e.getCause() instanceof VirtException x ? x
+                    : new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, String.valueOf(e.getCause()));
             if (!session.client().isOpen()) {
-                throw e;
+                throw VirtException.withMessage(v.code(), v.domain(), v.getMessage());
             }
-            LOG.debug("remote: {} has no {} events {}: {}", session.uri(), kind, id, e.getMessage());
+            LOG.debug("remote: {} has no {} events {}: {}", session.uri(), r.kind(), r.id(), v.getMessage());
+        } catch (TimeoutException e) {
+            throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.RPC,
+                    "no answer to the event registrations while opening the connection");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "interrupted while opening");
         }
     }
 

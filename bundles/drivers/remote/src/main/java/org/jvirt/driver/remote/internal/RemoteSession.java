@@ -1,10 +1,12 @@
 package org.jvirt.driver.remote.internal;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
-
 import org.jvirt.api.CloseReason;
 import org.jvirt.api.Connect;
 import org.jvirt.api.ErrorCode;
@@ -20,7 +22,9 @@ import org.jvirt.rpc.remote.RemoteProtocol.ConnectOpenArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.ConnectSupportsFeatureArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.NonnullDomain;
 import org.jvirt.rpc.remote.RemoteProtocol.NonnullNodeDevice;
+import org.jvirt.rpc.transport.BusyPollChannel;
 import org.jvirt.rpc.transport.RpcClient;
+import org.jvirt.rpc.transport.SaslFramedChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +59,13 @@ public final class RemoteSession {
     private final WireValues values;
     private final Connect connect;
     private final EventRelay relay;
-    private final SaslLayerChannel channel;
+    private final SaslFramedChannel channel;
     private volatile boolean closedByUser;
     private volatile boolean keepalive;
     private volatile Boolean typedParamStrings;
     private volatile SaslAuthentication.Outcome sasl;
 
-    private RemoteSession(String uri, RemoteUri remote, RpcClient client, SaslLayerChannel channel,
+    private RemoteSession(String uri, RemoteUri remote, RpcClient client, SaslFramedChannel channel,
             ConnectRequest request) {
         this.uri = uri;
         this.remote = remote;
@@ -77,8 +81,22 @@ public final class RemoteSession {
     /** Opens a connection for {@code request}; fails with libvirt's error when the server cannot be reached. */
     public static Connect open(ConnectRequest request) {
         RemoteUri remote = RemoteUri.parse(request.uri());
-        SaslLayerChannel channel = new SaslLayerChannel(TransportOpener.open(remote, request.readOnly()));
+        ByteChannel transport = TransportOpener.open(remote, request.readOnly());
+        if (transport instanceof SocketChannel socket) {
+            // a reply awaited is looked for briefly before the reader sleeps (see BusyPollChannel)
+            try {
+                transport = BusyPollChannel.of(socket, RpcClient.BUSY_POLL_MICROS);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.RPC,
+                        "unable to set up the connection to " + remote.hostOrLocal() + ": " + e.getMessage(), e);
+            }
+        }
+        SaslFramedChannel channel = new SaslFramedChannel(transport);
         RpcClient client = RpcClient.open(request.uri().toString(), channel);
+        if (transport instanceof BusyPollChannel polled) {
+            polled.pollWhile(client::awaitingReplies);
+        }
         try {
             RemoteSession s = new RemoteSession(request.uri().toString(), remote, client, channel, request);
             s.handshake(request);
@@ -150,6 +168,14 @@ public final class RemoteSession {
     private boolean supports(int feature, Duration t) {
         return client.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE, new ConnectSupportsFeatureArgs(feature), t)
                 .supported() != 0;
+    }
+
+    private static void closeQuietly(SocketChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the connection is being given up anyway
+        }
     }
 
     private void closedUnderneath(VirtException reason) {

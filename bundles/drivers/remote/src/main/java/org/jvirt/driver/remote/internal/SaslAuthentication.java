@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import javax.security.sasl.SaslException;
-
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
@@ -16,6 +14,7 @@ import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStartRet;
 import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStepArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.AuthSaslStepRet;
 import org.jvirt.rpc.transport.RpcClient;
+import org.jvirt.rpc.transport.SaslFramedChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ final class SaslAuthentication {
      * Authenticates on {@code client}; {@code secure} when the channel is (TLS, a unix socket), {@code wanted} the
      * mechanism the URI asks for or {@code null}.
      */
-    static Outcome run(RpcClient client, SaslLayerChannel channel, boolean secure, String host, String wanted,
+    static Outcome run(RpcClient client, SaslFramedChannel channel, boolean secure, String host, String wanted,
             SaslCredentials credentials, Duration t) {
         String offered = client.call(RemoteProtocol.AUTH_SASL_INIT, null, t).mechlist();
         LOG.debug("remote: server offers SASL mechanisms '{}'", offered);

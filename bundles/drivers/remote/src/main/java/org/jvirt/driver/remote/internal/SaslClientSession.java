@@ -1,13 +1,14 @@
 package org.jvirt.driver.remote.internal;
 
 import javax.security.sasl.SaslException;
+import org.jvirt.rpc.transport.SaslLayer;
 
 /**
  * The client's side of one SASL mechanism, as libvirt's client drives cyrus-sasl: an optional first message, then
  * an answer to each of the server's messages until both sides are complete; afterwards the strength of the
  * security layer negotiated (its SSF in bits, 0 without one) and the layer itself.
  */
-interface SaslClientSession {
+interface SaslClientSession extends SaslLayer {
     /** The mechanism's name as the server lists it. */
     String mechanism();
 
@@ -23,12 +24,4 @@ interface SaslClientSession {
     /** The security strength factor of the layer negotiated; 0 when there is none. */
     int ssf();
 
-    /** The most plain bytes one wrapped buffer may carry. */
-    int maxRawSend();
-
-    byte[] wrap(byte[] data, int length) throws SaslException;
-
-    byte[] unwrap(byte[] data) throws SaslException;
-
-    void dispose();
 }

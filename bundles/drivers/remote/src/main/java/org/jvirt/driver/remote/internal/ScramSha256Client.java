@@ -197,12 +197,12 @@ final class ScramSha256Client implements SaslClientSession {
     }
 
     @Override
-    public byte[] wrap(byte[] data, int length) throws SaslException {
+    public byte[] wrap(byte[] data, int off, int len) throws SaslException {
         throw new SaslException("SCRAM-SHA-256 has no security layer");
     }
 
     @Override
-    public byte[] unwrap(byte[] data) throws SaslException {
+    public byte[] unwrap(byte[] data, int off, int len) throws SaslException {
         throw new SaslException("SCRAM-SHA-256 has no security layer");
     }
 

@@ -13,17 +13,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.security.sasl.SaslException;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.Credential;
 import org.jvirt.api.CredentialType;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import org.jvirt.rpc.transport.SaslFramedChannel;
 
 /** The SASL client's parts on their own: SCRAM-SHA-256 against RFC 7677, the choice of mechanism, the layer. */
 class SaslClientTest {
@@ -241,23 +240,23 @@ class SaslClientTest {
         }
 
         @Override
-        public byte[] wrap(byte[] data, int length) {
-            byte[] out = new byte[length + 1];
+        public byte[] wrap(byte[] data, int off, int len) {
+            byte[] out = new byte[len + 1];
             out[0] = 'W';
-            for (int i = 0; i < length; i++) {
-                out[i + 1] = (byte) (data[i] + 1);
+            for (int i = 0; i < len; i++) {
+                out[i + 1] = (byte) (data[off + i] + 1);
             }
             return out;
         }
 
         @Override
-        public byte[] unwrap(byte[] data) throws SaslException {
-            if (data[0] != 'W') {
+        public byte[] unwrap(byte[] data, int off, int len) throws SaslException {
+            if (data[off] != 'W') {
                 throw new SaslException("not wrapped");
             }
-            byte[] out = new byte[data.length - 1];
+            byte[] out = new byte[len - 1];
             for (int i = 0; i < out.length; i++) {
-                out[i] = (byte) (data[i + 1] - 1);
+                out[i] = (byte) (data[off + i + 1] - 1);
             }
             return out;
         }
@@ -297,7 +296,7 @@ class SaslClientTest {
     void theLayerStartsBetweenTwoPacketsEvenWhileAReadWaits() throws Exception {
         Pipe toClient = Pipe.open();
         Pipe fromClient = Pipe.open();
-        SaslLayerChannel ch = new SaslLayerChannel(new PipeEnd(toClient.source(), fromClient.sink()));
+        SaslFramedChannel ch = new SaslFramedChannel(new PipeEnd(toClient.source(), fromClient.sink()));
         // before the layer: bytes as they are, both ways
         ch.write(ByteBuffer.wrap(utf8("hello")));
         assertThat(readAll(fromClient.source(), 5)).isEqualTo("hello");
@@ -317,8 +316,8 @@ class SaslClientTest {
         ch.secure(layer);
         assertThat(ch.layered()).isTrue();
         // the server's answer: two wrapped buffers, the second cut in two writes
-        byte[] first = layer.wrap(utf8("wrapped "), 8);
-        byte[] second = layer.wrap(utf8("data"), 4);
+        byte[] first = layer.wrap(utf8("wrapped "), 0, 8);
+        byte[] second = layer.wrap(utf8("data"), 0, 4);
         ByteBuffer frames = ByteBuffer.allocate(8 + first.length + second.length);
         frames.putInt(first.length).put(first).putInt(second.length).put(second).flip();
         toClient.sink().write(frames.slice().limit(first.length + 6));
@@ -339,7 +338,7 @@ class SaslClientTest {
             byte[] w = new byte[sent.getInt()];
             sizes.add(w.length);
             sent.get(w);
-            plain.append(text(layer.unwrap(w)));
+            plain.append(text(layer.unwrap(w, 0, w.length)));
         }
         assertThat(sizes).containsExactly(6, 6, 3);
         assertThat(plain.toString()).isEqualTo("0123456789AB");
@@ -352,7 +351,7 @@ class SaslClientTest {
         assertThat(layer.disposed).isTrue();
     }
 
-    private static String readFrom(SaslLayerChannel ch, int n) throws IOException {
+    private static String readFrom(SaslFramedChannel ch, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n);
         while (b.hasRemaining()) {
             if (ch.read(b) < 0) {
