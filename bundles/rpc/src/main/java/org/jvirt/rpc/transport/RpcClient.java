@@ -37,9 +37,10 @@ public final class RpcClient extends RpcConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
     /**
      * How long the reader of a plain socket looks for an awaited reply before it sleeps (system property
-     * {@code jvirt.rpc.client.busyPollMicros}; 0: it sleeps at once). See {@link BusyPollChannel}.
+     * {@code jvirt.rpc.client.busyPollMicros}; 0, the default, sleeps at once: against libvirtd polling measured no
+     * gain, docs/performance.md). See {@link BusyPollChannel}.
      */
-    public static final int BUSY_POLL_MICROS = Integer.getInteger("jvirt.rpc.client.busyPollMicros", 200);
+    public static final int BUSY_POLL_MICROS = Integer.getInteger("jvirt.rpc.client.busyPollMicros", 0);
 
     private final AtomicInteger serials = new AtomicInteger(1);
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
