@@ -70,9 +70,19 @@ class HostProcessesTest {
     @Test
     void findsAProcessByOneOfItsArguments() throws Exception {
         String marker = "jvirt-test-" + System.nanoTime();
-        Process p = new ProcessBuilder("sh", "-c", "sleep 30", marker).start();
+        // "; :" keeps the shell (and its arguments) alive: dash execs a lone last command, which would replace the
+        // command line that carries the marker
+        Process p = new ProcessBuilder("sh", "-c", "sleep 30; :", marker).start();
         try {
-            assertThat(HostProcesses.withArgument(marker)).containsExactly(p.pid());
+            // the child shows its own arguments only once it has exec'd the shell (the JDK spawns it through a helper)
+            List<Long> found = List.of();
+            for (long end = System.nanoTime() + 10_000_000_000L; found.isEmpty() && System.nanoTime() < end; ) {
+                found = HostProcesses.withArgument(marker);
+                if (found.isEmpty()) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(found).containsExactly(p.pid());
         } finally {
             p.destroyForcibly().waitFor();
         }
