@@ -42,9 +42,12 @@ enum SecondaryPart {
         this.service = (Class) service;
     }
 
+    /** values(), which copies its array on every call: asked on every API call. */
+    private static final SecondaryPart[] ALL = values();
+
     /** The part a method belongs to, or null for the hypervisor driver's own methods. */
     static SecondaryPart of(Method m) {
-        for (SecondaryPart p : values()) {
+        for (SecondaryPart p : ALL) {
             if (p.facet == m.getDeclaringClass()) {
                 return p;
             }
@@ -54,7 +57,7 @@ enum SecondaryPart {
 
     /** The part a secondary driver serves, or null when {@code driver} serves none. */
     static SecondaryPart servedBy(SecondaryDriver<?> driver) {
-        for (SecondaryPart p : values()) {
+        for (SecondaryPart p : ALL) {
             if (p.service.isInstance(driver)) {
                 return p;
             }

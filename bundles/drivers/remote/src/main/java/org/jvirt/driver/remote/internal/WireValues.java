@@ -314,19 +314,17 @@ final class WireValues {
      * the fields are taken in order.
      */
     Object record(Class<?> type, String[] names, Object[] wire) {
-        RecordComponent[] rc = type.getRecordComponents();
-        if (rc.length != wire.length) {
-            throw new Unconvertible(wire.length + " wire fields to " + type.getSimpleName() + "'s " + rc.length);
+        RecordFacts facts = RECORDS.get(type);
+        if (facts.types.length != wire.length) {
+            throw new Unconvertible(wire.length + " wire fields to " + type.getSimpleName() + "'s " + facts.types.length);
         }
         int[] order = pairing(type, names);
-        Object[] values = new Object[rc.length];
-        Class<?>[] types = new Class<?>[rc.length];
-        for (int i = 0; i < rc.length; i++) {
-            values[i] = fromWire(wire[order[i]], rc[i].getGenericType());
-            types[i] = rc[i].getType();
+        Object[] values = new Object[facts.types.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fromWire(wire[order[i]], facts.genericTypes[i]);
         }
         try {
-            return type.getDeclaredConstructor(types).newInstance(values);
+            return facts.constructor().newInstance(values);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -337,7 +335,43 @@ final class WireValues {
         }
     }
 
-    private static final java.util.Map<String, int[]> PAIRINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A record class's components and canonical constructor, looked up once: Class.getRecordComponents and
+     * getDeclaredConstructor make new reflection objects on every call, and replies are read on every call.
+     */
+    private record RecordFacts(Class<?> type, String[] names, Class<?>[] types, Type[] genericTypes,
+            java.util.Map<java.util.List<String>, int[]> pairings) {
+        java.lang.reflect.Constructor<?> constructor() {
+            return CONSTRUCTORS.get(type);
+        }
+    }
+
+    private static final ClassValue<RecordFacts> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordFacts computeValue(Class<?> type) {
+            RecordComponent[] rc = type.getRecordComponents();
+            String[] names = new String[rc.length];
+            Class<?>[] types = new Class<?>[rc.length];
+            Type[] generic = new Type[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                names[i] = rc[i].getName();
+                types[i] = rc[i].getType();
+                generic[i] = rc[i].getGenericType();
+            }
+            return new RecordFacts(type, names, types, generic, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    };
+
+    private static final ClassValue<java.lang.reflect.Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Constructor<?> computeValue(Class<?> type) {
+            try {
+                return type.getDeclaredConstructor(RECORDS.get(type).types());
+            } catch (NoSuchMethodException e) {
+                throw new Unconvertible(type.getSimpleName() + ": no canonical constructor");
+            }
+        }
+    };
 
     /** For each of {@code type}'s components, the index of the wire field it takes. */
     static int[] pairing(Class<?> type, String[] names) {
@@ -354,41 +388,49 @@ final class WireValues {
     }
 
     private static int[] pairingByName(Class<?> type, String[] names) {
-        return PAIRINGS.computeIfAbsent(type.getName() + "<-" + String.join(",", names), k -> {
-            RecordComponent[] rc = type.getRecordComponents();
-            int[] order = new int[rc.length];
-            java.util.Arrays.fill(order, -1);
-            boolean[] taken = new boolean[names.length];
-            // exact names first, then a name that extends the other (memoryKiB takes memory), the longest
-            for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i < rc.length; i++) {
-                    if (order[i] >= 0) {
-                        continue;
-                    }
-                    String api = norm(rc[i].getName());
-                    int best = -1;
-                    int bestLength = -1;
-                    for (int j = 0; j < names.length; j++) {
-                        String w = norm(names[j]);
-                        boolean match = pass == 0 ? api.equals(w) : api.startsWith(w) || w.startsWith(api);
-                        if (!taken[j] && match && w.length() > bestLength) {
-                            best = j;
-                            bestLength = w.length();
-                        }
-                    }
-                    if (best >= 0) {
-                        taken[best] = true;
-                        order[i] = best;
+        java.util.Map<List<String>, int[]> known = RECORDS.get(type).pairings();
+        int[] o = known.get(java.util.Arrays.asList(names));
+        if (o == null) {
+            o = pairByName(type, names);
+            known.put(List.of(names), o);
+        }
+        return o;
+    }
+
+    private static int[] pairByName(Class<?> type, String[] names) {
+        RecordComponent[] rc = type.getRecordComponents();
+        int[] order = new int[rc.length];
+        java.util.Arrays.fill(order, -1);
+        boolean[] taken = new boolean[names.length];
+        // exact names first, then a name that extends the other (memoryKiB takes memory), the longest
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < rc.length; i++) {
+                if (order[i] >= 0) {
+                    continue;
+                }
+                String api = norm(rc[i].getName());
+                int best = -1;
+                int bestLength = -1;
+                for (int j = 0; j < names.length; j++) {
+                    String w = norm(names[j]);
+                    boolean match = pass == 0 ? api.equals(w) : api.startsWith(w) || w.startsWith(api);
+                    if (!taken[j] && match && w.length() > bestLength) {
+                        best = j;
+                        bestLength = w.length();
                     }
                 }
-            }
-            for (int o : order) {
-                if (o < 0) {
-                    return UNPAIRED;
+                if (best >= 0) {
+                    taken[best] = true;
+                    order[i] = best;
                 }
             }
-            return order;
-        });
+        }
+        for (int o : order) {
+            if (o < 0) {
+                return UNPAIRED;
+            }
+        }
+        return order;
     }
 
     private static int[] identity(int n) {
@@ -403,13 +445,9 @@ final class WireValues {
         return name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A record class's component names (the cached array: do not change it). */
     static String[] names(Class<?> recordType) {
-        RecordComponent[] rc = recordType.getRecordComponents();
-        String[] out = new String[rc.length];
-        for (int i = 0; i < rc.length; i++) {
-            out[i] = rc[i].getName();
-        }
-        return out;
+        return RECORDS.get(recordType).names();
     }
 
     /** Each record class's accessors, looked up once: replies are read on every call. */
