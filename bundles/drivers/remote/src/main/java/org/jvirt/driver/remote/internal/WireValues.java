@@ -316,7 +316,8 @@ final class WireValues {
     Object record(Class<?> type, String[] names, Object[] wire) {
         RecordFacts facts = RECORDS.get(type);
         if (facts.types.length != wire.length) {
-            throw new Unconvertible(wire.length + " wire fields to " + type.getSimpleName() + "'s " + facts.types.length);
+            throw new Unconvertible(wire.length + " wire fields to " + type.getSimpleName() + "'s "
+                    + facts.types.length);
         }
         int[] order = pairing(type, names);
         Object[] values = new Object[facts.types.length];
