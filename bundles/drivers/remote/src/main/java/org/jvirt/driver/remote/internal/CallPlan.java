@@ -67,6 +67,9 @@ final class CallPlan {
 
     final Procedure<Object, Object> procedure;
     final Constructor<?> argsConstructor;
+    /** The constructor's parameter types, kept: Constructor hands out copies on every call. */
+    final Class<?>[] argsTypes;
+    final Type[] argsGenericTypes;
     final Fill[] fills;
     final int streamArg;
     final boolean twoPhase;
@@ -94,6 +97,8 @@ final class CallPlan {
             boolean foundFlag) {
         this.procedure = procedure;
         this.argsConstructor = argsConstructor;
+        this.argsTypes = argsConstructor == null ? new Class<?>[0] : argsConstructor.getParameterTypes();
+        this.argsGenericTypes = argsConstructor == null ? new Type[0] : argsConstructor.getGenericParameterTypes();
         this.fills = fills;
         this.streamArg = streamArg;
         this.twoPhase = twoPhase;

@@ -249,9 +249,8 @@ public final class RemoteSession {
     /** Runs a call plan for {@code handle} with the method's {@code args}. */
     Object execute(CallPlan plan, RemoteHandle handle, Object[] args) {
         Object[] fields = new Object[plan.fills.length];
-        Class<?>[] types = plan.argsConstructor == null ? new Class<?>[0] : plan.argsConstructor.getParameterTypes();
-        java.lang.reflect.Type[] generic = plan.argsConstructor == null ? new java.lang.reflect.Type[0]
-                : plan.argsConstructor.getGenericParameterTypes();
+        Class<?>[] types = plan.argsTypes;
+        java.lang.reflect.Type[] generic = plan.argsGenericTypes;
         try {
             for (int i = 0; i < fields.length; i++) {
                 CallPlan.Fill f = plan.fills[i];

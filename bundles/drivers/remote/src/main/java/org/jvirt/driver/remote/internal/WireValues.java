@@ -503,21 +503,37 @@ final class WireValues {
         return VirFlag.fromBits((Class) type, bits);
     }
 
-    private static Object enumValue(Class<?> type, int value) {
-        try {
-            Object e = type.getMethod("fromValue", int.class).invoke(null, value);
-            if (e == null) {
-                throw new Unconvertible("no " + type.getSimpleName() + " numbered " + value);
+    /** Each libvirt enum's own fromValue, looked up once (null when it has none): replies are read on every call. */
+    private static final ClassValue<Method> FROM_VALUE = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                return type.getMethod("fromValue", int.class);
+            } catch (NoSuchMethodException e) {
+                return null;
             }
-            return e;
-        } catch (ReflectiveOperationException e) {
+        }
+    };
+
+    private static Object enumValue(Class<?> type, int value) {
+        Method from = FROM_VALUE.get(type);
+        if (from != null) {
+            try {
+                Object e = from.invoke(null, value);
+                if (e != null) {
+                    return e;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new Unconvertible("no " + type.getSimpleName() + " numbered " + value + ": " + e);
+            }
+        } else if (type.getEnumConstants() != null) {
             for (Object c : type.getEnumConstants()) {
                 if (((VirEnum) c).value() == value) {
                     return c;
                 }
             }
-            throw new Unconvertible("no " + type.getSimpleName() + " numbered " + value);
         }
+        throw new Unconvertible("no " + type.getSimpleName() + " numbered " + value);
     }
 
     static Class<?> rawClass(Type t) {
