@@ -679,6 +679,20 @@ final class QemuDomain implements Domain {
     }
 
     @Override
+    public java.util.List<org.jvirt.api.DomainInterface> interfaceAddresses(
+            org.jvirt.api.DomainInterfaceAddressesSource source) {
+        if (source == null) {
+            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
+                    "Unknown IP address data source");
+        }
+        return query(o -> {
+            checkActive(o);
+            return InterfaceAddresses.of(o.def, o.state == org.jvirt.api.DomainState.RUNNING, source,
+                    () -> ArpTable.read(ArpTable.PROC));
+        });
+    }
+
+    @Override
     public DomainBlockStats blockStats(String disk) {
         long[] c = diskCounters(disk);
         return new DomainBlockStats(c[0], c[1], c[2], c[3], -1);
