@@ -685,10 +685,12 @@ final class QemuDomain implements Domain {
             throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
                     "Unknown IP address data source");
         }
+        // the host's table is read before the domain's lock is taken (hotplug changes the interfaces in place)
+        ArpTable arp = source == org.jvirt.api.DomainInterfaceAddressesSource.ARP ? ArpTable.read(ArpTable.PROC)
+                : null;
         return query(o -> {
             checkActive(o);
-            return InterfaceAddresses.of(o.def, o.state == org.jvirt.api.DomainState.RUNNING, source,
-                    () -> ArpTable.read(ArpTable.PROC));
+            return InterfaceAddresses.of(o.def, o.state == org.jvirt.api.DomainState.RUNNING, source, () -> arp);
         });
     }
 
