@@ -243,6 +243,7 @@ final class DeviceHotplug {
             NetDef repl = parse(xml).net();
             List<NetDef> nets = next.devices().interfaces;
             NetDef old = (NetDef) match(next, new Device(null, repl));
+            keepMacUnlessGiven(repl, old);
             if (repl.address == null) {
                 repl.address = old.address;
             }
@@ -296,7 +297,8 @@ final class DeviceHotplug {
             live = o.def;
             old = (NetDef) match(live, new Device(null, newdev));
         }
-        // what the new interface leaves out is the running one's: its address and alias, then the defaults
+        // what the new interface leaves out is the running one's: its MAC, address and alias, then the defaults
+        keepMacUnlessGiven(newdev, old);
         if (newdev.address == null) {
             newdev.address = old.address;
         }
@@ -430,14 +432,46 @@ final class DeviceHotplug {
             throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "disk " + dev.disk().target.dev
                     + " not found");
         }
-        String mac = dev.net().mac == null ? null : dev.net().mac.address;
+        return findNet(def, dev.net());
+    }
+
+    /**
+     * libvirt's virDomainNetFindIdx, by MAC address and alias: the one interface of {@code def} that has the MAC
+     * address {@code net} gives (a MAC the parse generated counts as none, libvirt's mac_generated) and its alias
+     * if it gives one. (libvirt also matches a PCI address the device XML gives; jvirt does not yet.)
+     */
+    static NetDef findNet(DomainDef def, NetDef net) {
+        boolean macGiven = net.mac != null && net.mac.address != null && !net.mac.generated;
+        String mac = macGiven ? net.mac.address.toLowerCase(java.util.Locale.ROOT) : null;
+        String alias = net.alias == null ? null : net.alias.name;
+        NetDef found = null;
         for (NetDef n : def.devices().interfaces) {
-            if (mac == null || n.mac != null && mac.equalsIgnoreCase(n.mac.address)) {
-                return n;
+            if (macGiven && (n.mac == null || !mac.equalsIgnoreCase(n.mac.address))) {
+                continue;
             }
+            if (alias != null && (n.alias == null || !alias.equals(n.alias.name))) {
+                continue;
+            }
+            if (found != null) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, macGiven
+                        ? "multiple devices matching MAC address " + mac + " found"
+                        : "multiple matching devices found");
+            }
+            found = n;
         }
-        throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "no device matching MAC address "
-                + mac + " found");
+        if (found != null) {
+            return found;
+        }
+        throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, macGiven
+                ? "no device matching MAC address " + mac + " found"
+                : "no matching device found");
+    }
+
+    /** A MAC the parse generated for the new interface is none: the interface keeps its own. */
+    private static void keepMacUnlessGiven(NetDef newdev, NetDef old) {
+        if (newdev.mac == null || newdev.mac.generated) {
+            newdev.mac = old.mac;
+        }
     }
 
     private static Object byAlias(DomainDef def, String alias) {

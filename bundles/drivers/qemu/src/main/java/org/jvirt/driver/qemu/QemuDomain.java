@@ -679,6 +679,22 @@ final class QemuDomain implements Domain {
     }
 
     @Override
+    public java.util.List<org.jvirt.api.DomainInterface> interfaceAddresses(
+            org.jvirt.api.DomainInterfaceAddressesSource source) {
+        if (source == null) {
+            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
+                    "Unknown IP address data source");
+        }
+        // the host's table is read before the domain's lock is taken (hotplug changes the interfaces in place)
+        ArpTable arp = source == org.jvirt.api.DomainInterfaceAddressesSource.ARP ? ArpTable.read(ArpTable.PROC)
+                : null;
+        return query(o -> {
+            checkActive(o);
+            return InterfaceAddresses.of(o.def, o.state == org.jvirt.api.DomainState.RUNNING, source, () -> arp);
+        });
+    }
+
+    @Override
     public DomainBlockStats blockStats(String disk) {
         long[] c = diskCounters(disk);
         return new DomainBlockStats(c[0], c[1], c[2], c[3], -1);

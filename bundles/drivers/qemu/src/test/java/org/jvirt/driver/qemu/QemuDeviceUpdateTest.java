@@ -133,4 +133,25 @@ class QemuDeviceUpdateTest {
             assertThat(linkUpAfterwards(d, true)).isTrue();
         }
     }
+
+    @Test
+    void anInterfaceGivenWithoutMacIsTheDomainsOnlyOneForUpdateAndDetach() throws Exception {
+        try (QemuFixture f = new QemuFixture(home)) {
+            Domain d = f.conn.domainDefineXML(QemuFixture.xml("nomac", nic(MAC, "e1000", null)));
+            d.create();
+            // the parse generates a MAC for the device XML; matching ignores it, as libvirt's mac_generated
+            d.updateDeviceFlags("<interface type='user'><model type='e1000'/><link state='down'/></interface>",
+                    EnumSet.of(DomainDeviceModifyFlag.LIVE, DomainDeviceModifyFlag.CONFIG));
+            assertThat(d.getXMLDesc(Set.of())).contains("<link state='down'/>").contains(MAC);
+            assertThat(d.getXMLDesc(EnumSet.of(DomainXMLFlag.INACTIVE))).contains("<link state='down'/>");
+            d.detachDeviceFlags("<interface type='user'/>", EnumSet.of(DomainDeviceModifyFlag.CONFIG));
+            assertThat(d.getXMLDesc(EnumSet.of(DomainXMLFlag.INACTIVE))).doesNotContain("<interface");
+            assertThat(Files.readString(home.resolve("etc/qemu/nomac.xml"))).doesNotContain("<interface");
+            assertThat(d.getXMLDesc(Set.of())).as("CONFIG leaves the running guest").contains(MAC);
+            assertThat(catchThrowable(() -> d.detachDeviceFlags("<interface type='user'/>",
+                    EnumSet.of(DomainDeviceModifyFlag.CONFIG)))).isInstanceOfSatisfying(VirtException.class,
+                            e -> assertThat(e.getMessage()).isEqualTo("device not found: no matching device found"));
+            d.destroy();
+        }
+    }
 }
