@@ -165,14 +165,17 @@ public final class DomainPostParse {
             def.memory.kib = kib(def.memory, "./memory[1]");
         }
         long numaKiB = numaMemoryKiB(def);
-        if (numaKiB > 0) {
-            // with NUMA cells the domain's memory is their sum (virDomainDefPostParseMemory)
-            def.memory = def.memory == null ? MemorySize.ofKiB(numaKiB) : def.memory;
-            def.memory.kib = numaKiB;
-            def.memory.unit = "KiB";
-            def.memory.text = Long.toString(numaKiB);
+        long hotplugKiB = memoryDevicesKiB(def.devices());
+        long totalKiB = def.memory == null ? 0 : def.memory.kib;
+        // without ABI_UPDATE the NUMA sum replaces only a missing total (virDomainDefPostParseMemory)
+        if (totalKiB == 0 && numaKiB > 0) {
+            totalKiB = numaKiB + hotplugKiB;
+            def.memory = MemorySize.ofKiB(totalKiB);
+        } else if (hotplugKiB > totalKiB) {
+            throw xmlError("Total size of memory devices exceeds the total memory size");
         }
-        if (def.memory == null || def.memory.kib == 0) {
+        long initialKiB = numaKiB > 0 ? numaKiB : totalKiB - hotplugKiB;
+        if (def.memory == null || initialKiB == 0) {
             throw xmlError("Memory size must be specified via <memory> or in the <numa> configuration");
         }
         if (def.currentMemory != null) {
@@ -184,10 +187,26 @@ public final class DomainPostParse {
         }
     }
 
+    /** The sizes of the memory devices, which libvirt counts in the domain's total. */
+    private static long memoryDevicesKiB(Devices d) {
+        long total = 0;
+        for (var m : d.memories) {
+            if (m.target == null || m.target.size == null) {
+                continue;
+            }
+            MemorySize copy = new MemorySize();
+            copy.text = m.target.size.text;
+            copy.unit = m.target.size.unit;
+            total += kib(copy, "./target/size[1]");
+        }
+        return total;
+    }
+
     private static long numaMemoryKiB(DomainDef def) {
         if (def.cpu == null || def.cpu.numa == null) {
             return 0;
         }
+        orderNumaCells(def.cpu.numa);
         long total = 0;
         for (var cell : def.cpu.numa.cells) {
             if (cell.memory == null) {
@@ -202,6 +221,39 @@ public final class DomainPostParse {
             total += k;
         }
         return total;
+    }
+
+    /**
+     * libvirt keeps each cell in the slot its id names (its position when it names none) and writes every cell
+     * with that id, in id order.
+     */
+    private static void orderNumaCells(CpuDef.Numa numa) {
+        int n = numa.cells.size();
+        CpuDef.Numa.Cell[] slots = new CpuDef.Numa.Cell[n];
+        for (int i = 0; i < n; i++) {
+            CpuDef.Numa.Cell cell = numa.cells.get(i);
+            long id = i;
+            if (cell.id != null) {
+                try {
+                    id = Long.parseLong(cell.id.strip());
+                } catch (NumberFormatException e) {
+                    return;  // a malformed id is refused by the attribute rules
+                }
+            }
+            if (id < 0 || id >= n) {
+                throw xmlError("Exactly one 'cell' element per guest NUMA cell allowed, non-contiguous ranges "
+                        + "or ranges not starting from 0 are not allowed");
+            }
+            if (slots[(int) id] != null) {
+                throw xmlError("Duplicate NUMA cell info for cell id '" + id + "'");
+            }
+            slots[(int) id] = cell;
+        }
+        numa.cells.clear();
+        for (int i = 0; i < n; i++) {
+            slots[i].id = Integer.toString(i);
+            numa.cells.add(slots[i]);
+        }
     }
 
     private static long kib(MemorySize m, String xpath) {
@@ -915,7 +967,26 @@ public final class DomainPostParse {
                     g.listen = null;
                 }
             }
+            spiceListensNowhere(g);
         }
+    }
+
+    /**
+     * A SPICE display with no port, no TLS port and no automatic port listens nowhere: libvirt says so with a
+     * listen of type none (virDomainDefPostParseGraphics).
+     */
+    private static void spiceListensNowhere(GraphicsDef g) {
+        GraphicsDef.Listen first = g.listens.get(0);
+        if (g.type.equals("spice") && "address".equals(first.type) && isZeroPort(g.port) && isZeroPort(g.tlsPort)
+                && !"yes".equals(g.autoport)) {
+            first.type = "none";
+            first.address = null;
+            g.listen = null;
+        }
+    }
+
+    private static boolean isZeroPort(String port) {
+        return port == null || port.strip().equals("0");
     }
 
     private static void parseVideos(DomainDef def, Devices d, DomainParseOptions opts) {
