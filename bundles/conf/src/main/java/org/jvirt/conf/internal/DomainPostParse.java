@@ -98,6 +98,7 @@ public final class DomainPostParse {
         parseChrs(def, d, opts);
         ChrSourcePostParse.others(d);
         SmartcardPostParse.apply(d);
+        HostdevPostParse.apply(d);
         CputunePostParse.apply(def);
         FeaturesPostParse.apply(def.features);
         if (def.numatune != null && def.numatune.memory != null && "auto".equals(def.numatune.memory.placement)) {
