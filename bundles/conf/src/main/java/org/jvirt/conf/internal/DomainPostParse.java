@@ -13,7 +13,6 @@ import org.jvirt.api.Uuids;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.domain.ChrDef;
-import org.jvirt.conf.domain.ChrProtocol;
 import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.CpuDef;
@@ -856,11 +855,8 @@ public final class DomainPostParse {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
                         "Missing source service attribute for char device");
             }
-            if (c.type.equals("tcp") && c.protocol == null) {
-                c.protocol = new ChrProtocol();
-                c.protocol.type = "raw";
-            }
         }
+        c.protocol = ChrSourcePostParse.protocol(c.type, c.protocol);
     }
 
     /** A HVM guest's first serial console and its first serial port are one device (virDomainDefAddConsoleCompat). */
@@ -878,13 +874,17 @@ public final class DomainPostParse {
             serial.target.port = "0";
             d.serials.add(serial);
         } else {
-            ChrDef serial = d.serials.get(0);
-            ChrDef copy = XmlCopy.of(serial);
-            copy.target = new ChrDef.Target();
-            copy.target.type = "serial";
-            copy.target.port = serial.target.port;
-            d.consoles.set(0, copy);
+            d.consoles.set(0, serialConsole(d.serials.get(0)));
         }
+    }
+
+    /** The console that stands for a serial port: the port itself with a serial console target. */
+    private static ChrDef serialConsole(ChrDef serial) {
+        ChrDef copy = XmlCopy.of(serial);
+        copy.target = new ChrDef.Target();
+        copy.target.type = "serial";
+        copy.target.port = serial.target.port;
+        return copy;
     }
 
     // ---- input, graphics, video
