@@ -861,11 +861,16 @@ public final class DomainPostParse {
 
     /** A HVM guest's first serial console and its first serial port are one device (virDomainDefAddConsoleCompat). */
     private static void consoleCompat(DomainDef def, Devices d) {
-        if (d.consoles.isEmpty() || !"hvm".equals(def.os.type.value)) {
+        if (!"hvm".equals(def.os.type.value)) {
             return;
         }
-        ChrDef console = d.consoles.get(0);
-        if (!"serial".equals(console.target.type)) {
+        ChrDef console = d.consoles.isEmpty() ? null : d.consoles.get(0);
+        if (console == null || !"serial".equals(console.target.type)) {
+            // an ISA serial port is also the first console, in front of any other
+            ChrDef serial = d.serials.isEmpty() ? null : d.serials.get(0);
+            if (serial != null && (serial.target.type == null || "isa-serial".equals(serial.target.type))) {
+                d.consoles.add(0, serialConsole(serial));
+            }
             return;
         }
         if (d.serials.isEmpty()) {
