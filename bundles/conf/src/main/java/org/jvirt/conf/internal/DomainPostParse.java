@@ -104,6 +104,10 @@ public final class DomainPostParse {
             // an automatic placement has no node set of its own
             def.numatune.memory.nodeset = null;
         }
+        if (def.numatune != null) {
+            numatuneNodesets(def.numatune);
+        }
+        redirFilterAnyValues(d);
         parseInputs(def, d);
         parseGraphics(d);
         addImplicitControllers(d);
@@ -890,6 +894,45 @@ public final class DomainPostParse {
         copy.target.type = "serial";
         copy.target.port = serial.target.port;
         return copy;
+    }
+
+    /** Node sets are bitmaps to libvirt, written back in its canonical form ("0-2,^1" is "0,2"). */
+    private static void numatuneNodesets(org.jvirt.conf.domain.Numatune numatune) {
+        if (numatune.memory != null) {
+            numatune.memory.nodeset = canonicalSet(numatune.memory.nodeset);
+        }
+        for (var memnode : numatune.memnodes) {
+            memnode.nodeset = canonicalSet(memnode.nodeset);
+        }
+    }
+
+    private static String canonicalSet(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            var ids = CpuSets.parse(text, "nodeset");
+            return ids.isEmpty() ? text : CpuSets.format(ids);
+        } catch (RuntimeException e) {
+            return text;  // a malformed set is refused by the checks that read it
+        }
+    }
+
+    /** A USB redirection filter rule's -1 means any value, which libvirt leaves out of the XML. */
+    private static void redirFilterAnyValues(Devices d) {
+        if (d.redirfilter == null) {
+            return;
+        }
+        for (var u : d.redirfilter.usbdevs) {
+            u.classAttr = anyIsNull(u.classAttr);
+            u.vendor = anyIsNull(u.vendor);
+            u.product = anyIsNull(u.product);
+            u.version = anyIsNull(u.version);
+        }
+    }
+
+    private static String anyIsNull(String value) {
+        return value != null && value.strip().equals("-1") ? null : value;
     }
 
     // ---- input, graphics, video
