@@ -5,6 +5,7 @@ import java.util.List;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.conf.domain.ChrProtocol;
 import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.Devices;
 import org.jvirt.conf.domain.Reconnect;
@@ -67,6 +68,19 @@ final class ChrSourcePostParse {
         }
     }
 
+    /** Only a TCP backend has a wire protocol, raw unless named (libvirt drops it from the other types). */
+    static ChrProtocol protocol(String type, ChrProtocol protocol) {
+        if (!"tcp".equals(type)) {
+            return null;
+        }
+        if (protocol == null || protocol.type == null) {
+            ChrProtocol raw = new ChrProtocol();
+            raw.type = "raw";
+            return raw;
+        }
+        return protocol;
+    }
+
     /** A socket backend of a device that is not a port must name its path. */
     private static void requirePath(String type, List<ChrSource> sources) {
         if ("unix".equals(type) && (sources.isEmpty() || sources.stream().anyMatch(s -> s.path == null))) {
@@ -84,6 +98,7 @@ final class ChrSourcePostParse {
                 apply(s.type, one);
                 s.source = one.isEmpty() ? null : one.get(0);
             }
+            s.protocol = protocol(s.type, s.protocol);
         }
         for (RedirdevDef r : d.redirdevs) {
             if (r.source != null) {
@@ -92,6 +107,7 @@ final class ChrSourcePostParse {
                 apply(r.type, one);
                 r.source = one.isEmpty() ? null : one.get(0);
             }
+            r.protocol = protocol(r.type, r.protocol);
         }
         for (RngDef r : d.rngs) {
             if (r.backend != null && "egd".equals(r.backend.model)) {
@@ -99,6 +115,9 @@ final class ChrSourcePostParse {
             }
             if (r.backend != null) {
                 apply(r.backend.type, r.backend.sources);
+                if ("egd".equals(r.backend.model)) {
+                    r.backend.protocol = protocol(r.backend.type, r.backend.protocol);
+                }
             }
         }
     }

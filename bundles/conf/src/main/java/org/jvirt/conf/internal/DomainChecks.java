@@ -377,7 +377,12 @@ final class DomainChecks {
         }
         Set<String> aliases = new HashSet<>();
         Map<String, Boolean> bootOrders = new HashMap<>();
-        for (Object dev : devices(d)) {
+        List<Object> all = devices(d);
+        if (!d.serials.isEmpty() && !d.consoles.isEmpty() && "serial".equals(d.consoles.get(0).target.type)) {
+            // the first console stands for the first serial port: one device, counted once (as libvirt iterates)
+            all.remove(d.consoles.get(0));
+        }
+        for (Object dev : all) {
             if (property(dev, "alias") instanceof Alias a && a.name != null && !aliases.add(a.name)) {
                 throw unsupported("non unique alias detected: " + a.name);
             }

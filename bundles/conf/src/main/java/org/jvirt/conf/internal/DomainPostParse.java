@@ -13,7 +13,6 @@ import org.jvirt.api.Uuids;
 import org.jvirt.api.VirtException;
 import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.domain.ChrDef;
-import org.jvirt.conf.domain.ChrProtocol;
 import org.jvirt.conf.domain.ChrSource;
 import org.jvirt.conf.domain.ControllerDef;
 import org.jvirt.conf.domain.CpuDef;
@@ -98,12 +97,17 @@ public final class DomainPostParse {
         parseChrs(def, d, opts);
         ChrSourcePostParse.others(d);
         SmartcardPostParse.apply(d);
+        HostdevPostParse.apply(d);
         CputunePostParse.apply(def);
         FeaturesPostParse.apply(def.features);
         if (def.numatune != null && def.numatune.memory != null && "auto".equals(def.numatune.memory.placement)) {
             // an automatic placement has no node set of its own
             def.numatune.memory.nodeset = null;
         }
+        if (def.numatune != null) {
+            numatuneNodesets(def.numatune);
+        }
+        redirFilterAnyValues(d);
         parseInputs(def, d);
         parseGraphics(d);
         addImplicitControllers(d);
@@ -165,14 +169,17 @@ public final class DomainPostParse {
             def.memory.kib = kib(def.memory, "./memory[1]");
         }
         long numaKiB = numaMemoryKiB(def);
-        if (numaKiB > 0) {
-            // with NUMA cells the domain's memory is their sum (virDomainDefPostParseMemory)
-            def.memory = def.memory == null ? MemorySize.ofKiB(numaKiB) : def.memory;
-            def.memory.kib = numaKiB;
-            def.memory.unit = "KiB";
-            def.memory.text = Long.toString(numaKiB);
+        long hotplugKiB = memoryDevicesKiB(def.devices());
+        long totalKiB = def.memory == null ? 0 : def.memory.kib;
+        // without ABI_UPDATE the NUMA sum replaces only a missing total (virDomainDefPostParseMemory)
+        if (totalKiB == 0 && numaKiB > 0) {
+            totalKiB = numaKiB + hotplugKiB;
+            def.memory = MemorySize.ofKiB(totalKiB);
+        } else if (hotplugKiB > totalKiB) {
+            throw xmlError("Total size of memory devices exceeds the total memory size");
         }
-        if (def.memory == null || def.memory.kib == 0) {
+        long initialKiB = numaKiB > 0 ? numaKiB : totalKiB - hotplugKiB;
+        if (def.memory == null || initialKiB == 0) {
             throw xmlError("Memory size must be specified via <memory> or in the <numa> configuration");
         }
         if (def.currentMemory != null) {
@@ -184,10 +191,26 @@ public final class DomainPostParse {
         }
     }
 
+    /** The sizes of the memory devices, which libvirt counts in the domain's total. */
+    private static long memoryDevicesKiB(Devices d) {
+        long total = 0;
+        for (var m : d.memories) {
+            if (m.target == null || m.target.size == null) {
+                continue;
+            }
+            MemorySize copy = new MemorySize();
+            copy.text = m.target.size.text;
+            copy.unit = m.target.size.unit;
+            total += kib(copy, "./target/size[1]");
+        }
+        return total;
+    }
+
     private static long numaMemoryKiB(DomainDef def) {
         if (def.cpu == null || def.cpu.numa == null) {
             return 0;
         }
+        orderNumaCells(def.cpu.numa);
         long total = 0;
         for (var cell : def.cpu.numa.cells) {
             if (cell.memory == null) {
@@ -202,6 +225,39 @@ public final class DomainPostParse {
             total += k;
         }
         return total;
+    }
+
+    /**
+     * libvirt keeps each cell in the slot its id names (its position when it names none) and writes every cell
+     * with that id, in id order.
+     */
+    private static void orderNumaCells(CpuDef.Numa numa) {
+        int n = numa.cells.size();
+        CpuDef.Numa.Cell[] slots = new CpuDef.Numa.Cell[n];
+        for (int i = 0; i < n; i++) {
+            CpuDef.Numa.Cell cell = numa.cells.get(i);
+            long id = i;
+            if (cell.id != null) {
+                try {
+                    id = Long.parseLong(cell.id.strip());
+                } catch (NumberFormatException e) {
+                    return;  // a malformed id is refused by the attribute rules
+                }
+            }
+            if (id < 0 || id >= n) {
+                throw xmlError("Exactly one 'cell' element per guest NUMA cell allowed, non-contiguous ranges "
+                        + "or ranges not starting from 0 are not allowed");
+            }
+            if (slots[(int) id] != null) {
+                throw xmlError("Duplicate NUMA cell info for cell id '" + id + "'");
+            }
+            slots[(int) id] = cell;
+        }
+        numa.cells.clear();
+        for (int i = 0; i < n; i++) {
+            slots[i].id = Integer.toString(i);
+            numa.cells.add(slots[i]);
+        }
     }
 
     private static long kib(MemorySize m, String xpath) {
@@ -803,20 +859,22 @@ public final class DomainPostParse {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
                         "Missing source service attribute for char device");
             }
-            if (c.type.equals("tcp") && c.protocol == null) {
-                c.protocol = new ChrProtocol();
-                c.protocol.type = "raw";
-            }
         }
+        c.protocol = ChrSourcePostParse.protocol(c.type, c.protocol);
     }
 
     /** A HVM guest's first serial console and its first serial port are one device (virDomainDefAddConsoleCompat). */
     private static void consoleCompat(DomainDef def, Devices d) {
-        if (d.consoles.isEmpty() || !"hvm".equals(def.os.type.value)) {
+        if (!"hvm".equals(def.os.type.value)) {
             return;
         }
-        ChrDef console = d.consoles.get(0);
-        if (!"serial".equals(console.target.type)) {
+        ChrDef console = d.consoles.isEmpty() ? null : d.consoles.get(0);
+        if (console == null || !"serial".equals(console.target.type)) {
+            // an ISA serial port is also the first console, in front of any other
+            ChrDef serial = d.serials.isEmpty() ? null : d.serials.get(0);
+            if (serial != null && (serial.target.type == null || "isa-serial".equals(serial.target.type))) {
+                d.consoles.add(0, serialConsole(serial));
+            }
             return;
         }
         if (d.serials.isEmpty()) {
@@ -825,13 +883,56 @@ public final class DomainPostParse {
             serial.target.port = "0";
             d.serials.add(serial);
         } else {
-            ChrDef serial = d.serials.get(0);
-            ChrDef copy = XmlCopy.of(serial);
-            copy.target = new ChrDef.Target();
-            copy.target.type = "serial";
-            copy.target.port = serial.target.port;
-            d.consoles.set(0, copy);
+            d.consoles.set(0, serialConsole(d.serials.get(0)));
         }
+    }
+
+    /** The console that stands for a serial port: the port itself with a serial console target. */
+    private static ChrDef serialConsole(ChrDef serial) {
+        ChrDef copy = XmlCopy.of(serial);
+        copy.target = new ChrDef.Target();
+        copy.target.type = "serial";
+        copy.target.port = serial.target.port;
+        return copy;
+    }
+
+    /** Node sets are bitmaps to libvirt, written back in its canonical form ("0-2,^1" is "0,2"). */
+    private static void numatuneNodesets(org.jvirt.conf.domain.Numatune numatune) {
+        if (numatune.memory != null) {
+            numatune.memory.nodeset = canonicalSet(numatune.memory.nodeset);
+        }
+        for (var memnode : numatune.memnodes) {
+            memnode.nodeset = canonicalSet(memnode.nodeset);
+        }
+    }
+
+    private static String canonicalSet(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            var ids = CpuSets.parse(text, "nodeset");
+            return ids.isEmpty() ? text : CpuSets.format(ids);
+        } catch (RuntimeException e) {
+            return text;  // a malformed set is refused by the checks that read it
+        }
+    }
+
+    /** A USB redirection filter rule's -1 means any value, which libvirt leaves out of the XML. */
+    private static void redirFilterAnyValues(Devices d) {
+        if (d.redirfilter == null) {
+            return;
+        }
+        for (var u : d.redirfilter.usbdevs) {
+            u.classAttr = anyIsNull(u.classAttr);
+            u.vendor = anyIsNull(u.vendor);
+            u.product = anyIsNull(u.product);
+            u.version = anyIsNull(u.version);
+        }
+    }
+
+    private static String anyIsNull(String value) {
+        return value != null && value.strip().equals("-1") ? null : value;
     }
 
     // ---- input, graphics, video
@@ -915,7 +1016,26 @@ public final class DomainPostParse {
                     g.listen = null;
                 }
             }
+            spiceListensNowhere(g);
         }
+    }
+
+    /**
+     * A SPICE display with no port, no TLS port and no automatic port listens nowhere: libvirt says so with a
+     * listen of type none (virDomainDefPostParseGraphics).
+     */
+    private static void spiceListensNowhere(GraphicsDef g) {
+        GraphicsDef.Listen first = g.listens.get(0);
+        if (g.type.equals("spice") && "address".equals(first.type) && isZeroPort(g.port) && isZeroPort(g.tlsPort)
+                && !"yes".equals(g.autoport)) {
+            first.type = "none";
+            first.address = null;
+            g.listen = null;
+        }
+    }
+
+    private static boolean isZeroPort(String port) {
+        return port == null || port.strip().equals("0");
     }
 
     private static void parseVideos(DomainDef def, Devices d, DomainParseOptions opts) {
