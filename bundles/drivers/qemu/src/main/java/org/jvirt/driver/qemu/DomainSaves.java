@@ -133,12 +133,31 @@ final class DomainSaves {
                     driver.worker);
             execute(mon, "migrate-set-parameters", JsonNodeFactory.instance.objectNode().put("max-bandwidth",
                     UNLIMITED));
-            mon.execute("migrate", JsonNodeFactory.instance.objectNode().put("uri", "unix:" + socket),
-                    QemuProcesses.COMMAND_TIMEOUT);
+            startMigration(mon, socket);
             awaitMigration(mon, progress);
             copied.get(MIGRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             Files.deleteIfExists(socket);
+        }
+    }
+
+    /**
+     * QEMU's migrate to {@code socket}. A memory dump that QEMU has just reported complete may still hold its
+     * migration blocker for a moment (QEMU 7.2 sets the dump's status before its thread removes the blocker), so
+     * that refusal alone is retried, for at most a second.
+     */
+    private static void startMigration(QmpMonitor mon, Path socket) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mon.execute("migrate", JsonNodeFactory.instance.objectNode().put("uri", "unix:" + socket),
+                        QemuProcesses.COMMAND_TIMEOUT);
+                return;
+            } catch (QmpError e) {
+                if (attempt >= 50 || e.desc() == null || !e.desc().contains("dump-guest-memory in progress")) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
