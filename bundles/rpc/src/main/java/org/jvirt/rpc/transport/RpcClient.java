@@ -1,8 +1,6 @@
 package org.jvirt.rpc.transport;
 
-import java.io.IOException;
 import java.nio.channels.ByteChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class RpcClient extends RpcConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
     /**
-     * How long the reader of a plain socket looks for an awaited reply before it sleeps (system property
+     * How long a client's socket, polled beneath its layers by whoever opens it ({@link BusyPollChannel#of}, with
+     * {@code pollWhile(client::awaitingReplies)}), looks for an awaited reply before it sleeps (system property
      * {@code jvirt.rpc.client.busyPollMicros}; 0, the default, sleeps at once: against libvirtd polling measured no
      * gain, docs/performance.md). See {@link BusyPollChannel}.
      */
@@ -69,20 +68,7 @@ public final class RpcClient extends RpcConnection {
     }
 
     public static RpcClient open(String name, ByteChannel channel, int maxMessage) {
-        ByteChannel ch = channel;
-        if (BUSY_POLL_MICROS > 0 && channel instanceof SocketChannel socket) {
-            try {
-                ch = BusyPollChannel.of(socket, BUSY_POLL_MICROS);
-            } catch (IOException e) {
-                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.RPC,
-                        "Cannot set up the connection: " + e.getMessage(), e);
-            }
-        }
-        RpcClient c = new RpcClient(name, ch, maxMessage);
-        if (ch instanceof BusyPollChannel polled) {
-            // only a reply that is awaited comes soon: an idle connection's reader sleeps at once
-            polled.pollWhile(c::awaitingReplies);
-        }
+        RpcClient c = new RpcClient(name, channel, maxMessage);
         c.startReading("client");
         return c;
     }

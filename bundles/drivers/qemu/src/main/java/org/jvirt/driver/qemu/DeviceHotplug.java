@@ -124,15 +124,9 @@ final class DeviceHotplug {
     }
 
     private void attachLive(QemuDomainObj o, Device dev) {
-        QmpMonitor mon;
-        DomainDef live;
-        synchronized (o) {
-            mon = o.monitor;
-            live = o.def;
-        }
-        if (mon == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-        }
+        QemuDomainObj.Running running = o.running();
+        QmpMonitor mon = running.monitor();
+        DomainDef live = running.def();
         // the device takes its defaults and address in a copy of the running definition
         DomainDef next = DomainXml.copy(live, driver.parse);
         add(next, dev);

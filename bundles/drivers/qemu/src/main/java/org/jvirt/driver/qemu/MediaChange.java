@@ -63,15 +63,9 @@ final class MediaChange {
 
     /** qemuDomainChangeDiskLive, inside the domain's job. */
     void live(QemuDomainObj o, DiskDef disk, boolean force) {
-        QmpMonitor mon;
-        DomainDef live;
-        synchronized (o) {
-            mon = o.monitor;
-            live = o.def;
-        }
-        if (mon == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-        }
+        QemuDomainObj.Running now = o.running();
+        QmpMonitor mon = now.monitor();
+        DomainDef live = now.def();
         int at = indexOf(live.devices().disks, disk.target.dev);
         if (at < 0) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,

@@ -100,6 +100,18 @@ final class QemuDomainObj {
         this.def = def;
     }
 
+    /** The monitor and the running definition, read together. */
+    record Running(QmpMonitor monitor, DomainDef def) {
+    }
+
+    /** The monitor and the running definition, or libvirt's "domain is not running" when there is no monitor. */
+    synchronized Running running() {
+        if (monitor == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+        }
+        return new Running(monitor, def);
+    }
+
     synchronized boolean isActive() {
         return def.id != -1;
     }

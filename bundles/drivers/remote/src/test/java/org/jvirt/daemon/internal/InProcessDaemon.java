@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jvirt.api.ConnectFactory;
 
-/** jvirt's daemon in this JVM, listening on loopback TCP without authentication, for tests in other packages. */
+/**
+ * jvirt's daemon in this JVM over {@code factory}, for the remote driver's tests: its unix sockets under the home's
+ * {@code run/} and loopback TCP on a free port, without authentication.
+ */
 public final class InProcessDaemon implements AutoCloseable {
     private final Daemon daemon;
     private final int port;
@@ -15,14 +18,14 @@ public final class InProcessDaemon implements AutoCloseable {
         this.port = port;
     }
 
-    /** A daemon over {@code factory} with its home in {@code home}, on a free TCP port. */
+    /** A daemon over {@code factory} with its home in {@code home}. */
     public static InProcessDaemon start(ConnectFactory factory, Path home) throws java.io.IOException {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Map<String, Object> cfg = new HashMap<>();
-        cfg.put("listen_unix", "0");
+        cfg.put("listen_unix", "1");
         cfg.put("listen_tcp", "1");
         cfg.put("tcp_port", Integer.toString(port));
         cfg.put("auth_tcp", "none");

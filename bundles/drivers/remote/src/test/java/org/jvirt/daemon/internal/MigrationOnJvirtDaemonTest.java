@@ -3,12 +3,9 @@ package org.jvirt.daemon.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
@@ -39,21 +36,12 @@ class MigrationOnJvirtDaemonTest {
     @TempDir
     static Path home;
     private static ConnectFactory factory;
-    private static Daemon daemon;
+    private static InProcessDaemon daemon;
 
     @BeforeAll
     static void start() throws IOException {
         factory = ServiceLoader.load(ConnectFactory.class).findFirst().orElseThrow();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put("listen_unix", "1");
-        cfg.put("listen_tcp", "1");
-        cfg.put("tcp_port", Integer.toString(port));
-        cfg.put("auth_tcp", "none");
-        daemon = new Daemon(factory, DaemonConfig.from(cfg, "daemon", home));
+        daemon = InProcessDaemon.start(factory, home);
     }
 
     @AfterAll

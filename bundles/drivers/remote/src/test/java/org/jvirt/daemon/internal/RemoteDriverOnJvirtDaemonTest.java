@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -39,21 +36,12 @@ class RemoteDriverOnJvirtDaemonTest {
     @TempDir
     static Path home;
     private static ConnectFactory factory;
-    private static Daemon daemon;
-    private static int port;
+    private static InProcessDaemon daemon;
 
     @BeforeAll
     static void start() throws IOException {
         factory = ServiceLoader.load(ConnectFactory.class).findFirst().orElseThrow();
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put("listen_unix", "1");
-        cfg.put("listen_tcp", "1");
-        cfg.put("tcp_port", Integer.toString(port));
-        cfg.put("auth_tcp", "none");
-        daemon = new Daemon(factory, DaemonConfig.from(cfg, "daemon", home));
+        daemon = InProcessDaemon.start(factory, home);
     }
 
     @AfterAll
@@ -68,7 +56,7 @@ class RemoteDriverOnJvirtDaemonTest {
     }
 
     private static String tcpUri() {
-        return "test+tcp://127.0.0.1:" + port + "/default";
+        return daemon.testUri();
     }
 
     /** What a call answers, or its error, as text. */

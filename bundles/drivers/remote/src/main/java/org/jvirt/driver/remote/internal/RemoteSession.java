@@ -146,8 +146,7 @@ public final class RemoteSession {
     boolean typedParamStrings() {
         Boolean b = typedParamStrings;
         if (b == null) {
-            b = client.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE,
-                    new ConnectSupportsFeatureArgs(RemoteFeatures.TYPED_PARAM_STRING)).supported() != 0;
+            b = supportsFeature(RemoteFeatures.TYPED_PARAM_STRING);
             typedParamStrings = b;
         }
         return b;
