@@ -77,7 +77,8 @@ class QemuXml2XmlTest {
         try {
             // as libvirt's test parses: the driver's whole define path, without ABI_UPDATE
             DomainDef def = NewDefinition.parse(Files.readString(input),
-                    NewDefinition.options().withRandom(new ArgsCorpusTest.ZeroRandom()), d -> caps, false);
+                    NewDefinition.options().withRandom(new ArgsCorpusTest.ZeroRandom()), d -> caps, false,
+                    CorpusFirmware.selection());
             actual = DomainXml.format(def, EnumSet.of(DomainXMLFlag.INACTIVE, DomainXMLFlag.SECURE));
         } catch (VirtException e) {
             actual = "error: " + e.getMessage() + "\n";
