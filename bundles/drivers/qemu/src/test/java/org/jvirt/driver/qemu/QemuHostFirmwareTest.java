@@ -1,0 +1,62 @@
+package org.jvirt.driver.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainXMLFlag;
+import org.jvirt.driver.qemu.firmware.FirmwareDescriptor;
+import org.jvirt.driver.qemu.firmware.FirmwareSearchPath;
+import org.jvirt.driver.qemu.firmware.FirmwareSelection;
+
+/**
+ * A q35 domain asking for UEFI, defined through the API with the host's own firmware descriptors (Debian's
+ * {@code ovmf} package ships them in /usr/share/qemu/firmware): it gets the image and template of the first
+ * descriptor for x86_64 q35 machines, and its NVRAM store under jvirt.home. Not started.
+ */
+class QemuHostFirmwareTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void aQ35EfiDomainGetsTheHostsFirstUefiFirmware() {
+        RealQemu.emulator();
+        Optional<FirmwareSearchPath.Found> first = FirmwareSelection.forHome(home).searchPath().load().stream()
+                .filter(f -> f.descriptor().interfaces().contains("uefi")
+                        && f.descriptor().mapping() instanceof FirmwareDescriptor.Flash fl
+                        && fl.mode() == FirmwareDescriptor.FlashMode.SPLIT
+                        && f.descriptor().targets().stream().anyMatch(t -> t.arch().equals("x86_64")
+                                && t.machines().stream().anyMatch(m -> m.startsWith("pc-q35"))))
+                .findFirst();
+        assumeTrue(first.isPresent(), "no UEFI firmware descriptor for x86_64 q35 machines on this host "
+                + "(apt-get install ovmf)");
+        FirmwareDescriptor fw = first.get().descriptor();
+        FirmwareDescriptor.Flash flash = (FirmwareDescriptor.Flash) fw.mapping();
+        try (QemuFixture f = new QemuFixture(home)) {
+            Domain d = f.conn.domainDefineXML("<domain type='qemu'><name>efi</name><memory unit='MiB'>64</memory>"
+                    + "<os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type></os></domain>");
+            String xml = d.getXMLDesc(EnumSet.noneOf(DomainXMLFlag.class));
+            assertThat(Path.of(flash.executable().filename())).as("the image the descriptor names").exists();
+            assertThat(xml).contains("<os firmware='efi'>")
+                    .contains(">" + flash.executable().filename() + "</loader>")
+                    .contains("<nvram template='" + flash.nvramTemplate().filename() + "'>"
+                            + home.resolve("data/lib/qemu/nvram/efi_VARS.fd") + "</nvram>")
+                    .containsPattern("<type arch='x86_64' machine='pc-q35-[0-9.]+'>hvm</type>");
+            if (fw.has("requires-smm")) {
+                assertThat(xml).contains("<smm state='on'/>").contains(" secure='yes' type='pflash'");
+            }
+            assertThat(xml).contains("<feature enabled='" + (fw.has("secure-boot") ? "yes" : "no")
+                    + "' name='secure-boot'/>");
+            assertThat(Files.exists(home.resolve("data/lib/qemu/nvram/efi_VARS.fd")))
+                    .as("defining creates no NVRAM store; starting does").isFalse();
+            d.undefine();
+        }
+    }
+}
