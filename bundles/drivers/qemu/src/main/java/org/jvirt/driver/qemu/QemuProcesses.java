@@ -38,6 +38,7 @@ import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.LaunchPaths;
 import org.jvirt.driver.qemu.command.QemuCommandLine;
 import org.jvirt.driver.qemu.command.QemuDefaults;
+import org.jvirt.driver.qemu.firmware.FirmwareNvram;
 import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
 import org.jvirt.util.DetachedCommand;
@@ -146,6 +147,7 @@ final class QemuProcesses {
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
                     CdromDrives.of(live), restore != null ? "defer" : null, loadvm));
             fillGraphicsPort(live, vnc);
+            FirmwareNvram.prepare(live);
             t.mark("cmdline");
             logOffset = QemuLog.appendHeader(log, args, caps);
             t.mark("header");

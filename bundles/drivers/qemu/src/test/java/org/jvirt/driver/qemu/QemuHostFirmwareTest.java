@@ -19,7 +19,8 @@ import org.jvirt.driver.qemu.firmware.FirmwareSelection;
 /**
  * A q35 domain asking for UEFI, defined through the API with the host's own firmware descriptors (Debian's
  * {@code ovmf} package ships them in /usr/share/qemu/firmware): it gets the image and template of the first
- * descriptor for x86_64 q35 machines, and its NVRAM store under jvirt.home. Not started.
+ * descriptor for x86_64 q35 machines, and its NVRAM store under jvirt.home (q35 guests do not start yet). An
+ * i440fx guest asking for UEFI starts with TCG on the host's OVMF, its NVRAM store made from the template.
  */
 class QemuHostFirmwareTest {
     @TempDir
@@ -56,6 +57,41 @@ class QemuHostFirmwareTest {
                     + "' name='secure-boot'/>");
             assertThat(Files.exists(home.resolve("data/lib/qemu/nvram/efi_VARS.fd")))
                     .as("defining creates no NVRAM store; starting does").isFalse();
+            d.undefine();
+        }
+    }
+
+    @Test
+    void anI440fxEfiGuestStartsOnTheHostsOvmfWithItsNvramMadeFromTheTemplate() throws Exception {
+        RealQemu.emulator();
+        Optional<FirmwareSearchPath.Found> first = FirmwareSelection.forHome(home).searchPath().load().stream()
+                .filter(f -> f.descriptor().interfaces().contains("uefi")
+                        && f.descriptor().mapping() instanceof FirmwareDescriptor.Flash fl
+                        && fl.mode() == FirmwareDescriptor.FlashMode.SPLIT
+                        && fl.executable().format().equals("raw") && !f.descriptor().has("requires-smm")
+                        && f.descriptor().targets().stream().anyMatch(t -> t.arch().equals("x86_64")
+                                && t.machines().stream().anyMatch(m -> m.startsWith("pc-i440fx"))))
+                .findFirst();
+        assumeTrue(first.isPresent(), "no UEFI firmware descriptor for x86_64 i440fx machines on this host "
+                + "(apt-get install ovmf)");
+        FirmwareDescriptor.Flash flash = (FirmwareDescriptor.Flash) first.get().descriptor().mapping();
+        Path store = home.resolve("data/lib/qemu/nvram/uefi_VARS.fd");
+        try (QemuFixture f = new QemuFixture(home)) {
+            Domain d = f.conn.domainDefineXML("<domain type='qemu'><name>uefi</name><memory unit='MiB'>128</memory>"
+                    + "<os firmware='efi'><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+            assertThat(d.getXMLDesc(EnumSet.noneOf(DomainXMLFlag.class)))
+                    .contains(">" + flash.executable().filename() + "</loader>");
+            assertThat(store).doesNotExist();
+            d.create();
+            assertThat(QemuFixture.awaitState(d, org.jvirt.api.DomainState.RUNNING))
+                    .isEqualTo(org.jvirt.api.DomainState.RUNNING);
+            assertThat(store).exists().hasSameBinaryContentAs(Path.of(flash.nvramTemplate().filename()));
+            assertThat(Files.readString(home.resolve("data/log/qemu/uefi.log")))
+                    .contains("\"filename\":\"" + flash.executable().filename() + "\"")
+                    .contains("pflash0=libvirt-pflash0-format,pflash1=libvirt-pflash1-storage");
+            d.destroy();
+            // the guest's variables outlive it
+            assertThat(store).exists();
             d.undefine();
         }
     }

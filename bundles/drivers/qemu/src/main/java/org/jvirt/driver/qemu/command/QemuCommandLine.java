@@ -20,6 +20,7 @@ import org.jvirt.conf.domain.InputDef;
 import org.jvirt.conf.domain.NetDef;
 import org.jvirt.conf.domain.VideoDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.firmware.FirmwareArgs;
 
 /**
  * A domain (with its QEMU defaults, PCI addresses and aliases) as QEMU's argument array, in the order and the
@@ -63,9 +64,13 @@ public final class QemuCommandLine {
                     .put("file", paths.masterKey().toString());
             add("-object", key.toString());
         }
-        machine();
+        FirmwareArgs firmware = FirmwareArgs.of(def);
+        args.addAll(firmware.blockdevs());
+        machine(firmware.machineOptions());
+        args.addAll(firmware.globals());
         add("-accel", "kvm".equals(def.type) ? "kvm" : "tcg");
         cpu();
+        args.addAll(firmware.bios());
         memory();
         args.add("-overcommit");
         args.add("mem-lock=off");
@@ -291,13 +296,14 @@ public final class QemuCommandLine {
         return o;
     }
 
-    private void machine() {
+    private void machine(String firmwareOptions) {
         QemuCaps.Machine m = caps.machine(def.os.type.machine).orElse(null);
         StringBuilder b = new StringBuilder(def.os.type.machine);
         b.append(",usb=off,dump-guest-core=off");
         if (m != null && m.defaultRamId() != null) {
             b.append(",memory-backend=").append(m.defaultRamId());
         }
+        b.append(firmwareOptions);
         if ("no".equals(timerPresent("hpet"))) {
             b.append(",hpet=off");
         }

@@ -16,6 +16,7 @@ final class SupportedSettings {
             "memory", "memory/*", "currentMemory", "currentMemory/*",
             "vcpu", "vcpu/text()", "vcpu/@placement", "vcpu/@current",
             "os", "os/type", "os/type/*", "os/boot", "os/boot/@dev", "os/bootmenu", "os/bootmenu/*",
+            "os/@firmware", "os/firmware/**", "os/loader/**", "os/nvram/**",
             "features", "features/acpi", "features/apic", "features/pae",
             "cpu", "cpu/@mode", "cpu/@match", "cpu/@check", "cpu/@migratable", "cpu/model", "cpu/model/@fallback", "cpu/model/text()",
             "cpu/topology", "cpu/topology/*",

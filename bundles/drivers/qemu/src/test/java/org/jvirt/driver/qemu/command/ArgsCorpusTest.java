@@ -95,7 +95,7 @@ class ArgsCorpusTest {
         try {
             // defined as the driver defines it, without ABI_UPDATE as libvirt's test
             def = NewDefinition.parse(Files.readString(xml), NewDefinition.options().withRandom(new ZeroRandom()),
-                    d -> caps, false);
+                    d -> caps, false, CorpusFirmware.selection());
             actual = CorpusLaunch.commandLine(def, caps);
         } catch (VirtException e) {
             if (e.code() == ErrorCode.CONFIG_UNSUPPORTED || e.code() == ErrorCode.NO_SUPPORT) {
