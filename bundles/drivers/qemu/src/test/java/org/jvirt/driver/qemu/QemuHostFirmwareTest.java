@@ -42,7 +42,8 @@ class QemuHostFirmwareTest {
         FirmwareDescriptor.Flash flash = (FirmwareDescriptor.Flash) fw.mapping();
         try (QemuFixture f = new QemuFixture(home)) {
             Domain d = f.conn.domainDefineXML("<domain type='qemu'><name>efi</name><memory unit='MiB'>64</memory>"
-                    + "<os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type></os></domain>");
+                    + "<os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type></os><features><acpi/></features>"
+                    + "</domain>");
             String xml = d.getXMLDesc(EnumSet.noneOf(DomainXMLFlag.class));
             assertThat(Path.of(flash.executable().filename())).as("the image the descriptor names").exists();
             assertThat(xml).contains("<os firmware='efi'>")
@@ -78,7 +79,8 @@ class QemuHostFirmwareTest {
         Path store = home.resolve("data/lib/qemu/nvram/uefi_VARS.fd");
         try (QemuFixture f = new QemuFixture(home)) {
             Domain d = f.conn.domainDefineXML("<domain type='qemu'><name>uefi</name><memory unit='MiB'>128</memory>"
-                    + "<os firmware='efi'><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+                    + "<os firmware='efi'><type arch='x86_64' machine='pc'>hvm</type></os><features><acpi/></features>"
+                    + "</domain>");
             assertThat(d.getXMLDesc(EnumSet.noneOf(DomainXMLFlag.class)))
                     .contains(">" + flash.executable().filename() + "</loader>");
             assertThat(store).doesNotExist();

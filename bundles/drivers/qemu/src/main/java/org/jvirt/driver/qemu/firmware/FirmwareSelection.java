@@ -89,6 +89,9 @@ public record FirmwareSelection(FirmwareSearchPath searchPath, Path nvramDir) {
         } finally {
             tidy(os);
         }
+        if (abiUpdate) {
+            FirmwareValidation.checkForQemu(def);
+        }
     }
 
     private void fill(DomainDef def, boolean abiUpdate) {

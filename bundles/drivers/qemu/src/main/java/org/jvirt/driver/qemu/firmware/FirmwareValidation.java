@@ -62,4 +62,35 @@ final class FirmwareValidation {
     private static VirtException detail(String message) {
         return new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, message);
     }
+
+    /**
+     * What QEMU needs of a UEFI guest (qemuValidateDomainDef), checked for a new definition: ACPI on x86, and for a
+     * secure loader a q35 machine, x86_64, and SMM unless selection turns it on.
+     */
+    static void checkForQemu(DomainDef def) {
+        OsDef os = def.os;
+        String arch = os.type.arch;
+        boolean x86 = "x86_64".equals(arch) || "i686".equals(arch);
+        boolean uefi = "efi".equals(os.firmware) || os.loader != null && "pflash".equals(os.loader.type);
+        if (uefi && x86 && (def.features == null || def.features.acpi == null)) {
+            throw unsupported("UEFI requires ACPI on this architecture");
+        }
+        if (os.loader != null && "yes".equals(os.loader.secure)) {
+            String machine = os.type.machine == null ? "" : os.type.machine;
+            if (!machine.equals("q35") && !machine.startsWith("pc-q35-")) {
+                throw unsupported("Secure boot is supported with q35 machine types only");
+            }
+            if (!"x86_64".equals(arch)) {
+                throw unsupported("Secure boot is supported for x86_64 architecture only");
+            }
+            boolean smmOn = def.features != null && def.features.smm != null && !"off".equals(def.features.smm.state);
+            if (os.firmware == null && !smmOn) {
+                throw unsupported("Secure boot requires SMM feature enabled");
+            }
+        }
+    }
+
+    private static VirtException unsupported(String message) {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, message);
+    }
 }

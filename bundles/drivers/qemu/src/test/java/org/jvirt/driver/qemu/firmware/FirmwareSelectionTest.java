@@ -43,10 +43,12 @@ class FirmwareSelectionTest {
         return new FirmwareSelection(new FirmwareSearchPath(List.of(folders)), tmp.resolve("nvram"));
     }
 
+    /** A domain with {@code <acpi/>} (UEFI on x86 needs it) unless {@code os} brings its own features. */
     private static DomainDef domain(String machine, String os) {
+        String features = os.contains("<features>") ? "" : "<features><acpi/></features>";
         return DomainXml.parse("<domain type='kvm'><name>guest</name><memory>1048576</memory><os" + os
-                .replaceFirst(">", "><type arch='x86_64' machine='" + machine + "'>hvm</type>") + "</domain>",
-                NewDefinition.options());
+                .replaceFirst(">", "><type arch='x86_64' machine='" + machine + "'>hvm</type>") + features
+                + "</domain>", NewDefinition.options());
     }
 
     private static String os(DomainDef def) {
@@ -146,6 +148,24 @@ class FirmwareSelectionTest {
                 "no loader path specified and firmware auto selection disabled");
         assertRefused(" firmware='efi'><loader format='vmdk'/></os>", ErrorCode.CONFIG_UNSUPPORTED,
                 "Unsupported loader format 'vmdk'");
+    }
+
+    @Test
+    void whatQemuNeedsOfAUefiGuestIsCheckedForANewDefinition() throws Exception {
+        assertRefused(" firmware='efi'></os><features><pae/></features>", ErrorCode.CONFIG_UNSUPPORTED,
+                "UEFI requires ACPI on this architecture");
+        assertRefused("><loader readonly='yes' type='pflash'>/opt/CODE.fd</loader></os><features><pae/></features>",
+                ErrorCode.CONFIG_UNSUPPORTED, "UEFI requires ACPI on this architecture");
+        assertRefused("><loader readonly='yes' secure='yes' type='pflash'>/opt/CODE.fd</loader></os>",
+                ErrorCode.CONFIG_UNSUPPORTED, "Secure boot requires SMM feature enabled");
+        DomainDef i440fx = domain("pc-i440fx-9.1",
+                "><loader readonly='yes' secure='yes' type='pflash'>/opt/CODE.fd</loader></os>");
+        assertThatThrownBy(() -> selection(corpus()).complete(i440fx, true))
+                .hasMessage("unsupported configuration: Secure boot is supported with q35 machine types only");
+        // a definition loaded again is not refused for it
+        DomainDef loaded = domain("pc-q35-9.1", " firmware='efi'></os><features><pae/></features>");
+        selection(corpus()).complete(loaded, false);
+        assertThat(loaded.os.loader.path).isEqualTo("/usr/share/edk2/ovmf/OVMF_CODE.secboot.fd");
     }
 
     private void assertRefused(String os, ErrorCode code, String message) throws Exception {
