@@ -119,6 +119,7 @@ public record FirmwareSelection(FirmwareSearchPath searchPath, Path nvramDir) {
         }
         if (chosen != null) {
             LOG.debug("domain '{}': firmware of {} chosen", def.name, chosen.path());
+            warnIfInconsistent(chosen);
             FirmwareChoice.apply(def, chosen.descriptor(), chosen.path().toString());
         } else if (auto) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "Unable to find '"
@@ -128,6 +129,21 @@ public record FirmwareSelection(FirmwareSearchPath searchPath, Path nvramDir) {
             loader.format = "raw";
         }
         ensureNvram(def, abiUpdate);
+    }
+
+    /**
+     * A descriptor whose secure boot does not go with SMM, or with enrolled keys but no secure boot, is likely a
+     * packaging mistake: the domain still gets it, as in libvirt, but the host's administrator hears of it.
+     */
+    private static void warnIfInconsistent(FirmwareSearchPath.Found f) {
+        FirmwareDescriptor d = f.descriptor();
+        boolean smm = d.has("requires-smm");
+        boolean secureBoot = d.has("secure-boot");
+        boolean keys = d.has("enrolled-keys");
+        if (smm != secureBoot || keys && !secureBoot) {
+            LOG.warn("firmware descriptor {} has features that do not go together: requires-smm {}, secure-boot {},"
+                    + " enrolled-keys {}", f.path(), smm, secureBoot, keys);
+        }
     }
 
     /** The per-domain NVRAM store of a read-only pflash loader that keeps state (qemuFirmwareEnsureNVRAM). */
