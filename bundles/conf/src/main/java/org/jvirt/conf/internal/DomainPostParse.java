@@ -112,6 +112,9 @@ public final class DomainPostParse {
         parseGraphics(d);
         addImplicitControllers(d);
         parseVideos(def, d, opts);
+        DeviceDefaults.apply(d, opts);
+        DeviceDefaults.domainLabels(def.seclabels, opts);
+        TuningPostParse.apply(def);
         checkAddresses(d);
         DomainChecks.afterPostParse(def);
     }
@@ -342,7 +345,7 @@ public final class DomainPostParse {
         }
         boolean deviceBoot = def.devices != null && (def.devices.disks.stream().anyMatch(x -> x.boot != null)
                 || def.devices.interfaces.stream().anyMatch(x -> x.boot != null));
-        if (os.type.value.equals("hvm") && os.boots.isEmpty() && os.kernel == null && !deviceBoot) {
+        if (os.type.value.equals("hvm") && os.boots.isEmpty() && !deviceBoot) {
             os.boots.add(new OsDef.Boot("hd"));
         }
         if (os.loader != null && os.loader.path != null && os.loader.type == null) {

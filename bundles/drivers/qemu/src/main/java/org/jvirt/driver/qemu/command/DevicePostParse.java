@@ -24,6 +24,8 @@ final class DevicePostParse {
     }
 
     static void apply(DomainDef def, QemuCaps caps) {
+        QemuNamespace.apply(def);
+        SecurityLabels.apply(def);
         Devices d = def.devices();
         for (DiskDef disk : d.disks) {
             disk(disk);
