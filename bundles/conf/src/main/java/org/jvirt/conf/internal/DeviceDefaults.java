@@ -231,6 +231,14 @@ final class DeviceDefaults {
                 }
             }
         }
+        if ("hostdev".equals(n.type) && n.driver != null) {
+            // a host device NIC's driver names its assignment backend; virtio tuning means nothing to it
+            String name = n.driver.name;
+            n.driver = name == null ? null : new NetDef.Driver();
+            if (n.driver != null) {
+                n.driver.name = name;
+            }
+        }
         if (n.filterref != null && !List.of("ethernet", "network", "bridge").contains(n.type)) {
             n.filterref = null;  // libvirt reads a traffic filter only for the types it can apply one to
         }
