@@ -13,6 +13,7 @@ import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.FilesystemDef;
 import org.jvirt.conf.domain.MemorySize;
 import org.jvirt.conf.domain.NetDef;
+import org.jvirt.conf.domain.NetIp;
 import org.jvirt.conf.domain.RedirdevDef;
 import org.jvirt.conf.domain.RngDef;
 import org.jvirt.conf.domain.SecLabel;
@@ -43,6 +44,13 @@ final class DeviceDefaults {
         }
         for (NetDef n : d.interfaces) {
             net(n);
+            ipFamilies(n.ips);
+            if (n.source != null) {
+                ipFamilies(n.source.ips);
+            }
+        }
+        for (var h : d.hostdevs) {
+            ipFamilies(h.ips);
         }
         for (FilesystemDef fs : d.filesystems) {
             filesystem(fs);
@@ -246,6 +254,15 @@ final class DeviceDefaults {
             NetDef.Coalesce.Rx rx = n.coalesce.rx;
             if (rx == null || rx.frames == null || rx.frames.max == null || isZero(rx.frames.max)) {
                 n.coalesce = null;  // only a non-zero frame count is kept
+            }
+        }
+    }
+
+    /** libvirt keeps an address, whose family it always writes. */
+    private static void ipFamilies(List<NetIp> ips) {
+        for (NetIp ip : ips) {
+            if (ip.family == null && ip.address != null) {
+                ip.family = ip.address.indexOf(':') >= 0 ? "ipv6" : "ipv4";
             }
         }
     }
