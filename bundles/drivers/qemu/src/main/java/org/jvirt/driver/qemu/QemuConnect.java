@@ -31,6 +31,9 @@ import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.CapabilitiesXml;
 import org.jvirt.driver.qemu.caps.HostFacts;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.domcaps.Emulators;
+import org.jvirt.driver.qemu.domcaps.HostSupport;
+import org.jvirt.driver.qemu.domcaps.QemuDomainCapabilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +106,60 @@ final class QemuConnect implements Connect {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "failed to determine host name");
         }
     }
+
+    @Override
+    public String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype) {
+        checkOpen();
+        boolean kvmAsked = false;
+        if (virttype != null) {
+            if (!VIRT_TYPES.contains(virttype)) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "unknown virttype: " + virttype);
+            }
+            kvmAsked = virttype.equals("kvm");
+        }
+        if (arch != null && !Emulators.ARCHES.contains(arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "unknown architecture: " + arch);
+        }
+        java.nio.file.Path emulator;
+        if (emulatorbin != null) {
+            emulator = java.nio.file.Path.of(emulatorbin);
+        } else {
+            String want = arch != null ? arch : driver.host().arch();
+            emulator = Emulators.forArch(java.nio.file.Path.of(QemuDriver.defaultEmulator(null)).getParent(), want);
+            if (emulator == null) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "unable to find any emulator to serve '" + want + "' architecture");
+            }
+        }
+        QemuCaps c = driver.caps.get(emulator);
+        String emulatorArch = Emulators.archOf(c.arch());
+        if (arch == null) {
+            arch = emulatorArch;
+        } else if (!Emulators.serves(emulatorArch, arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "architecture from emulator '"
+                    + emulatorArch + "' doesn't match given architecture '" + arch + "'");
+        }
+        boolean kvm = virttype == null ? c.kvm() : kvmAsked;
+        if (virttype != null && (kvm && !c.kvm() || !virttype.equals("kvm") && !virttype.equals("qemu"))) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "the accel '" + virttype
+                    + "' is not supported by '" + emulator + "' on this host");
+        }
+        String canonical;
+        if (machine == null) {
+            QemuCaps.Machine def = c.defaultMachine();
+            canonical = def == null ? null : def.name();
+        } else {
+            canonical = c.machine(machine).map(QemuCaps.Machine::name).orElseThrow(() -> new VirtException(
+                    ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "the machine '" + machine
+                            + "' is not supported by emulator '" + emulator + "'"));
+        }
+        return XmlDocuments.format(QemuDomainCapabilities.build(c, arch, canonical, kvm, HostSupport.probe()),
+                Set.of());
+    }
+
+    /** The virtualization types libvirt's domain XML names (virDomainVirtType). */
+    private static final Set<String> VIRT_TYPES = Set.of("none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml",
+            "openvz", "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf");
 
     @Override
     public String getCapabilities() {
