@@ -107,6 +107,13 @@ final class QemuConnect implements Connect {
         }
     }
 
+    /** No security driver confines QEMU: the primary model is "none" (DAC is stacked under it, as capabilities show). */
+    @Override
+    public org.jvirt.api.SecurityModel getSecurityModel() {
+        checkOpen();
+        return new org.jvirt.api.SecurityModel("none", "0");
+    }
+
     @Override
     public String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype) {
         checkOpen();

@@ -186,6 +186,38 @@ final class QemuDomain implements Domain {
         return query(o -> o.def.os.type.value);
     }
 
+    /**
+     * The primary security driver is "none" (the host capabilities say so), whose label is empty, as libvirt's
+     * qemuDomainGetSecurityLabel gives it.
+     */
+    @Override
+    public org.jvirt.api.SecurityLabel getSecurityLabel() {
+        return query(o -> new org.jvirt.api.SecurityLabel("", false));
+    }
+
+    /**
+     * One label per stacked security driver of a running domain ("none", then DAC's "+UID:+GID" of the QEMU
+     * process), none for an inactive one (qemuDomainGetSecurityLabelList).
+     */
+    @Override
+    public List<org.jvirt.api.SecurityLabel> getSecurityLabelList() {
+        return query(o -> {
+            if (!o.isActive()) {
+                return List.of();
+            }
+            try {
+                java.nio.file.Path proc = java.nio.file.Path.of("/proc", Long.toString(o.pid));
+                int uid = (Integer) java.nio.file.Files.getAttribute(proc, "unix:uid");
+                int gid = (Integer) java.nio.file.Files.getAttribute(proc, "unix:gid");
+                return List.of(new org.jvirt.api.SecurityLabel("", false),
+                        new org.jvirt.api.SecurityLabel("+" + uid + ":+" + gid, false));
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.SECURITY,
+                        "unable to get uid and gid for PID " + o.pid + " via procfs");
+            }
+        });
+    }
+
     @Override
     public DomainInfo getInfo() {
         return query(o -> new DomainInfo(o.state, o.def.memoryKiB(), o.isActive() ? o.def.currentMemoryKiB()
