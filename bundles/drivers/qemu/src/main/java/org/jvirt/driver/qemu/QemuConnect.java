@@ -114,6 +114,18 @@ final class QemuConnect implements Connect {
         return new org.jvirt.api.SecurityModel("none", "0");
     }
 
+    /** SEV needs QEMU's and the host's support, which jvirt does not use yet (qemuGetSEVInfoToParams). */
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetSEVInfo() {
+        checkOpen();
+        QemuCaps c = driver.caps.get(java.nio.file.Path.of(QemuDriver.defaultEmulator(null)));
+        if (!c.hasFlag("query-sev-capabilities")) {
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                    "QEMU does not support SEV guest");
+        }
+        throw VirtException.noSupport();
+    }
+
     @Override
     public String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype) {
         checkOpen();

@@ -382,7 +382,7 @@ final class QemuProcesses {
                 if (("charserial" + i).equals(n.path("label").asText())
                         && n.path("filename").asText().startsWith("pty:")) {
                     String tty = n.path("filename").asText().substring(4);
-                    c.tty = tty;
+                    // the legacy tty attribute is the console's alone, as libvirt writes it
                     if (c.sources.isEmpty()) {
                         c.sources.add(new ChrSource());
                     }
