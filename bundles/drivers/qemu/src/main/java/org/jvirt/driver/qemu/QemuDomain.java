@@ -979,7 +979,12 @@ final class QemuDomain implements Domain {
             def = o.def;
             mon = o.isActive() ? o.monitor : null;
         }
-        DiskDef d = DiskLookup.require(def, disk);
+        DiskDef d = DiskLookup.byName(def, disk);
+        if (d == null) {
+            // qemuDomainGetBlockInfo's own wording (block statistics say "invalid path: NAME")
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    "invalid path " + disk + " not assigned to domain");
+        }
         if (!BlockNodes.hasSource(d)) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + disk + "' does not "
                     + "currently have a source assigned");

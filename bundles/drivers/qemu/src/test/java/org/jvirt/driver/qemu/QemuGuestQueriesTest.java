@@ -88,6 +88,8 @@ class QemuGuestQueriesTest {
             assertThat(mem.get(2).value()).isPositive();
 
             assertThat(d.getDiskErrors()).isEmpty();
+            assertThat(error(() -> d.getBlockInfo("vdz")).getMessage())
+                    .isEqualTo("invalid argument: invalid path vdz not assigned to domain");
             assertThat(error(() -> d.interfaceStats("vnet0")).getMessage())
                     .isEqualTo("invalid argument: 'vnet0' is not a known interface");
             assertThat(error(() -> d.interfaceStats("52:54:00:11:22:33")).getMessage())
