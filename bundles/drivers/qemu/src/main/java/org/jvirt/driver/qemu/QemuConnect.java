@@ -114,6 +114,135 @@ final class QemuConnect implements Connect {
         return new org.jvirt.api.SecurityModel("none", "0");
     }
 
+    // ---- the host's counters (virsh nodememstats, nodecpustats, freecell, nodecpumap, node-memory-tune)
+
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetMemoryStats(int cellNum) {
+        checkOpen();
+        org.jvirt.util.HostCounters host = org.jvirt.util.HostCounters.host();
+        java.util.Map<String, Long> m;
+        try {
+            List<Integer> cells = host.cells();
+            int maxCell = cells.isEmpty() ? 0 : cells.get(cells.size() - 1);
+            if (cellNum > maxCell) {
+                throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                        "cellNum in virHostMemGetStats must be less than or equal to " + maxCell);
+            }
+            m = host.memory(cellNum);
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read memory statistics: "
+                    + e.getMessage());
+        }
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        m.forEach(b::addULLong);
+        return b.build();
+    }
+
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetCPUStats(int cpuNum) {
+        checkOpen();
+        java.util.Map<String, Long> m;
+        try {
+            m = org.jvirt.util.HostCounters.host().cpu(cpuNum);
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read /proc/stat: "
+                    + e.getMessage());
+        }
+        if (m == null) {
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                    "Invalid cpuNum in virHostCPUGetStatsLinux");
+        }
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        m.forEach(b::addULLong);
+        return b.build();
+    }
+
+    @Override
+    public long nodeGetFreeMemory() {
+        checkOpen();
+        return freePerCell().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public long[] nodeGetCellsFreeMemory(int startCell, int maxCells) {
+        checkOpen();
+        List<Long> free = freePerCell();
+        if (startCell > free.size() - 1) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "start cell " + startCell
+                    + " out of range (0-" + (free.size() - 1) + ")");
+        }
+        return free.subList(startCell, Math.min(free.size(), startCell + maxCells)).stream()
+                .mapToLong(Long::longValue).toArray();
+    }
+
+    private static List<Long> freePerCell() {
+        try {
+            return org.jvirt.util.HostCounters.host().freePerCell();
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read free memory: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public org.jvirt.api.NodeCPUMap nodeGetCPUMap() {
+        checkOpen();
+        try {
+            org.jvirt.util.HostCounters host = org.jvirt.util.HostCounters.host();
+            return new org.jvirt.api.NodeCPUMap(host.presentCpus(), host.onlineCpus());
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read the host's CPUs: "
+                    + e.getMessage());
+        }
+    }
+
+    /** KSM's tunables and counters, as libvirt reads them from /sys/kernel/mm/ksm (virHostMemGetParameters). */
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetMemoryParameters() {
+        checkOpen();
+        org.jvirt.util.HostCounters host = org.jvirt.util.HostCounters.host();
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        for (String[] f : new String[][] {{"pages_to_scan", "ui"}, {"sleep_millisecs", "ui"},
+                {"pages_shared", "ull"}, {"pages_sharing", "ull"}, {"pages_unshared", "ull"},
+                {"pages_volatile", "ull"}, {"full_scans", "ull"}, {"merge_across_nodes", "ui"}}) {
+            Long v = host.ksm(f[0]);
+            if (v == null) {
+                if (f[0].equals("merge_across_nodes")) {
+                    continue; // older kernels have no such file, and libvirt leaves it out
+                }
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NONE,
+                        "cannot read /sys/kernel/mm/ksm/" + f[0]);
+            }
+            if (f[1].equals("ui")) {
+                b.addUInt("shm_" + f[0], v.intValue());
+            } else {
+                b.addULLong("shm_" + f[0], v);
+            }
+        }
+        return b.build();
+    }
+
+    /** The CPU models libvirt 9.0 knows for x86 (its CPU map's order), as virsh cpu-models lists them. */
+    @Override
+    public List<String> getCPUModelNames(String arch) {
+        checkOpen();
+        if (!Emulators.ARCHES.contains(arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "cannot find architecture " + arch);
+        }
+        if (!arch.equals("x86_64") && !arch.equals("i686")) {
+            throw VirtException.noSupport();
+        }
+        return org.jvirt.driver.qemu.domcaps.X86CpuModels.names();
+    }
+
+    /** libvirt reads SMBIOS with dmidecode; jvirt does not, and says so as libvirt does without it. */
+    @Override
+    public String getSysinfo() {
+        checkOpen();
+        throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                "Host SMBIOS information is not available");
+    }
+
     /** SEV needs QEMU's and the host's support, which jvirt does not use yet (qemuGetSEVInfoToParams). */
     @Override
     public org.jvirt.api.TypedParameters nodeGetSEVInfo() {
