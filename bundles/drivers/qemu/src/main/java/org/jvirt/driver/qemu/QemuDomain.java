@@ -1331,20 +1331,7 @@ final class QemuDomain implements Domain {
         if (p == null) {
             return new org.jvirt.api.DomainJobStats(org.jvirt.api.DomainJobType.NONE, TypedParameters.empty());
         }
-        TypedParameters.Builder b = TypedParameters.builder()
-                .addInt(TypedParamFields.DOMAIN_JOB_OPERATION, p.operation.value())
-                .addULLong(TypedParamFields.DOMAIN_JOB_TIME_ELAPSED, p.elapsedMillis());
-        if (p.source != JobProgress.Source.NONE) {
-            b.addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_TOTAL, m[0])
-                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_PROCESSED, m[1])
-                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_REMAINING, m[2]);
-            if (p.source == JobProgress.Source.MIGRATION) {
-                b.addULLong(TypedParamFields.DOMAIN_JOB_DATA_TOTAL, m[0])
-                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_PROCESSED, m[1])
-                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_REMAINING, m[2]);
-            }
-        }
-        return new org.jvirt.api.DomainJobStats(type, b.build());
+        return new org.jvirt.api.DomainJobStats(type, p.stats(m));
     }
 
     /** The running job's progress, asked of QEMU now (when the job's source reports any). */
