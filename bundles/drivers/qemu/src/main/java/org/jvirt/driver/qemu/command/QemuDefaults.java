@@ -106,11 +106,11 @@ public final class QemuDefaults {
         DevicePostParse.apply(def, caps);
     }
 
-    static boolean isQ35(String machine) {
+    public static boolean isQ35(String machine) {
         return machine.equals("q35") || machine.startsWith("pc-q35-");
     }
 
-    static boolean isI440fx(String machine) {
+    public static boolean isI440fx(String machine) {
         return machine.equals("pc") || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.")
                 || machine.startsWith("pc-1.");
     }
