@@ -301,8 +301,8 @@ final class QemuConnect implements Connect {
                     ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "the machine '" + machine
                             + "' is not supported by emulator '" + emulator + "'"));
         }
-        return XmlDocuments.format(QemuDomainCapabilities.build(c, arch, canonical, kvm, HostSupport.probe()),
-                Set.of());
+        HostSupport host = HostSupport.probe(driver.firmware.searchPath(), canonical, arch);
+        return XmlDocuments.format(QemuDomainCapabilities.build(c, arch, canonical, kvm, host), Set.of());
     }
 
     /** The virtualization types libvirt's domain XML names (virDomainVirtType). */

@@ -14,14 +14,16 @@ import java.util.stream.Stream;
  * @param swtpm          whether the TPM emulator (swtpm) is installed, which an emulated TPM needs
  * @param firmwares      the firmware kinds auto-selection can give the machine ("bios", "efi")
  * @param loaders        the firmware images offered as {@code <loader>} values
- * @param secureLoader   whether one of them supports Secure Boot on this machine
+ * @param secureLoader   whether one of them needs SMM for Secure Boot (offered on a machine with SMM only)
  */
 public record HostSupport(boolean vfio, boolean swtpm, List<String> firmwares, List<String> loaders,
         boolean secureLoader) {
 
-    /** What this host has, without firmware descriptors. */
-    public static HostSupport probe() {
-        return new HostSupport(vfioUsable(), onPath("swtpm"), List.of(), List.of(), false);
+    /** What this host has, with what the firmware descriptors of {@code firmware} offer the machine. */
+    public static HostSupport probe(org.jvirt.driver.qemu.firmware.FirmwareSearchPath firmware, String machine,
+            String arch) {
+        var fw = org.jvirt.driver.qemu.firmware.FirmwareSupport.of(firmware, machine, arch);
+        return new HostSupport(vfioUsable(), onPath("swtpm"), fw.kinds(), fw.loaders(), fw.secure());
     }
 
     private static boolean vfioUsable() {

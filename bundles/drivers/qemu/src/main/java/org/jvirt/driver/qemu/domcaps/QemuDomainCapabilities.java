@@ -41,7 +41,7 @@ public final class QemuDomainCapabilities {
         d.vcpu.max = Integer.toString(caps.machine(machine).map(QemuCaps.Machine::maxCpus).orElse(1));
         d.iothreads = new DomainCapabilitiesDef.Iothreads();
         d.iothreads.supported = yesNo(caps.hasType("iothread"));
-        d.os = os(host, machine);
+        d.os = os(host);
         d.cpu = cpu(caps, arch, kvm);
         d.memoryBacking = memoryBacking(caps);
         d.devices = devices(caps, machine, host);
@@ -49,7 +49,7 @@ public final class QemuDomainCapabilities {
         return d;
     }
 
-    private static DomainCapabilitiesDef.Os os(HostSupport host, String machine) {
+    private static DomainCapabilitiesDef.Os os(HostSupport host) {
         DomainCapabilitiesDef.Os os = new DomainCapabilitiesDef.Os();
         os.supported = "yes";
         os.enumDef = new DomainCapabilitiesDef.Os.Enum();
@@ -60,8 +60,7 @@ public final class QemuDomainCapabilities {
         os.loader.values.addAll(host.loaders());
         os.loader.enums.add(enumOf(DomainCapabilitiesDef.Os.Loader.Enum::new, "type", "rom", "pflash"));
         os.loader.enums.add(enumOf(DomainCapabilitiesDef.Os.Loader.Enum::new, "readonly", "yes", "no"));
-        // Secure Boot needs SMM, which only a q35 machine has
-        os.loader.enums.add(host.secureLoader() && QemuDefaults.isQ35(machine)
+        os.loader.enums.add(host.secureLoader()
                 ? enumOf(DomainCapabilitiesDef.Os.Loader.Enum::new, "secure", "yes", "no")
                 : enumOf(DomainCapabilitiesDef.Os.Loader.Enum::new, "secure", "no"));
         return os;
