@@ -79,6 +79,7 @@ public final class QemuCommandLine {
         args.add("-no-shutdown");
         pm();
         boot();
+        iommu(d);
         // libvirt adds controllers type by type, in this order, each type in the definition's order
         for (String type : List.of("pci", "usb", "scsi", "ide", "sata", "fdc", "ccid", "virtio-serial")) {
             for (ControllerDef c : d.controllers) {
@@ -446,6 +447,46 @@ public final class QemuCommandLine {
         add("-boot", b.toString());
     }
 
+    /** The IOMMU (qemuBuildIOMMUCommandLine): Intel's with its driver's switches, or virtio's on the root bus. */
+    private void iommu(Devices d) {
+        if (d.iommu == null) {
+            return;
+        }
+        var drv = d.iommu.driver;
+        ObjectNode o = J.objectNode();
+        switch (d.iommu.model) {
+            case "intel" -> {
+                o.put("driver", "intel-iommu").put("id", "iommu0");
+                if (drv != null) {
+                    if (drv.intremap != null) {
+                        o.put("intremap", drv.intremap);
+                    }
+                    if (drv.cachingMode != null) {
+                        o.put("caching-mode", "on".equals(drv.cachingMode));
+                    }
+                    if (drv.iotlb != null) {
+                        o.put("device-iotlb", "on".equals(drv.iotlb));
+                    }
+                    if (drv.awBits != null) {
+                        o.put("aw-bits", Integer.parseInt(drv.awBits));
+                    }
+                    if (drv.dmaTranslation != null) {
+                        o.put("dma-translation", "on".equals(drv.dmaTranslation));
+                    }
+                }
+            }
+            case "virtio" -> {
+                if (drv != null) {
+                    throw unsupported("<devices/iommu/driver> of a virtio IOMMU");
+                }
+                o.put("driver", "virtio-iommu").put("id", "iommu0");
+                pciAddr(o, d.iommu.address);
+            }
+            default -> throw unsupported("IOMMU model '" + d.iommu.model + "'");
+        }
+        add("-device", o.toString());
+    }
+
     private void controller(ControllerDef c) {
         if ("pci".equals(c.type)) {
             if ("pci-root".equals(c.model) && c.target != null && c.target.hotplug != null) {
@@ -562,7 +603,9 @@ public final class QemuCommandLine {
                 if (cdrom) {
                     throw unsupported("virtio cdroms");
                 }
-                o.put("driver", "virtio-blk-pci");
+                // a transitional or non-transitional model is a device of its own (virtio 0.9 and 1.0, or 1.0 only)
+                o.put("driver", "virtio-blk-pci" + (disk.model == null || "virtio".equals(disk.model) ? ""
+                        : disk.model.substring("virtio".length())));
                 pciAddr(o, a);
             }
             case "scsi" -> {
