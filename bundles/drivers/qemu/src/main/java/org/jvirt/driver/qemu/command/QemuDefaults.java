@@ -199,10 +199,11 @@ public final class QemuDefaults {
             if ("pci".equals(c.type) && c.index() != 0 && c.model == null) {
                 c.model = "pci-bridge";
             }
-            if ("pci".equals(c.type) && c.index() != 0 && !"pci-bridge".equals(c.model)) {
+            if ("pci".equals(c.type) && c.index() != 0 && !"pci-bridge".equals(c.model)
+                    && !"pci-expander-bus".equals(c.model)) {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers other "
-                        + "than the root bus and PCI bridges (model '" + c.model + "') are not supported by jvirt's QEMU "
-                        + "driver yet");
+                        + "than the root bus, PCI bridges and expander buses (model '" + c.model + "') are not "
+                        + "supported by jvirt's QEMU driver yet");
             }
             if ("pci".equals(c.type) && c.index() == 0 && !"pci-root".equals(c.model)) {
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,

@@ -17,17 +17,19 @@ import org.jvirt.conf.domain.NetDef;
 import org.jvirt.conf.domain.VideoDef;
 
 /**
- * PCI addresses for a q35 machine as libvirt gives them (qemuDomainAssignPCIAddresses with its address set,
- * domain_addr.c). Each bus is a PCI controller whose model says what may plug into it (PCI Express endpoints, root
- * ports, switch ports, conventional PCI devices, bridges), on which slots, and whether a device may be placed there
- * automatically. Addresses the definition gives are kept; the ICH9's own functions, the first SATA controller, a
- * USB2 controller, a dmi-to-pci-bridge, the primary video card and ICH9 audio take their chipset slots; then, in
- * libvirt's order, each other device takes the first slot of the first bus that accepts it, root ports sharing a
- * slot function by function. A first pass adds the controllers the devices need (root ports; a pcie-to-pci-bridge
- * behind its own root port for conventional PCI devices) and, when the definition named no PCI controller, one
- * spare root port for hotplug; the second pass gives the addresses.
+ * PCI addresses for an i440fx or q35 machine as libvirt gives them (qemuDomainAssignPCIAddresses with its address
+ * set, domain_addr.c). Each bus is a PCI controller whose model says what may plug into it (PCI Express endpoints,
+ * root ports, switch ports, conventional PCI devices, bridges), on which slots, and whether a device may be placed
+ * there automatically; on an i440fx, whose root bus is conventional PCI, every device is a conventional one.
+ * Addresses the definition gives are kept; the chipset's devices take their slots (the PIIX3's functions on slot 1
+ * and the primary video card on slot 2; the ICH9's functions on 1f, the first SATA controller, a USB2 controller,
+ * a dmi-to-pci-bridge, the primary video card on 01 and ICH9 audio); then, in libvirt's order, each other device
+ * takes the first slot of the first bus that accepts it, root ports sharing a slot function by function. A first
+ * pass adds the controllers the devices need (PCI bridges; root ports, and a pcie-to-pci-bridge behind its own root
+ * port for conventional PCI devices) and keeps room to grow: an i440fx a slot for one more bridge, a q35 whose
+ * definition named no PCI controller a spare root port for hotplug. The second pass gives the addresses.
  */
-final class PcieAddresses {
+final class PciAddressSet {
     private static final int SLOTS = 32;
     // what connects (a device's needs, a bus's offers), as libvirt's VIR_PCI_CONNECT_* flags
     static final int PCI_DEVICE = 1;
@@ -98,6 +100,15 @@ final class PcieAddresses {
             }
         }
 
+        boolean full() {
+            for (int s = minSlot; s <= maxSlot; s++) {
+                if (functions[s] == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         boolean empty() {
             for (int s = minSlot; s <= maxSlot; s++) {
                 if (functions[s] != 0) {
@@ -110,9 +121,12 @@ final class PcieAddresses {
 
     private final List<Bus> buses = new ArrayList<>();
     private final boolean dryRun;
+    /** A PCI Express root bus (q35); an i440fx's pci-root takes every device as a conventional PCI one. */
+    private final boolean express;
 
-    private PcieAddresses(Devices d, int nbuses, boolean dryRun) {
+    private PciAddressSet(Devices d, int nbuses, boolean dryRun) {
         this.dryRun = dryRun;
+        this.express = hasPcieRoot(d);
         for (int i = 0; i < nbuses; i++) {
             buses.add(null);
         }
@@ -124,12 +138,21 @@ final class PcieAddresses {
         if (buses.get(0) == null) {
             buses.set(0, new Bus("pci-root", true));
         }
-        // buses no controller names yet: root ports, which the first pass adds
+        // buses no controller names yet: root ports (q35) or PCI bridges, which the first pass adds
         for (int i = 1; i < nbuses; i++) {
             if (buses.get(i) == null) {
-                buses.set(i, new Bus("pcie-root-port", true));
+                buses.set(i, new Bus(express ? "pcie-root-port" : "pci-bridge", true));
             }
         }
+    }
+
+    private static boolean hasPcieRoot(Devices d) {
+        for (ControllerDef c : d.controllers) {
+            if ("pci".equals(c.type) && c.index() == 0) {
+                return "pcie-root".equals(c.model);
+            }
+        }
+        return false;
     }
 
     static void assign(Devices d) {
@@ -139,12 +162,16 @@ final class PcieAddresses {
                 maxIndex = Math.max(maxIndex, c.index());
             }
         }
-        PcieAddresses dry = new PcieAddresses(d, maxIndex + 1, true);
+        PciAddressSet dry = new PciAddressSet(d, maxIndex + 1, true);
         dry.collect(d);
         dry.chipset(d);
+        if (!dry.express && dry.buses.stream().anyMatch(b -> !b.full())) {
+            // a slot kept for a PCI bridge the guest may need later
+            dry.reserveNext(PCI, -1);
+        }
         dry.assignSlots(d);
         // a new topology (the definition named no PCI controller) keeps a root port free for hotplug
-        if (maxIndex <= 0 && dry.buses.size() > maxIndex + 1) {
+        if (dry.express && maxIndex <= 0 && dry.buses.size() > maxIndex + 1) {
             dry.reserveNext(PCIE, -1);
         }
         for (int i = 1; i < dry.buses.size(); i++) {
@@ -155,7 +182,7 @@ final class PcieAddresses {
                 dry.reserveNext(controllerFlags(c.model), -1);
             }
         }
-        PcieAddresses a = new PcieAddresses(d, dry.buses.size(), false);
+        PciAddressSet a = new PciAddressSet(d, dry.buses.size(), false);
         a.collect(d);
         a.chipset(d);
         a.assignSlots(d);
@@ -169,6 +196,23 @@ final class PcieAddresses {
 
     /** Every device that takes a PCI address, in the order libvirt gives them (qemuDomainAssignDevicePCISlots). */
     static List<Dev> devices(Devices d) {
+        List<Dev> out = devicesExpress(d);
+        if (hasPcieRoot(d)) {
+            return out;
+        }
+        // without a PCI Express bus every device plugs in as a conventional PCI one
+        List<Dev> conventional = new ArrayList<>();
+        for (Dev dev : out) {
+            int f = dev.flags();
+            if ((f & PCIE_DEVICE) != 0) {
+                f = (f & ~PCIE_DEVICE) | PCI_DEVICE;
+            }
+            conventional.add(new Dev(dev.get(), dev.set(), f, dev.usb2()));
+        }
+        return conventional;
+    }
+
+    private static List<Dev> devicesExpress(Devices d) {
         List<Dev> out = new ArrayList<>();
         for (ControllerDef c : d.controllers) {
             if ("pci".equals(c.type) && !"pci-root".equals(c.model) && !"pcie-root".equals(c.model)) {
@@ -197,6 +241,9 @@ final class PcieAddresses {
             }
         }
         for (ControllerDef c : d.controllers) {
+            if (c.type.equals("ide") && c.index() == 0) {
+                continue; // the PIIX3's own
+            }
             int flags = switch (c.type) {
                 case "sata", "ide" -> PCI;
                 case "usb" -> c.model == null ? PCI : switch (c.model) {
@@ -342,9 +389,18 @@ final class PcieAddresses {
 
     /** Takes the addresses the definition gives (qemuDomainCollectPCIAddress), their missing numbers 0. */
     private void collect(Devices d) {
+        List<DeviceAddress> piix3 = new ArrayList<>();
+        if (!express) {
+            for (ControllerDef c : d.controllers) {
+                if ("ide".equals(c.type) && c.index() == 0 || "usb".equals(c.type) && c.index() == 0
+                        && (c.model == null || "piix3-uhci".equals(c.model))) {
+                    piix3.add(c.address);
+                }
+            }
+        }
         for (Dev dev : devices(d)) {
             DeviceAddress a = dev.get().get();
-            if (present(a)) {
+            if (present(a) && !piix3.contains(a)) {
                 if (a.domain == null) {
                     a.domain = "0x0000";
                 }
@@ -509,8 +565,62 @@ final class PcieAddresses {
         return a;
     }
 
-    /** The q35's own devices and the devices libvirt puts where real ICH9 hardware has them. */
     private void chipset(Devices d) {
+        if (express) {
+            ich9(d);
+        } else {
+            piix3(d);
+        }
+    }
+
+    /**
+     * The PIIX3's functions on slot 1 (ISA bridge, IDE, USB, power management) and the primary video card on slot 2
+     * (qemuDomainValidateDevicePCISlotsPIIX3).
+     */
+    private void piix3(Devices d) {
+        for (ControllerDef c : d.controllers) {
+            int fn;
+            String error;
+            if ("ide".equals(c.type) && c.index() == 0) {
+                fn = 1;
+                error = "Primary IDE controller must have PCI address 0:0:1.1";
+            } else if ("usb".equals(c.type) && c.index() == 0 && (c.model == null || "piix3-uhci".equals(c.model))) {
+                fn = 2;
+                error = "PIIX3 USB controller at index 0 must have PCI address 0:0:1.2";
+            } else {
+                continue;
+            }
+            if (present(c.address)) {
+                if (PciAddresses.parse(c.address.bus) != 0 || PciAddresses.parse(c.address.slot) != 1
+                        || PciAddresses.parse(c.address.function) != fn) {
+                    throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, error);
+                }
+            } else {
+                c.address = PciAddresses.pci(0, 1, fn);
+            }
+            reserve(PciAddresses.pci(0, 1, fn), PCI, true);
+        }
+        reserve(PciAddresses.pci(0, 1, 0), PCI, true);
+        reserve(PciAddresses.pci(0, 1, 3), PCI, true);
+        if (!d.videos.isEmpty()) {
+            VideoDef primary = d.videos.get(0);
+            if (primary.model != null && !"none".equals(primary.model.type) && !"ramfb".equals(primary.model.type)
+                    && wanted(primary.address)) {
+                if (buses.get(0).functions[2] != 0) {
+                    DeviceAddress a = reserveNext(PCI, -1);
+                    if (!dryRun) {
+                        primary.address = a;
+                    }
+                } else {
+                    reserve(PciAddresses.pci(0, 2, 0), PCI, true);
+                    primary.address = PciAddresses.pci(0, 2, 0);
+                }
+            }
+        }
+    }
+
+    /** The q35's own devices and the devices libvirt puts where real ICH9 hardware has them. */
+    private void ich9(Devices d) {
         for (ControllerDef c : d.controllers) {
             if ("sata".equals(c.type) && c.index() == 0) {
                 if (present(c.address)) {
