@@ -587,23 +587,12 @@ final class DomainSnapshots {
         }
         if (snap.live()) {
             if (active) {
-                QmpMonitor mon = monitor(o);
-                if (o.state == DomainState.RUNNING) {
-                    stopCpus(o, mon, PausedReason.FROM_SNAPSHOT, SuspendedDetail.FROM_SNAPSHOT);
-                }
-                loadvm(mon, name);
-                assignPersistent(o, inactive);
-                synchronized (o) {
-                    o.setState(DomainState.PAUSED, PausedReason.FROM_SNAPSHOT.value());
-                }
-                if (!wantPaused) {
-                    startCpus(o, mon, RunningReason.FROM_SNAPSHOT, ResumedDetail.FROM_SNAPSHOT);
-                }
-                writeStatus(o);
-            } else {
-                assignPersistent(o, inactive);
-                driver.processes.startFromSnapshot(o, wantPaused, config, name);
+                // libvirt 9.0 (qemuSnapshotRevertActive) always ends the running QEMU and starts a new one on the
+                // snapshot, whose configuration may differ: STOPPED, then STARTED FROM_SNAPSHOT
+                driver.processes.destroy(o, false, ShutoffReason.FROM_SNAPSHOT, StoppedDetail.FROM_SNAPSHOT, true);
             }
+            assignPersistent(o, inactive);
+            driver.processes.startFromSnapshot(o, wantPaused, config, name);
         } else {
             if (active) {
                 driver.processes.destroy(o, false, ShutoffReason.FROM_SNAPSHOT, StoppedDetail.FROM_SNAPSHOT, true);
@@ -618,6 +607,15 @@ final class DomainSnapshots {
             o.snapshots.setCurrent(name);
         }
         writeAll(o);
+        boolean persistent;
+        synchronized (o) {
+            persistent = o.persistent;
+        }
+        if (inactive != null && persistent) {
+            // the snapshot's configuration became the domain's, as libvirt reports it
+            driver.emitLifecycle(o, org.jvirt.api.event.LifecycleEventType.DEFINED,
+                    org.jvirt.api.event.DefinedDetail.FROM_SNAPSHOT.value());
+        }
     }
 
     private DomainDef renamed(DomainDef d, String name) {

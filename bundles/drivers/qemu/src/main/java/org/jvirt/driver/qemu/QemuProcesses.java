@@ -238,8 +238,9 @@ final class QemuProcesses {
             driver.emitLifecycle(o, LifecycleEventType.RESUMED, ResumedDetail.UNPAUSED.value());
         }
         driver.emitLifecycle(o, LifecycleEventType.STARTED, detail.value());
-        if (!paused && restore != null) {
-            // a restored guest runs again once started, and libvirt says so after the start (a snapshot's resume)
+        if (!paused && (restore != null || loadvm != null)) {
+            // a restored guest (or one started on a snapshot's memory) runs again once started, and libvirt says so
+            // after the start (a snapshot's resume)
             driver.emitLifecycle(o, LifecycleEventType.RESUMED, ResumedDetail.FROM_SNAPSHOT.value());
         }
         if (paused) {

@@ -110,6 +110,8 @@ class QemuSnapshotTest {
             assertThat(f.nextLifecycle()).isEqualTo("STOPPED/SHUTDOWN");
             d.revertToSnapshot(s1, Set.of());
             assertThat(f.nextLifecycle()).isEqualTo("STARTED/FROM_SNAPSHOT");
+            assertThat(f.nextLifecycle()).isEqualTo("RESUMED/FROM_SNAPSHOT");
+            assertThat(f.nextLifecycle()).isEqualTo("DEFINED/FROM_SNAPSHOT");
             assertThat(d.getState()).isEqualTo(new DomainStateInfo(DomainState.RUNNING,
                     RunningReason.FROM_SNAPSHOT.value()));
             d.shutdown();
@@ -134,17 +136,23 @@ class QemuSnapshotTest {
             assertThatThrownBy(s1::getParent).isInstanceOfSatisfying(VirtException.class, e -> assertThat(
                     e.getMessage()).isEqualTo("Domain snapshot not found: snapshot 's1' does not have a parent"));
 
-            // reverting a running guest: loadvm on the same QEMU
+            // reverting a running guest: as libvirt 9.0 does, a new QEMU started on the snapshot (-loadvm)
             long pid = ((QemuDomain) d).pid();
             f.events.clear();
             d.revertToSnapshot(s1, EnumSet.of(DomainSnapshotRevertFlag.PAUSED));
+            assertThat(f.nextLifecycle()).isEqualTo("STOPPED/FROM_SNAPSHOT");
+            assertThat(f.nextLifecycle()).isEqualTo("STARTED/FROM_SNAPSHOT");
             assertThat(f.nextLifecycle()).isEqualTo("SUSPENDED/FROM_SNAPSHOT");
+            assertThat(f.nextLifecycle()).isEqualTo("DEFINED/FROM_SNAPSHOT");
             assertThat(d.getState()).isEqualTo(new DomainStateInfo(DomainState.PAUSED,
                     PausedReason.FROM_SNAPSHOT.value()));
-            assertThat(((QemuDomain) d).pid()).as("the same QEMU").isEqualTo(pid);
+            assertThat(((QemuDomain) d).pid()).as("a new QEMU").isNotEqualTo(pid);
             assertThat(d.snapshotCurrent()).isEqualTo(s1);
             d.revertToSnapshot(s2, EnumSet.of(DomainSnapshotRevertFlag.RUNNING));
+            assertThat(f.nextLifecycle()).isEqualTo("STOPPED/FROM_SNAPSHOT");
+            assertThat(f.nextLifecycle()).isEqualTo("STARTED/FROM_SNAPSHOT");
             assertThat(f.nextLifecycle()).isEqualTo("RESUMED/FROM_SNAPSHOT");
+            assertThat(f.nextLifecycle()).isEqualTo("DEFINED/FROM_SNAPSHOT");
             assertThat(d.getState()).isEqualTo(new DomainStateInfo(DomainState.RUNNING,
                     RunningReason.FROM_SNAPSHOT.value()));
 
