@@ -195,6 +195,8 @@ public final class RpcServer implements AutoCloseable {
             ServerClient c;
             try {
                 c = new ServerClient(this, name, BusyPollChannel.of(ch, cfg.busyPollMicros()), cfg);
+                // unix clients may pass open files beside their calls (never TCP: its reads stay as they are)
+                c.receiveFilesOn(FilePassing.of(ch));
             } catch (IOException e) {
                 LOG.warn("{}: client {} not set up: {}", where, name, e.getMessage());
                 clientCount.decrementAndGet();
