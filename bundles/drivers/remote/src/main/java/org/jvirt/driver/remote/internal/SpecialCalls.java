@@ -53,6 +53,12 @@ final class SpecialCalls {
                 }
                 return stats(s, doms, a[1], a[2]);
             };
+            case "domainCreateXMLWithFiles/3" -> (s, h, p, a) -> {
+                RemoteProtocol.DomainCreateXmlWithFilesRet r = s.client().callWithFiles(
+                        RemoteProtocol.DOMAIN_CREATE_XML_WITH_FILES,
+                        new RemoteProtocol.DomainCreateXmlWithFilesArgs((String) a[0], flagBits(a[2])), files(a[1]));
+                return s.objects().apiObject(r.dom());
+            };
             case "getURI/0" -> (s, h, p, a) -> s.uri();
             case "close/0" -> (s, h, p, a) -> {
                 s.close();
@@ -70,6 +76,18 @@ final class SpecialCalls {
             };
             default -> null;
         };
+    }
+
+    /** The open files an API call hands over (none when null). */
+    @SuppressWarnings("unchecked")
+    static List<java.io.FileDescriptor> files(Object files) {
+        return files == null ? List.of() : (List<java.io.FileDescriptor>) files;
+    }
+
+    /** A set of flags as their bits (none when null). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int flagBits(Object flags) {
+        return flags == null ? 0 : org.jvirt.api.VirFlag.toBits((java.util.Set) flags);
     }
 
     /** Statistics of the given domains (none: all that the flags select), in the groups asked for. */
