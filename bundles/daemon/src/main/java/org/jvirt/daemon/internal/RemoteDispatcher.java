@@ -31,6 +31,7 @@ final class RemoteDispatcher {
      */
     private static final Set<Procedure<?, ?>> EVENT_BEFORE_REPLY = Set.of(RemoteProtocol.DOMAIN_CREATE,
             RemoteProtocol.DOMAIN_CREATE_WITH_FLAGS, RemoteProtocol.DOMAIN_CREATE_XML, RemoteProtocol.DOMAIN_DEFINE_XML,
+            RemoteProtocol.DOMAIN_CREATE_XML_WITH_FILES, RemoteProtocol.DOMAIN_CREATE_WITH_FILES,
             RemoteProtocol.DOMAIN_DEFINE_XML_FLAGS, RemoteProtocol.DOMAIN_UNDEFINE, RemoteProtocol.DOMAIN_UNDEFINE_FLAGS,
             RemoteProtocol.DOMAIN_DESTROY, RemoteProtocol.DOMAIN_DESTROY_FLAGS, RemoteProtocol.DOMAIN_SUSPEND,
             RemoteProtocol.DOMAIN_RESUME, RemoteProtocol.DOMAIN_SAVE, RemoteProtocol.DOMAIN_SAVE_FLAGS,
