@@ -158,9 +158,14 @@ class FilesPeerTest {
     void overTcpTheCallFailsAndClosesAsPythonLibvirtsDoes() throws Exception {
         String py = PythonLibvirt.run(peer.tcpUri(), PYTHON);
         String mine;
+        java.util.concurrent.BlockingQueue<org.jvirt.api.CloseReason> closed =
+                new java.util.concurrent.LinkedBlockingQueue<>();
         try (Connect c = factory.open(peer.tcpUri())) {
+            c.registerCloseCallback(closed::add);
             mine = jvirtSteps(c);
         }
+        // virsh says "Disconnected from … due to I/O error": libvirt's client closes with that reason
+        assertThat(closed.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(org.jvirt.api.CloseReason.ERROR);
         String[] p = py.split("\n");
         String[] m = mine.split("\n");
         assertThat(m).hasSameSizeAs(p);

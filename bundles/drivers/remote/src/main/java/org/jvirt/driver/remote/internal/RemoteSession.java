@@ -187,8 +187,10 @@ public final class RemoteSession {
         if (closedByUser) {
             return;
         }
-        CloseReason why = reason.getMessage() != null && reason.getMessage().contains("keepalive")
-                ? CloseReason.KEEPALIVE : CloseReason.EOF;
+        String m = reason.getMessage() == null ? "" : reason.getMessage();
+        // files that could not follow their call close the connection as an I/O error, as libvirt's client closes it
+        CloseReason why = m.contains("keepalive") ? CloseReason.KEEPALIVE
+                : m.contains("Sending file descriptors") ? CloseReason.ERROR : CloseReason.EOF;
         LOG.info("remote: connection {} closed: {}", uri, reason.getMessage());
         relay.connectionClosed(why);
     }
