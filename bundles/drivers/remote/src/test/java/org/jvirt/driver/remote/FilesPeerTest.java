@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
  * errors, over the unix socket (the files travel) and over TCP (they cannot: libvirt's error, the connection
  * closed).
  */
-class FilesPeerTest {
+public class FilesPeerTest {
     private static LibvirtdPeer peer;
     private static ConnectFactory factory;
 
     /** The same steps in python-libvirt: each line a label, then OK and the result, or ERR code domain message. */
-    static final String PYTHON = """
+    public static final String PYTHON = """
             import os
             xml = "<domain type='test'><name>fdtest</name><memory>8192</memory><os><type>hvm</type></os></domain>"
             fd = os.open('/etc/hostname', os.O_RDONLY)
@@ -64,7 +64,7 @@ class FilesPeerTest {
             show('createWithFiles-three', lambda: d().createWithFiles([fd, fd, fd]))
             show('destroy', lambda: d().destroy())
             show('undefine', lambda: d().undefine())
-            show('createXMLWithFiles-badxml', lambda: conn.createXMLWithFiles('<domain', [fd]).name())
+            show('createXMLWithFiles-badxml', lambda: conn.createXMLWithFiles(xml.replace("'test'", "'bogus'"), [fd]).name())
             show('hostname', lambda: len(conn.getHostname()) > 0)
             show('isAlive', lambda: conn.isAlive())
             """;
@@ -83,7 +83,7 @@ class FilesPeerTest {
     }
 
     /** The same steps through jvirt's API, printed as the python script prints them. */
-    static String jvirtSteps(Connect c) throws Exception {
+    public static String jvirtSteps(Connect c) throws Exception {
         String xml = "<domain type='test'><name>fdtest</name><memory>8192</memory><os><type>hvm</type></os></domain>";
         List<String> out = new ArrayList<>();
         try (FileInputStream in = new FileInputStream("/etc/hostname")) {
@@ -116,8 +116,8 @@ class FilesPeerTest {
                     () -> run(() -> d.get().createWithFiles(List.of(fd, fd, fd), Set.of())));
             show(out, "destroy", () -> run(() -> d.get().destroy()));
             show(out, "undefine", () -> run(() -> d.get().undefine()));
-            show(out, "createXMLWithFiles-badxml", () -> c.domainCreateXMLWithFiles("<domain", List.of(fd),
-                    Set.of()).getName());
+            show(out, "createXMLWithFiles-badxml", () -> c.domainCreateXMLWithFiles(
+                    xml.replace("'test'", "'bogus'"), List.of(fd), Set.of()).getName());
             show(out, "hostname", () -> c.getHostname().isEmpty() ? "False" : "True");
             show(out, "isAlive", () -> c.isAlive() ? 1 : 0);
         }

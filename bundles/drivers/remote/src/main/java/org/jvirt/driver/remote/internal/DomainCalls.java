@@ -56,7 +56,7 @@ final class DomainCalls {
                 RemoteProtocol.DomainCreateWithFilesRet r = s.client().callWithFiles(
                         RemoteProtocol.DOMAIN_CREATE_WITH_FILES,
                         new RemoteProtocol.DomainCreateWithFilesArgs(dom(h), SpecialCalls.flagBits(a[1])),
-                        SpecialCalls.files(a[0]));
+                        SpecialCalls.files(s, a[0]));
                 // the handle takes the id the started domain has, as libvirt's client does
                 h.identity(r.dom());
                 return null;
