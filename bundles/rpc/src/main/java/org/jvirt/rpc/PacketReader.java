@@ -42,6 +42,11 @@ public final class PacketReader {
         bounded = true;
     }
 
+    /** Bytes read from the channel and not yet returned as a packet. */
+    public int buffered() {
+        return end - start;
+    }
+
     /** Whether reads stop short of descriptors. */
     public boolean stopsAtDescriptors() {
         return bounded;

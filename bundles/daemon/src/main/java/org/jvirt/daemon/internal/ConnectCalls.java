@@ -190,7 +190,14 @@ final class ConnectCalls {
                     RemoteFeatures.TYPED_PARAM_STRING, NETWORK_UPDATE_HAS_CORRECT_ORDER -> 1;
             // as libvirtd, whatever the client's transport (a TCP client's files then fail on its own side), as
             // long as this JVM can take files in at all
-            case RemoteFeatures.FD_PASSING -> org.jvirt.rpc.transport.FilePassing.available() ? 1 : 0;
+            case RemoteFeatures.FD_PASSING -> {
+                if (!org.jvirt.rpc.transport.FilePassing.available()) {
+                    yield 0;
+                }
+                // the client sends files only after this answer: its reads stop short of them from now on
+                c.call().client().expectFiles();
+                yield 1;
+            }
             // jvirt migrates nothing yet
             default -> 0;
         };

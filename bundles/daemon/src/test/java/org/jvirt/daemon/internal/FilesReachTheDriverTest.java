@@ -69,6 +69,9 @@ class FilesReachTheDriverTest {
         RpcClient c = RpcClient.open("files", ch);
         c.sendFilesOn(FilePassing.of(ch));
         c.call(RemoteProtocol.CONNECT_OPEN, new ConnectOpenArgs("test:///default", 0));
+        // as libvirt's library asks before a call with files: from this answer on the daemon reads up to them
+        assertThat(c.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE, new RemoteProtocol.ConnectSupportsFeatureArgs(
+                org.jvirt.rpc.remote.RemoteFeatures.FD_PASSING)).supported()).isEqualTo(1);
         return c;
     }
 

@@ -254,13 +254,35 @@ public abstract class RpcConnection implements AutoCloseable {
         }
     }
 
-    /** The descriptors that follow a *_WITH_FDS message; libvirt's error when this connection cannot take them. */
+    /**
+     * The descriptors that follow a *_WITH_FDS message; libvirt's error when this connection cannot take them. A
+     * reader still reading greedily (the peer sent files without asking first) takes them only when it read
+     * nothing past the message: otherwise the byte a descriptor rode on may be in its buffer, the descriptor
+     * gone, and the connection is closed rather than hand on the wrong files.
+     */
     private ReceivedFiles receiveFiles(int count) {
         FilePassing passing = filePassing;
-        if (passing == null || !reader.stopsAtDescriptors()) {
+        if (passing == null) {
             throw FilePassing.cannotReceive();
         }
+        if (!reader.stopsAtDescriptors() && reader.buffered() > 0) {
+            throw new ProtocolException("file descriptors sent to a connection reading past them were lost "
+                    + "(a client asks whether the server takes files before it sends some)");
+        }
         return new ReceivedFiles(passing.receive(count, this::isOpen));
+    }
+
+    /**
+     * From the next read on, reads stop short of bytes that may carry descriptors. Only on the reader thread, in a
+     * call answered there: a read already under way elsewhere could take a descriptor's byte.
+     */
+    protected final void readUpToDescriptors() {
+        if (Thread.currentThread() != readerThread) {
+            throw new IllegalStateException("reads can change their bounds only on the reader thread");
+        }
+        if (filePassing != null) {
+            reader.stopAtDescriptors();
+        }
     }
 
     /** Closes because of {@code reason}: once; listeners and subclasses hear it. */

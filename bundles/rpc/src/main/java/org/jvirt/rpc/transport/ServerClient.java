@@ -100,9 +100,22 @@ public final class ServerClient extends RpcConnection {
         }
     }
 
-    /** Takes in files that arrive with calls on this client's unix socket ({@code passing}), before it starts. */
-    void receiveFilesOn(FilePassing passing) {
-        carryFiles(passing, true);
+    /**
+     * Takes in files that arrive with calls on this client's unix socket ({@code passing}), before it starts:
+     * reading up to descriptors from the first read on, or ({@code onRequest}) only once
+     * {@link #expectFiles()} is called.
+     */
+    void receiveFilesOn(FilePassing passing, boolean onRequest) {
+        carryFiles(passing, !onRequest);
+    }
+
+    /**
+     * This client is about to pass files (it asked whether the server takes them): reads stop short of
+     * descriptors from the next one on. Call it from a call answered on the reader thread (an inline procedure),
+     * before its reply; it does nothing on a connection that carries no files (TCP).
+     */
+    public void expectFiles() {
+        readUpToDescriptors();
     }
 
     /** A call; its files are closed once it is answered (or refused). */

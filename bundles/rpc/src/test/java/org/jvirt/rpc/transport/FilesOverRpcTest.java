@@ -216,4 +216,73 @@ class FilesOverRpcTest {
         other.close();
         return p;
     }
+
+    /** A server reading its unix clients greedily until they ask whether files pass, as jvirt's daemon does. */
+    private RpcServer onRequestServer(Path sock) throws IOException {
+        ServerProgram remote = new ServerProgram(RemoteProtocol.PROGRAM)
+                .on(RemoteProtocol.DOMAIN_CREATE_XML_WITH_FILES, (call, args) -> new DomainCreateXmlWithFilesRet(
+                        new NonnullDomain(contents(call.files()), new byte[16], call.files().size())))
+                .on(RemoteProtocol.CONNECT_SUPPORTS_FEATURE, (call, args) -> {
+                    call.client().expectFiles();
+                    return new RemoteProtocol.ConnectSupportsFeatureRet(1);
+                });
+        remote.inline(RemoteProtocol.CONNECT_SUPPORTS_FEATURE);
+        RpcServer s = new RpcServer(ServerConfig.defaults().withBusyPoll(200)).filesOnRequest(true).addProgram(remote);
+        s.listen(Transports.listenUnix(sock));
+        return s;
+    }
+
+    @Test
+    void aClientThatAskedFirstPassesFilesToAServerReadingOnRequest() throws IOException {
+        Path sock = tmp.resolve("on-request");
+        List<FileInputStream> in = open("asked");
+        try (RpcServer s = onRequestServer(sock)) {
+            SocketChannel ch = Transports.connectUnix(sock);
+            try (RpcClient c = RpcClient.open("asking", ch)) {
+                c.sendFilesOn(FilePassing.of(ch));
+                assertThat(c.call(RemoteProtocol.CONNECT_SUPPORTS_FEATURE,
+                        new RemoteProtocol.ConnectSupportsFeatureArgs(8)).supported()).isEqualTo(1);
+                for (int i = 0; i < 50; i++) {
+                    assertThat(c.callWithFiles(RemoteProtocol.DOMAIN_CREATE_XML_WITH_FILES, args(), fds(in)).dom()
+                            .name()).isEqualTo(i == 0 ? "asked;" : ";");
+                }
+            }
+        } finally {
+            in.get(0).close();
+        }
+    }
+
+    /**
+     * A client that sends files without asking, to a server still reading greedily: each call either gets its
+     * files through (the read stopped before the descriptor's byte) or the server closes the connection (the byte
+     * was read with the message); never other files, never none.
+     */
+    @Test
+    void aClientThatDidNotAskGetsItsFilesOrAClosedConnection() throws IOException {
+        Path sock = tmp.resolve("not-asked");
+        List<FileInputStream> in = open("unasked");
+        int through = 0;
+        int closed = 0;
+        try (RpcServer s = onRequestServer(sock)) {
+            for (int round = 0; round < 20; round++) {
+                SocketChannel ch = Transports.connectUnix(sock);
+                try (RpcClient c = RpcClient.open("not-asking", ch)) {
+                    c.sendFilesOn(FilePassing.of(ch));
+                    try (FileInputStream f = new FileInputStream(tmp.resolve("f0").toFile())) {
+                        String name = c.callWithFiles(RemoteProtocol.DOMAIN_CREATE_XML_WITH_FILES, args(),
+                                List.of(f.getFD())).dom().name();
+                        assertThat(name).isEqualTo("unasked;");
+                        through++;
+                    } catch (VirtException e) {
+                        // the server closed the connection (it logs why): the call fails, nothing was handed on
+                        assertThat(c.isOpen()).isFalse();
+                        closed++;
+                    }
+                }
+            }
+        } finally {
+            in.get(0).close();
+        }
+        assertThat(through + closed).isEqualTo(20);
+    }
 }
