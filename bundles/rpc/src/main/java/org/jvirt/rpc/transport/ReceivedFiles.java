@@ -37,12 +37,17 @@ public final class ReceivedFiles implements AutoCloseable {
         return descriptors;
     }
 
-    /** Closes the received descriptors (once). */
+    /** Closes the received descriptors (once); nothing to do, and no lock taken, for a call that brought none. */
     @Override
-    public synchronized void close() {
-        if (!closed && fds.length > 0) {
-            closed = true;
-            FilePassing.close(fds);
+    public void close() {
+        if (fds.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (!closed) {
+                closed = true;
+                FilePassing.close(fds);
+            }
         }
     }
 }
