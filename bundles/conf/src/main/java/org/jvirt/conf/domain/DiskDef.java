@@ -28,6 +28,8 @@ public class DiskDef {
     public DiskDef.Backenddomain backenddomain;
     public DiskDef.Geometry geometry;
     public DiskDef.Blockio blockio;
+    /** A block job's destination: live state only. */
+    @org.jvirt.conf.xml.Live
     public DiskDef.Mirror mirror;
     public DiskDef.Target target;
     public DiskDef.Iotune iotune;

@@ -92,6 +92,7 @@ public class Features {
 
     /** {@code <hyperv>}. */
     @XmlType(name = "")
+    @org.jvirt.conf.xml.WithEndTag
     public static class Hyperv {
         @XmlAttribute
         public String mode;

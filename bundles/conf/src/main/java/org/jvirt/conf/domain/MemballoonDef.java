@@ -12,10 +12,11 @@ public class MemballoonDef {
     @XmlAttribute
     public String freePageReporting;
     public MemballoonDef.Stats stats;
-    public MemballoonDef.Driver driver;
     public DeviceAcpi acpi;
     public Alias alias;
     public DeviceAddress address;
+    /** Written after the address, as libvirt writes a device's virtio options. */
+    public MemballoonDef.Driver driver;
 
     /** {@code <driver>}. */
     @XmlType(name = "")

@@ -21,12 +21,13 @@ public class NetDef {
     public Vlan vlan;
     public VirtualPort virtualport;
     public Bandwidth bandwidth;
-    @XmlElement(name = "portForward")
-    public List<NetDef.PortForward> portForwards = new ArrayList<>();
+    public NetDef.Port port;
     @XmlElement(name = "ip")
     public List<NetIp> ips = new ArrayList<>();
     @XmlElement(name = "route")
     public List<NetRoute> routes = new ArrayList<>();
+    @XmlElement(name = "portForward")
+    public List<NetDef.PortForward> portForwards = new ArrayList<>();
     public NetDef.Script script;
     public NetDef.Downscript downscript;
     public NetDef.Backenddomain backenddomain;
@@ -41,7 +42,6 @@ public class NetDef {
     public NetDef.Link link;
     public NetDef.Mtu mtu;
     public NetDef.Coalesce coalesce;
-    public NetDef.Port port;
     public BootOrder boot;
     public DeviceAcpi acpi;
     public Alias alias;
@@ -251,7 +251,9 @@ public class NetDef {
         public String portgroup;
         @XmlAttribute
         public String switchid;
+        /** The network port made for a running domain: live state only. */
         @XmlAttribute
+        @org.jvirt.conf.xml.Live
         public String portid;
         @XmlAttribute
         public String portgroupid;

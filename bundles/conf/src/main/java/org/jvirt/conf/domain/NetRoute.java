@@ -9,7 +9,7 @@ public class NetRoute {
     @XmlAttribute
     public String address;
     @XmlAttribute
-    public String gateway;
-    @XmlAttribute
     public String prefix;
+    @XmlAttribute
+    public String gateway;
 }

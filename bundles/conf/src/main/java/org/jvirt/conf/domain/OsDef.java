@@ -123,11 +123,11 @@ public class OsDef {
         @XmlAttribute
         public String secure;
         @XmlAttribute
-        public String stateless;
-        @XmlAttribute
         public String type;
         @XmlAttribute
         public String format;
+        @XmlAttribute
+        public String stateless;
         @XmlValue
         public String path;
     }

@@ -18,10 +18,11 @@ public class SoundDef {
     @XmlElement(name = "codec")
     public List<SoundDef.Codec> codecs = new ArrayList<>();
     public SoundDef.Audio audio;
-    public SoundDef.Driver driver;
     public DeviceAcpi acpi;
     public Alias alias;
     public DeviceAddress address;
+    /** Written after the address, as libvirt writes a device's virtio options. */
+    public SoundDef.Driver driver;
 
     /** {@code <audio>}. */
     @XmlType(name = "")

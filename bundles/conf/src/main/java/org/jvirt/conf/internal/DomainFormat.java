@@ -9,6 +9,7 @@ import org.jvirt.conf.domain.Alias;
 import org.jvirt.conf.domain.ChrDef;
 import org.jvirt.conf.domain.DeviceAddress;
 import org.jvirt.conf.domain.Devices;
+import org.jvirt.conf.domain.DiskDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.GraphicsDef;
 import org.jvirt.conf.domain.Metadata;
@@ -53,14 +54,17 @@ public final class DomainFormat {
         m.put(ChrDef.class, (XmlWriter.ElementFormat<ChrDef>) ChrFormat::write);
         m.put(GraphicsDef.class, (XmlWriter.ElementFormat<GraphicsDef>) GraphicsFormat::write);
         m.put(Devices.class, (XmlWriter.ElementFormat<Devices>) DomainFormat::devices);
+        m.put(DiskDef.Target.class, (XmlWriter.ElementFormat<DiskDef.Target>) DomainFormat::diskTarget);
         return m;
     }
 
     private static void root(XmlWriter w, String name, DomainDef d) {
         XmlBuffer b = w.out();
         b.open(name).attr("type", d.type).attr("id", !w.inactive() && d.id >= 0 ? d.id : null);
+        java.util.Set<String> declared = new java.util.HashSet<>();
         for (Element e : d.namespaced) {
-            if (e.getPrefix() != null) {
+            // each prefix once, however many elements of its namespace there are
+            if (e.getPrefix() != null && declared.add(e.getPrefix())) {
                 b.attr("xmlns:" + e.getPrefix(), e.getNamespaceURI());
             }
         }
@@ -74,6 +78,13 @@ public final class DomainFormat {
         w.out().open(name).endOpen();
         w.children(d);
         w.out().close(name);
+    }
+
+    /** A disk's target: libvirt writes the removable flag of a USB disk only (a SCSI disk's goes to QEMU alone). */
+    private static void diskTarget(XmlWriter w, String name, DiskDef.Target t) {
+        w.out().open(name).attr("dev", t.dev).attr("bus", t.bus).attr("tray", t.tray)
+                .attr("removable", "usb".equals(t.bus) ? t.removable : null).attr("rotation_rate", t.rotationRate)
+                .endEmpty();
     }
 
     private static void metadata(XmlWriter w, String name, Metadata m) {

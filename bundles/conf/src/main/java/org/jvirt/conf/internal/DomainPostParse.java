@@ -112,6 +112,9 @@ public final class DomainPostParse {
         parseGraphics(d);
         addImplicitControllers(d);
         parseVideos(def, d, opts);
+        DeviceDefaults.apply(d, opts);
+        DeviceDefaults.domainLabels(def.seclabels, opts);
+        TuningPostParse.apply(def);
         checkAddresses(d);
         DomainChecks.afterPostParse(def);
     }
@@ -341,8 +344,11 @@ public final class DomainPostParse {
             }
         }
         boolean deviceBoot = def.devices != null && (def.devices.disks.stream().anyMatch(x -> x.boot != null)
-                || def.devices.interfaces.stream().anyMatch(x -> x.boot != null));
-        if (os.type.value.equals("hvm") && os.boots.isEmpty() && os.kernel == null && !deviceBoot) {
+                || def.devices.interfaces.stream().anyMatch(x -> x.boot != null)
+                || def.devices.hostdevs.stream().anyMatch(x -> x.boot != null)
+                || def.devices.redirdevs.stream().anyMatch(x -> x.boot != null || x.bootElement != null)
+                || def.devices.filesystems.stream().anyMatch(x -> x.boot != null));
+        if (os.type.value.equals("hvm") && os.boots.isEmpty() && !deviceBoot) {
             os.boots.add(new OsDef.Boot("hd"));
         }
         if (os.loader != null && os.loader.path != null && os.loader.type == null) {
@@ -387,6 +393,11 @@ public final class DomainPostParse {
                     cpu.model.fallback = "allow";
                 }
             }
+        }
+        if (cpu.mode.equals("host-model") && cpu.model != null
+                && (cpu.model.name == null || cpu.model.name.isBlank()) && cpu.model.vendorId == null) {
+            // a host-model CPU's model is the host's, filled at start: a fallback alone is not kept
+            cpu.model = null;
         }
         for (CpuDef.Feature f : cpu.features) {
             if (f.policy == null) {
@@ -594,6 +605,7 @@ public final class DomainPostParse {
                     throw xmlError("Cannot parse controller index " + c.index);
                 }
             }
+            companionMaster(c);
             insertController(sorted, c);
         }
         for (ControllerDef c : sorted) {
@@ -605,7 +617,27 @@ public final class DomainPostParse {
         d.controllers.addAll(sorted);
     }
 
-    /** libvirt keeps controllers of one type ordered by index, the types in order of appearance. */
+    /** An ICH9 UHCI companion without a master takes its fixed ports on the EHCI controller (0, 2 or 4). */
+    private static void companionMaster(ControllerDef c) {
+        if (!"usb".equals(c.type) || c.master != null || c.model == null) {
+            return;
+        }
+        String port = switch (c.model) {
+            case "ich9-uhci1" -> "0";
+            case "ich9-uhci2" -> "2";
+            case "ich9-uhci3" -> "4";
+            default -> null;
+        };
+        if (port != null) {
+            c.master = new ControllerDef.Master();
+            c.master.startport = port;
+        }
+    }
+
+    /**
+     * libvirt keeps controllers of one type ordered by index, the types in order of appearance; of one index, a
+     * controller without a master goes before the companions (virDomainControllerInsertPreAlloced).
+     */
     private static void insertController(List<ControllerDef> list, ControllerDef c) {
         int insertAt = -1;
         int idx = c.index();
@@ -617,6 +649,8 @@ public final class DomainPostParse {
                     break;
                 }
                 if (cur.index() > idx) {
+                    insertAt = i;
+                } else if (c.master == null && cur.master != null && cur.index() == idx) {
                     insertAt = i;
                 } else if (insertAt == -1) {
                     insertAt = i + 1;
@@ -669,6 +703,42 @@ public final class DomainPostParse {
         }
         if (virtioSerial) {
             ensureController(d, "virtio-serial", 0);
+        }
+        hostdevScsiControllers(d);
+    }
+
+    /**
+     * The SCSI controllers up to the highest one a SCSI host device names; a new one takes the model of the
+     * controller of the host device that raised the highest index so far, so that they all stay of one model
+     * (virDomainDefMaybeAddHostdevSCSIcontroller).
+     */
+    private static void hostdevScsiControllers(Devices d) {
+        int max = -1;
+        String model = null;
+        for (var h : d.hostdevs) {
+            if (!"scsi".equals(h.type) || h.address == null || !"drive".equals(h.address.type)) {
+                continue;
+            }
+            int c = parseIntOr(h.address.controller, 0);
+            if (c > max) {
+                max = c;
+                for (ControllerDef cont : d.controllers) {
+                    if ("scsi".equals(cont.type) && cont.index() == c && cont.model != null) {
+                        model = cont.model;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i <= max; i++) {
+            boolean present = false;
+            for (ControllerDef c : d.controllers) {
+                present |= "scsi".equals(c.type) && c.index() == i;
+            }
+            if (!present) {
+                ControllerDef c = ControllerDef.of("scsi", i);
+                c.model = model;
+                insertController(d.controllers, c);
+            }
         }
     }
 

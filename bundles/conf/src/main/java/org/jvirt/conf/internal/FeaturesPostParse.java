@@ -35,6 +35,9 @@ final class FeaturesPostParse {
         if (f.ccfAssist != null && f.ccfAssist.state == null) {
             f.ccfAssist.state = "on";
         }
+        if (f.hyperv != null && f.hyperv.mode == null) {
+            f.hyperv.mode = "custom";
+        }
         if (f.smm != null && f.smm.state == null) {
             f.smm.state = "on";
         }

@@ -133,6 +133,12 @@ final class DeviceHotplug {
         QemuCaps caps = driver.capsFor(next);
         QemuDefaults.apply(next, caps, false);
         QemuCommandLine.checkSupported(next);
+        if (next.devices().controllers.stream().filter(c -> "pci".equals(c.type)).count()
+                != live.devices().controllers.stream().filter(c -> "pci".equals(c.type)).count()) {
+            // a running guest gets no new PCI controller: on q35 the device needs a free root port (libvirt's
+            // virDomainPCIAddressGetNextAddr)
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "No more available PCI slots");
+        }
         if (next.devices().controllers.size() != live.devices().controllers.size()) {
             // libvirt would plug the controller the device needs first; jvirt does not yet
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU, "a device that needs a new "

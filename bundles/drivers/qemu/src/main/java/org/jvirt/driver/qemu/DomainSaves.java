@@ -27,6 +27,7 @@ import org.jvirt.api.PausedReason;
 import org.jvirt.api.RunningReason;
 import org.jvirt.api.ShutoffReason;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.event.LifecycleEventType;
 import org.jvirt.api.event.StartedDetail;
 import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
@@ -87,6 +88,8 @@ final class DomainSaves {
                     o.apiRunStateChange = false;
                 }
             }
+            // libvirt reports the pause of a save as any other (QEMU's STOP)
+            driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, SuspendedDetail.PAUSED.value());
         }
         Path socket = dir.resolve("save.sock");
         boolean done = false;
@@ -97,6 +100,12 @@ final class DomainSaves {
             streamTo(mon, socket, file, offset, o.jobNow);
             SaveImage.complete(file);
             done = true;
+            JobProgress job = o.jobNow;
+            if (job != null) {
+                // the job ends before the guest stops, and libvirt reports it in that order
+                driver.emit(o, d -> new org.jvirt.api.event.DomainJobCompletedEvent(d,
+                        job.stats(job.memory())));
+            }
         } catch (QmpError e) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "job 'domain save' failed: "
                     + e.desc());
@@ -133,6 +142,7 @@ final class DomainSaves {
                     driver.worker);
             execute(mon, "migrate-set-parameters", JsonNodeFactory.instance.objectNode().put("max-bandwidth",
                     UNLIMITED));
+            enableMigrationEvents(mon);
             startMigration(mon, socket);
             awaitMigration(mon, progress);
             copied.get(MIGRATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -272,6 +282,16 @@ final class DomainSaves {
     /** Restores into {@code o} (inside its job). */
     void restore(QemuDomainObj o, QemuProcesses.Restore r) {
         driver.processes.start(o, !r.run(), StartedDetail.RESTORED, r);
+    }
+
+    /**
+     * QEMU then reports each pass over memory (MIGRATION_PASS) of a save or a savevm, libvirt's migration-iteration
+     * events (libvirt turns the capability on when QEMU starts).
+     */
+    static void enableMigrationEvents(QmpMonitor mon) {
+        com.fasterxml.jackson.databind.node.ObjectNode events = JsonNodeFactory.instance.objectNode();
+        events.putArray("capabilities").addObject().put("capability", "events").put("state", true);
+        execute(mon, "migrate-set-capabilities", events);
     }
 
     private static void execute(QmpMonitor mon, String command) {

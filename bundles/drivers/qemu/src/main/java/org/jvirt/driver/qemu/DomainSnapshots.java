@@ -344,6 +344,7 @@ final class DomainSnapshots {
             stopCpus(o, mon, PausedReason.SAVE, SuspendedDetail.PAUSED);
         }
         try {
+            DomainSaves.enableMigrationEvents(mon);
             String reply = hmp(mon, "savevm \"" + def.name + "\"");
             if (reply.contains("No block device can accept snapshots")) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,

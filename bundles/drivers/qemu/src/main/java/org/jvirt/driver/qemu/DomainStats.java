@@ -271,10 +271,11 @@ final class DomainStats {
                 BlockNodes.Layer l = chain.get(i);
                 String p = "block." + count + ".";
                 per.addString(p + "name", d.target.dev);
-                if (i > 0) {
+                per.addString(p + "path", l.path());
+                if (l.index() > 0) {
+                    // the top image too, once started it has an index (libvirt 9.0 reports it, as virsh shows)
                     per.addUInt(p + "backingIndex", l.index());
                 }
-                per.addString(p + "path", l.path());
                 JsonNode s = stats.getOrDefault(l.topNode(cache), MissingNode.getInstance()).path("stats");
                 if (i == 0 && !s.isMissingNode()) {
                     per.addULLong(p + "rd.reqs", s.path("rd_operations").asLong());

@@ -11,7 +11,6 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.IPAddrType;
 import org.jvirt.api.VirtException;
-import org.jvirt.conf.domain.ChrDef;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.NetDef;
 
@@ -20,9 +19,6 @@ import org.jvirt.conf.domain.NetDef;
  * interfaces on a virtual network, the host's ARP table matched by MAC address, or the guest agent.
  */
 final class InterfaceAddresses {
-    /** The channel name that makes a virtio channel the guest agent's (qemuFindAgentConfig). */
-    static final String AGENT_CHANNEL = "org.qemu.guest_agent.0";
-
     private InterfaceAddresses() {
     }
 
@@ -54,24 +50,7 @@ final class InterfaceAddresses {
 
     /** qemuDomainAgentAvailable: jvirt has no guest agent client, so the agent is never connected. */
     private static List<DomainInterface> agent(DomainDef def, boolean running) {
-        if (!running) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-        }
-        if (hasAgentChannel(def)) {
-            throw new VirtException(ErrorCode.AGENT_UNRESPONSIVE, ErrorDomain.QEMU,
-                    "QEMU guest agent is not connected");
-        }
-        throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
-                "QEMU guest agent is not configured");
-    }
-
-    private static boolean hasAgentChannel(DomainDef def) {
-        for (ChrDef c : def.devices().channels) {
-            if (c.target != null && "virtio".equals(c.target.type) && AGENT_CHANNEL.equals(c.target.name)) {
-                return true;
-            }
-        }
-        return false;
+        throw GuestAgent.unavailable(def, running);
     }
 
     /** qemuARPGetInterfaces: one entry per interface and matching neighbour, in the domain's interface order. */

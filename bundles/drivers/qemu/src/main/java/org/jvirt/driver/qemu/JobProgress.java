@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jvirt.api.DomainJobOperation;
 import org.jvirt.api.DomainJobType;
+import org.jvirt.api.TypedParamFields;
+import org.jvirt.api.TypedParameters;
 
 /**
  * A long job of a domain as getJobInfo and getJobStats report it (libvirt's virDomainJobData): what it does, when
@@ -34,6 +36,27 @@ final class JobProgress {
     long elapsedMillis() {
         long end = endedMillis;
         return (end < 0 ? System.currentTimeMillis() : end) - startedMillis;
+    }
+
+    /**
+     * The job's statistics (getJobStats, and the job-completed event): operation, time, and for a job QEMU reports
+     * on, memory {@code m} (total, processed, remaining) and, for a migration, the same as data.
+     */
+    TypedParameters stats(long[] m) {
+        TypedParameters.Builder b = TypedParameters.builder()
+                .addInt(TypedParamFields.DOMAIN_JOB_OPERATION, operation.value())
+                .addULLong(TypedParamFields.DOMAIN_JOB_TIME_ELAPSED, elapsedMillis());
+        if (source != Source.NONE) {
+            b.addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_TOTAL, m[0])
+                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_PROCESSED, m[1])
+                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_REMAINING, m[2]);
+            if (source == Source.MIGRATION) {
+                b.addULLong(TypedParamFields.DOMAIN_JOB_DATA_TOTAL, m[0])
+                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_PROCESSED, m[1])
+                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_REMAINING, m[2]);
+            }
+        }
+        return b.build();
     }
 
     /** Memory total, processed and remaining in bytes, from QEMU's last report (zeros without one). */

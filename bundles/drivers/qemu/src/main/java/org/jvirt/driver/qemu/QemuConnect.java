@@ -31,6 +31,9 @@ import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.CapabilitiesXml;
 import org.jvirt.driver.qemu.caps.HostFacts;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.domcaps.Emulators;
+import org.jvirt.driver.qemu.domcaps.HostSupport;
+import org.jvirt.driver.qemu.domcaps.QemuDomainCapabilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +106,208 @@ final class QemuConnect implements Connect {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "failed to determine host name");
         }
     }
+
+    /** No security driver confines QEMU: the primary model is "none" (DAC is stacked under it, as capabilities show). */
+    @Override
+    public org.jvirt.api.SecurityModel getSecurityModel() {
+        checkOpen();
+        return new org.jvirt.api.SecurityModel("none", "0");
+    }
+
+    // ---- the host's counters (virsh nodememstats, nodecpustats, freecell, nodecpumap, node-memory-tune)
+
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetMemoryStats(int cellNum) {
+        checkOpen();
+        org.jvirt.util.HostCounters host = org.jvirt.util.HostCounters.host();
+        java.util.Map<String, Long> m;
+        try {
+            List<Integer> cells = host.cells();
+            int maxCell = cells.isEmpty() ? 0 : cells.get(cells.size() - 1);
+            if (cellNum > maxCell) {
+                throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                        "cellNum in virHostMemGetStats must be less than or equal to " + maxCell);
+            }
+            m = host.memory(cellNum);
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read memory statistics: "
+                    + e.getMessage());
+        }
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        m.forEach(b::addULLong);
+        return b.build();
+    }
+
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetCPUStats(int cpuNum) {
+        checkOpen();
+        java.util.Map<String, Long> m;
+        try {
+            m = org.jvirt.util.HostCounters.host().cpu(cpuNum);
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read /proc/stat: "
+                    + e.getMessage());
+        }
+        if (m == null) {
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                    "Invalid cpuNum in virHostCPUGetStatsLinux");
+        }
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        m.forEach(b::addULLong);
+        return b.build();
+    }
+
+    @Override
+    public long nodeGetFreeMemory() {
+        checkOpen();
+        return freePerCell().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public long[] nodeGetCellsFreeMemory(int startCell, int maxCells) {
+        checkOpen();
+        List<Long> free = freePerCell();
+        if (startCell > free.size() - 1) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "start cell " + startCell
+                    + " out of range (0-" + (free.size() - 1) + ")");
+        }
+        return free.subList(startCell, Math.min(free.size(), startCell + maxCells)).stream()
+                .mapToLong(Long::longValue).toArray();
+    }
+
+    private static List<Long> freePerCell() {
+        try {
+            return org.jvirt.util.HostCounters.host().freePerCell();
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read free memory: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public org.jvirt.api.NodeCPUMap nodeGetCPUMap() {
+        checkOpen();
+        try {
+            org.jvirt.util.HostCounters host = org.jvirt.util.HostCounters.host();
+            return new org.jvirt.api.NodeCPUMap(host.presentCpus(), host.onlineCpus());
+        } catch (java.io.IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "cannot read the host's CPUs: "
+                    + e.getMessage());
+        }
+    }
+
+    /** KSM's tunables and counters, as libvirt reads them from /sys/kernel/mm/ksm (virHostMemGetParameters). */
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetMemoryParameters() {
+        checkOpen();
+        org.jvirt.util.HostCounters host = org.jvirt.util.HostCounters.host();
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        for (String[] f : new String[][] {{"pages_to_scan", "ui"}, {"sleep_millisecs", "ui"},
+                {"pages_shared", "ull"}, {"pages_sharing", "ull"}, {"pages_unshared", "ull"},
+                {"pages_volatile", "ull"}, {"full_scans", "ull"}, {"merge_across_nodes", "ui"}}) {
+            Long v = host.ksm(f[0]);
+            if (v == null) {
+                if (f[0].equals("merge_across_nodes")) {
+                    continue; // older kernels have no such file, and libvirt leaves it out
+                }
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NONE,
+                        "cannot read /sys/kernel/mm/ksm/" + f[0]);
+            }
+            if (f[1].equals("ui")) {
+                b.addUInt("shm_" + f[0], v.intValue());
+            } else {
+                b.addULLong("shm_" + f[0], v);
+            }
+        }
+        return b.build();
+    }
+
+    /** The CPU models libvirt 9.0 knows for x86 (its CPU map's order), as virsh cpu-models lists them. */
+    @Override
+    public List<String> getCPUModelNames(String arch) {
+        checkOpen();
+        if (!Emulators.ARCHES.contains(arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "cannot find architecture " + arch);
+        }
+        if (!arch.equals("x86_64") && !arch.equals("i686")) {
+            throw VirtException.noSupport();
+        }
+        return org.jvirt.driver.qemu.domcaps.X86CpuModels.names();
+    }
+
+    /** libvirt reads SMBIOS with dmidecode; jvirt does not, and says so as libvirt does without it. */
+    @Override
+    public String getSysinfo() {
+        checkOpen();
+        throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                "Host SMBIOS information is not available");
+    }
+
+    /** SEV needs QEMU's and the host's support, which jvirt does not use yet (qemuGetSEVInfoToParams). */
+    @Override
+    public org.jvirt.api.TypedParameters nodeGetSEVInfo() {
+        checkOpen();
+        QemuCaps c = driver.caps.get(java.nio.file.Path.of(QemuDriver.defaultEmulator(null)));
+        if (!c.hasFlag("query-sev-capabilities")) {
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                    "QEMU does not support SEV guest");
+        }
+        throw VirtException.noSupport();
+    }
+
+    @Override
+    public String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype) {
+        checkOpen();
+        boolean kvmAsked = false;
+        if (virttype != null) {
+            if (!VIRT_TYPES.contains(virttype)) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "unknown virttype: " + virttype);
+            }
+            kvmAsked = virttype.equals("kvm");
+        }
+        if (arch != null && !Emulators.ARCHES.contains(arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "unknown architecture: " + arch);
+        }
+        java.nio.file.Path emulator;
+        if (emulatorbin != null) {
+            emulator = java.nio.file.Path.of(emulatorbin);
+        } else {
+            String want = arch != null ? arch : driver.host().arch();
+            emulator = Emulators.forArch(java.nio.file.Path.of(QemuDriver.defaultEmulator(null)).getParent(), want);
+            if (emulator == null) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "unable to find any emulator to serve '" + want + "' architecture");
+            }
+        }
+        QemuCaps c = driver.caps.get(emulator);
+        String emulatorArch = Emulators.archOf(c.arch());
+        if (arch == null) {
+            arch = emulatorArch;
+        } else if (!Emulators.serves(emulatorArch, arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "architecture from emulator '"
+                    + emulatorArch + "' doesn't match given architecture '" + arch + "'");
+        }
+        boolean kvm = virttype == null ? c.kvm() : kvmAsked;
+        if (virttype != null && (kvm && !c.kvm() || !virttype.equals("kvm") && !virttype.equals("qemu"))) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "the accel '" + virttype
+                    + "' is not supported by '" + emulator + "' on this host");
+        }
+        String canonical;
+        if (machine == null) {
+            QemuCaps.Machine def = c.defaultMachine();
+            canonical = def == null ? null : def.name();
+        } else {
+            canonical = c.machine(machine).map(QemuCaps.Machine::name).orElseThrow(() -> new VirtException(
+                    ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "the machine '" + machine
+                            + "' is not supported by emulator '" + emulator + "'"));
+        }
+        HostSupport host = HostSupport.probe(driver.firmware.searchPath(), canonical, arch);
+        return XmlDocuments.format(QemuDomainCapabilities.build(c, arch, canonical, kvm, host), Set.of());
+    }
+
+    /** The virtualization types libvirt's domain XML names (virDomainVirtType). */
+    private static final Set<String> VIRT_TYPES = Set.of("none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml",
+            "openvz", "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf");
 
     @Override
     public String getCapabilities() {

@@ -186,6 +186,262 @@ final class QemuDomain implements Domain {
         return query(o -> o.def.os.type.value);
     }
 
+    // ---- placement and counters (virsh vcpuinfo, vcpupin, emulatorpin, iothreadinfo, dommemstat, domblkerror,
+    // domifstat, domcontrol, perf)
+
+    @Override
+    public List<org.jvirt.api.VcpuInfo> getVcpus() {
+        QemuDomainObj o = obj();
+        QemuDomainObj.Running r;
+        long pid;
+        synchronized (o) {
+            if (!o.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot list vcpu pinning for an inactive domain");
+            }
+            r = o.running();
+            pid = o.pid;
+        }
+        return VcpuPlacement.vcpus(r, pid, conn.driver().host().cpuCount());
+    }
+
+    @Override
+    public List<java.util.BitSet> getVcpuPinInfo(Set<org.jvirt.api.DomainAffect> flags) {
+        return VcpuPlacement.vcpuPinInfo(oneDef(flags), conn.driver().host().cpuCount());
+    }
+
+    @Override
+    public java.util.Optional<java.util.BitSet> getEmulatorPinInfo(Set<org.jvirt.api.DomainAffect> flags) {
+        return java.util.Optional.of(VcpuPlacement.emulatorPinInfo(oneDef(flags), conn.driver().host().cpuCount()));
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainIOThreadInfo> getIOThreadInfo(Set<org.jvirt.api.DomainAffect> flags) {
+        return VcpuPlacement.iothreads(oneDef(flags), conn.driver().host().cpuCount());
+    }
+
+    /** The one definition LIVE or CONFIG names (the current one when neither), as virDomainObjGetOneDef gives it. */
+    private org.jvirt.conf.domain.DomainDef oneDef(Set<org.jvirt.api.DomainAffect> flags) {
+        Impact imp = Impact.of(obj(), flags.contains(org.jvirt.api.DomainAffect.LIVE),
+                flags.contains(org.jvirt.api.DomainAffect.CONFIG));
+        return imp.live() != null ? imp.live() : imp.persistent();
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainMemoryStat> memoryStats() {
+        QemuDomainObj o = obj();
+        QemuDomainObj.Running r;
+        long pid;
+        synchronized (o) {
+            r = o.running();
+            pid = o.pid;
+        }
+        return GuestCounters.memory(r, pid);
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainDiskError> getDiskErrors() {
+        return GuestCounters.diskErrors(obj().running());
+    }
+
+    @Override
+    public org.jvirt.api.DomainInterfaceStats interfaceStats(String device) {
+        return GuestCounters.interfaceStats(obj().running().def(), device);
+    }
+
+    /** qemuDomainGetControlInfo: a running domain's monitor is free, or busy with a long job since it began. */
+    @Override
+    public org.jvirt.api.DomainControlInfo getControlInfo() {
+        QemuDomainObj o = obj();
+        o.running();
+        JobProgress job = o.jobNow;
+        return job == null ? new org.jvirt.api.DomainControlInfo(org.jvirt.api.DomainControlState.OK, 0, 0)
+                : new org.jvirt.api.DomainControlInfo(org.jvirt.api.DomainControlState.JOB, 0, job.elapsedMillis());
+    }
+
+    /** The memory placement the definition asks for: mode (strict unless said) and node set. */
+    @Override
+    public org.jvirt.api.TypedParameters getNumaParameters(Set<org.jvirt.api.DomainAffect> flags) {
+        org.jvirt.conf.domain.DomainDef def = oneDef(flags);
+        org.jvirt.conf.domain.Numatune.Memory m = def.numatune == null ? null : def.numatune.memory;
+        int mode = m == null || m.mode == null ? 0 : NUMA_MODES.indexOf(m.mode);
+        return org.jvirt.api.TypedParameters.builder()
+                .addInt(org.jvirt.api.TypedParamFields.DOMAIN_NUMA_MODE, mode)
+                .addString(org.jvirt.api.TypedParamFields.DOMAIN_NUMA_NODESET,
+                        m == null || m.nodeset == null ? "" : m.nodeset)
+                .build();
+    }
+
+    /** libvirt's virDomainNumatuneMemMode names, in its order. */
+    private static final List<String> NUMA_MODES = List.of("strict", "preferred", "interleave", "restrictive");
+
+    /** jvirt enables no perf event: each of libvirt's events is reported disabled (qemuDomainGetPerfEvents). */
+    @Override
+    public org.jvirt.api.TypedParameters getPerfEvents(Set<org.jvirt.api.DomainAffect> flags) {
+        oneDef(flags);
+        org.jvirt.api.TypedParameters.Builder b = org.jvirt.api.TypedParameters.builder();
+        for (String event : PERF_EVENTS) {
+            b.addBoolean(event, false);
+        }
+        return b.build();
+    }
+
+    /** libvirt's virPerfEvent names, in its order. */
+    private static final List<String> PERF_EVENTS = List.of("cmt", "mbmt", "mbml", "cpu_cycles", "instructions",
+            "cache_references", "cache_misses", "branch_instructions", "branch_misses", "bus_cycles",
+            "stalled_cycles_frontend", "stalled_cycles_backend", "ref_cpu_cycles", "cpu_clock", "task_clock",
+            "page_faults", "context_switches", "cpu_migrations", "page_faults_min", "page_faults_maj",
+            "alignment_faults", "emulation_faults");
+
+    /** A guest without SEV has no launch measurement: no parameters (qemuDomainGetLaunchSecurityInfo). */
+    @Override
+    public org.jvirt.api.TypedParameters getLaunchSecurityInfo() {
+        obj();
+        return org.jvirt.api.TypedParameters.empty();
+    }
+
+    /** QEMU's calc-dirty-rate, in the mode the flags name (qemuDomainStartDirtyRateCalc). */
+    @Override
+    public void startDirtyRateCalc(int seconds, Set<org.jvirt.api.DomainDirtyRateCalcFlag> flags) {
+        if (seconds < 1 || seconds > 60) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "seconds=" + seconds
+                    + " is invalid, please choose value within [1, 60].");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode args = org.jvirt.driver.qemu.qmp.QmpMonitor.JSON
+                .createObjectNode().put("calc-time", seconds);
+        if (flags.contains(org.jvirt.api.DomainDirtyRateCalcFlag.DIRTY_BITMAP)) {
+            args.put("mode", "dirty-bitmap");
+        } else if (flags.contains(org.jvirt.api.DomainDirtyRateCalcFlag.DIRTY_RING)) {
+            args.put("mode", "dirty-ring");
+        }
+        QmpCommands.execute(obj().running().monitor(), "calc-dirty-rate", args);
+    }
+
+    // ---- the guest agent: jvirt has no agent client, so these fail as libvirt does without an agent
+
+    @Override
+    public String getHostname(Set<org.jvirt.api.DomainGetHostnameFlag> flags) {
+        if (flags.contains(org.jvirt.api.DomainGetHostnameFlag.LEASE)
+                && !flags.contains(org.jvirt.api.DomainGetHostnameFlag.AGENT)) {
+            QemuDomainObj o = obj();
+            synchronized (o) {
+                for (org.jvirt.conf.domain.NetDef n : o.def.devices().interfaces) {
+                    if ("network".equals(n.type)) {
+                        throw VirtException.noSupport(); // DHCP leases are a network driver's; jvirt has none yet
+                    }
+                }
+                throw new VirtException(ErrorCode.NO_HOSTNAME, ErrorDomain.QEMU,
+                        "no hostname found for domain " + o.def.name);
+            }
+        }
+        throw agentUnavailable();
+    }
+
+    @Override
+    public org.jvirt.api.TypedParameters getGuestInfo(Set<org.jvirt.api.DomainGuestInfoType> types) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public List<org.jvirt.api.DomainFSInfo> getFSInfo() {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public java.time.Instant getTime() {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public void setTime(java.time.Instant time, Set<org.jvirt.api.DomainSetTimeFlag> flags) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public void fsTrim(String mountPoint, long minimum) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public int fsFreeze(List<String> mountpoints) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public int fsThaw(List<String> mountpoints) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public void setUserPassword(String user, String password, Set<org.jvirt.api.DomainSetUserPasswordFlag> flags) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public List<String> authorizedSSHKeysGet(String user) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public void authorizedSSHKeysSet(String user, List<String> keys,
+            Set<org.jvirt.api.DomainAuthorizedSSHKeysSetFlag> flags) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public org.jvirt.api.TypedParameters getGuestVcpus() {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public void setGuestVcpus(String cpumap, boolean enable) {
+        throw agentUnavailable();
+    }
+
+    @Override
+    public String qemuAgentCommand(String command, int timeout) {
+        throw agentUnavailable();
+    }
+
+    private VirtException agentUnavailable() {
+        QemuDomainObj o = obj();
+        synchronized (o) {
+            return GuestAgent.unavailable(o.def, o.isActive());
+        }
+    }
+
+    /**
+     * The primary security driver is "none" (the host capabilities say so), whose label is empty, as libvirt's
+     * qemuDomainGetSecurityLabel gives it.
+     */
+    @Override
+    public org.jvirt.api.SecurityLabel getSecurityLabel() {
+        return query(o -> new org.jvirt.api.SecurityLabel("", false));
+    }
+
+    /**
+     * One label per stacked security driver of a running domain ("none", then DAC's "+UID:+GID" of the QEMU
+     * process), none for an inactive one (qemuDomainGetSecurityLabelList).
+     */
+    @Override
+    public List<org.jvirt.api.SecurityLabel> getSecurityLabelList() {
+        return query(o -> {
+            if (!o.isActive()) {
+                return List.of();
+            }
+            try {
+                java.nio.file.Path proc = java.nio.file.Path.of("/proc", Long.toString(o.pid));
+                int uid = (Integer) java.nio.file.Files.getAttribute(proc, "unix:uid");
+                int gid = (Integer) java.nio.file.Files.getAttribute(proc, "unix:gid");
+                return List.of(new org.jvirt.api.SecurityLabel("", false),
+                        new org.jvirt.api.SecurityLabel("+" + uid + ":+" + gid, false));
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.SECURITY,
+                        "unable to get uid and gid for PID " + o.pid + " via procfs");
+            }
+        });
+    }
+
     @Override
     public DomainInfo getInfo() {
         return query(o -> new DomainInfo(o.state, o.def.memoryKiB(), o.isActive() ? o.def.currentMemoryKiB()
@@ -723,7 +979,12 @@ final class QemuDomain implements Domain {
             def = o.def;
             mon = o.isActive() ? o.monitor : null;
         }
-        DiskDef d = DiskLookup.require(def, disk);
+        DiskDef d = DiskLookup.byName(def, disk);
+        if (d == null) {
+            // qemuDomainGetBlockInfo's own wording (block statistics say "invalid path: NAME")
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    "invalid path " + disk + " not assigned to domain");
+        }
         if (!BlockNodes.hasSource(d)) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + disk + "' does not "
                     + "currently have a source assigned");
@@ -1070,20 +1331,7 @@ final class QemuDomain implements Domain {
         if (p == null) {
             return new org.jvirt.api.DomainJobStats(org.jvirt.api.DomainJobType.NONE, TypedParameters.empty());
         }
-        TypedParameters.Builder b = TypedParameters.builder()
-                .addInt(TypedParamFields.DOMAIN_JOB_OPERATION, p.operation.value())
-                .addULLong(TypedParamFields.DOMAIN_JOB_TIME_ELAPSED, p.elapsedMillis());
-        if (p.source != JobProgress.Source.NONE) {
-            b.addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_TOTAL, m[0])
-                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_PROCESSED, m[1])
-                    .addULLong(TypedParamFields.DOMAIN_JOB_MEMORY_REMAINING, m[2]);
-            if (p.source == JobProgress.Source.MIGRATION) {
-                b.addULLong(TypedParamFields.DOMAIN_JOB_DATA_TOTAL, m[0])
-                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_PROCESSED, m[1])
-                        .addULLong(TypedParamFields.DOMAIN_JOB_DATA_REMAINING, m[2]);
-            }
-        }
-        return new org.jvirt.api.DomainJobStats(type, b.build());
+        return new org.jvirt.api.DomainJobStats(type, p.stats(m));
     }
 
     /** The running job's progress, asked of QEMU now (when the job's source reports any). */

@@ -44,6 +44,8 @@ final class QemuDomainObj {
     boolean shutdownByGuest;
     /** The driver is ending the process: its exit is expected. */
     boolean beingDestroyed;
+    /** QEMU said SHUTDOWN (host signal) while being destroyed: libvirt reports it before the stop. */
+    boolean shutdownOnDestroy;
     /** An API call is changing the run state itself and will report it; QEMU's STOP/RESUME are not news. */
     boolean apiRunStateChange;
     /** A reboot was asked through ACPI: the guest's power-off is to be a reset (libvirt's fakeReboot). */

@@ -35,6 +35,7 @@ import org.jvirt.driver.qemu.caps.CapsCache;
 import org.jvirt.driver.qemu.caps.HostFacts;
 import org.jvirt.driver.qemu.caps.QemuCaps;
 import org.jvirt.driver.qemu.command.NewDefinition;
+import org.jvirt.driver.qemu.firmware.FirmwareSelection;
 import org.jvirt.util.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ final class QemuDriver implements AutoCloseable {
     final CoreDumps dumps = new CoreDumps(this);
     final Screenshots screenshots = new Screenshots(this);
     final DomainParseOptions parse = NewDefinition.options();
+    final FirmwareSelection firmware;
     private final Map<UUID, QemuDomainObj> byUuid = new LinkedHashMap<>();
     private final List<QemuConnect> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -68,6 +70,7 @@ final class QemuDriver implements AutoCloseable {
 
     QemuDriver(Path home) {
         this.paths = new QemuPaths(home);
+        this.firmware = FirmwareSelection.forHome(home);
         try {
             paths.create();
         } catch (IOException e) {
@@ -142,7 +145,7 @@ final class QemuDriver implements AutoCloseable {
 
     /** Parses and completes a domain as the QEMU driver does for define and create. */
     DomainDef parseNew(String xml) {
-        return NewDefinition.parse(xml, parse, this::capsFor);
+        return NewDefinition.parse(xml, parse, this::capsFor, true, firmware);
     }
 
     // ---- domain list

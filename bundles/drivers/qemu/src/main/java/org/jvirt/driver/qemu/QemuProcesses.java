@@ -22,6 +22,8 @@ import org.jvirt.api.RunningReason;
 import org.jvirt.api.ShutoffReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.event.LifecycleEventType;
+import org.jvirt.api.event.ResumedDetail;
+import org.jvirt.api.event.ShutdownDetail;
 import org.jvirt.api.event.StartedDetail;
 import org.jvirt.api.event.StoppedDetail;
 import org.jvirt.api.event.SuspendedDetail;
@@ -38,6 +40,7 @@ import org.jvirt.driver.qemu.command.BlockNodes;
 import org.jvirt.driver.qemu.command.LaunchPaths;
 import org.jvirt.driver.qemu.command.QemuCommandLine;
 import org.jvirt.driver.qemu.command.QemuDefaults;
+import org.jvirt.driver.qemu.firmware.FirmwareNvram;
 import org.jvirt.driver.qemu.qmp.QmpError;
 import org.jvirt.driver.qemu.qmp.QmpMonitor;
 import org.jvirt.util.DetachedCommand;
@@ -146,6 +149,7 @@ final class QemuProcesses {
             List<String> args = QemuCommandLine.build(live, caps, new LaunchPaths(dir, monitor, pidFile, key, vnc,
                     CdromDrives.of(live), restore != null ? "defer" : null, loadvm));
             fillGraphicsPort(live, vnc);
+            FirmwareNvram.prepare(live);
             t.mark("cmdline");
             logOffset = QemuLog.appendHeader(log, args, caps);
             t.mark("header");
@@ -171,6 +175,7 @@ final class QemuProcesses {
                 o.gotShutdown = false;
                 o.shutdownByGuest = false;
                 o.beingDestroyed = false;
+                o.shutdownOnDestroy = false;
                 o.fakeReboot = false;
                 o.pausedShutdown = false;
                 o.nextNodeIndex = nextIndex;
@@ -228,7 +233,15 @@ final class QemuProcesses {
             cleanupFailedStart(o, persistent, p, mon, dir, pidFile);
             throw ve;
         }
+        if (!paused && restore == null && loadvm == null) {
+            // QEMU's RESUME after cont, which libvirt reports before the start itself
+            driver.emitLifecycle(o, LifecycleEventType.RESUMED, ResumedDetail.UNPAUSED.value());
+        }
         driver.emitLifecycle(o, LifecycleEventType.STARTED, detail.value());
+        if (!paused && restore != null) {
+            // a restored guest runs again once started, and libvirt says so after the start (a snapshot's resume)
+            driver.emitLifecycle(o, LifecycleEventType.RESUMED, ResumedDetail.FROM_SNAPSHOT.value());
+        }
         if (paused) {
             driver.emitLifecycle(o, LifecycleEventType.SUSPENDED, (restore != null ? restore.pausedAs()
                     : detail == StartedDetail.FROM_SNAPSHOT ? SuspendedDetail.FROM_SNAPSHOT
@@ -382,7 +395,7 @@ final class QemuProcesses {
                 if (("charserial" + i).equals(n.path("label").asText())
                         && n.path("filename").asText().startsWith("pty:")) {
                     String tty = n.path("filename").asText().substring(4);
-                    c.tty = tty;
+                    // the legacy tty attribute is the console's alone, as libvirt writes it
                     if (c.sources.isEmpty()) {
                         c.sources.add(new ChrSource());
                     }
@@ -490,7 +503,37 @@ final class QemuProcesses {
                     "Failed to terminate process " + pid + " with SIG" + (graceful ? "TERM" : "KILL")
                             + ": Device or resource busy");
         }
+        if (reason == ShutoffReason.DESTROYED) {
+            reportShutdownOnDestroy(o);
+        }
         stopped(o, reason, detail, keep);
+    }
+
+    /**
+     * QEMU answers the SIGTERM of a destroy with a SHUTDOWN event, which libvirt reports (SHUTDOWN, after a host
+     * request) before the stop: the monitor is read to its end first, so that the event is not missed or late.
+     * Other stops (save, a snapshot's) close the monitor before QEMU ends in libvirt, and report no such event.
+     */
+    private void reportShutdownOnDestroy(QemuDomainObj o) {
+        QmpMonitor mon;
+        synchronized (o) {
+            mon = o.monitor;
+        }
+        if (mon != null) {
+            try {
+                mon.awaitEnd(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        boolean seen;
+        synchronized (o) {
+            seen = o.shutdownOnDestroy;
+            o.shutdownOnDestroy = false;
+        }
+        if (seen) {
+            driver.emitLifecycle(o, LifecycleEventType.SHUTDOWN, ShutdownDetail.HOST.value());
+        }
     }
 
     private static boolean waitExit(Process p, Duration d) {

@@ -53,6 +53,8 @@ final class QmpEvents implements QmpMonitor.Listener {
             case "DEVICE_DELETED" -> deviceDeleted(e);
             case "JOB_STATUS_CHANGE" -> driver.blockJobs.statusChanged(o, e.data().path("id").asText(),
                     e.data().path("status").asText());
+            case "MIGRATION_PASS" -> driver.emit(o, d -> new org.jvirt.api.event.DomainMigrationIterationEvent(d,
+                    e.data().path("pass").asInt()));
             case "WATCHDOG" -> watchdog(e);
             case "BLOCK_IO_ERROR" -> ioError(e);
             case "RTC_CHANGE" -> driver.emit(o, d -> new org.jvirt.api.event.DomainRtcChangeEvent(d,
@@ -71,8 +73,13 @@ final class QmpEvents implements QmpMonitor.Listener {
         boolean guest = e.data().path("guest").asBoolean(false);
         boolean reboot;
         synchronized (o) {
+            if (o.beingDestroyed && !guest) {
+                // our own SIGTERM: destroy reports it before the stop, once QEMU has closed its monitor
+                o.shutdownOnDestroy = true;
+                return;
+            }
             if (!o.isActive() || o.beingDestroyed || o.state == DomainState.SHUTDOWN) {
-                return; // our own SIGTERM makes QEMU say SHUTDOWN: destroy reports the stop itself
+                return;
             }
             reboot = o.fakeReboot || "restart".equals(o.def.onPoweroff);
             if (reboot) {

@@ -117,7 +117,7 @@ class QemuBlockStatsTest {
             assertThat(all).hasSize(1);
             TypedParameters p = all.get(0).params();
             assertThat(fields(p)).startsWith("state.state", "state.reason", "block.count", "block.0.name",
-                    "block.0.path", "block.0.rd.reqs", "block.0.rd.bytes", "block.0.rd.times", "block.0.wr.reqs",
+                    "block.0.path", "block.0.backingIndex", "block.0.rd.reqs", "block.0.rd.bytes", "block.0.rd.times", "block.0.wr.reqs",
                     "block.0.wr.bytes", "block.0.wr.times", "block.0.fl.reqs", "block.0.fl.times",
                     "block.0.allocation", "block.0.capacity", "block.0.physical", "block.1.name");
             assertThat(value(p, "state.state")).isEqualTo(1);

@@ -65,6 +65,7 @@ class QemuGuestPowerTest {
             Domain d = f.conn.domainDefineXML(guest.xml("acpi"));
             assertThat(next(f)).isEqualTo("DEFINED/ADDED");
             d.create();
+            assertThat(f.nextLifecycle()).isEqualTo("RESUMED/UNPAUSED");
             assertThat(next(f)).isEqualTo("STARTED/BOOTED");
             assertThat(guest.awaitOutput("B\n", BOOT)).as("the guest booted: " + guest.output()).isTrue();
             long pid = ((QemuDomain) d).pid();
@@ -87,6 +88,7 @@ class QemuGuestPowerTest {
         AcpiGuest guest = new AcpiGuest(dir);
         try (QemuFixture f = new QemuFixture(home)) {
             Domain d = f.conn.domainCreateXML(guest.xml("reboots"), Set.of());
+            assertThat(f.nextLifecycle()).isEqualTo("RESUMED/UNPAUSED");
             assertThat(next(f)).isEqualTo("STARTED/BOOTED");
             assertThat(guest.awaitOutput("B\n", BOOT)).isTrue();
             long pid = ((QemuDomain) d).pid();

@@ -47,6 +47,7 @@ class QemuLifecycleTest {
             assertThat(d.getID()).isEqualTo(-1);
 
             d.create();
+            assertThat(f.nextLifecycle()).isEqualTo("RESUMED/UNPAUSED"); // QEMU's RESUME after cont, first
             assertThat(f.nextLifecycle()).isEqualTo("STARTED/BOOTED");
             Domain live = f.conn.domainLookupByName("vm1");
             assertThat(live.getID()).isPositive();
@@ -74,6 +75,7 @@ class QemuLifecycleTest {
             assertThat(live.getState().reason()).isEqualTo(RunningReason.UNPAUSED.value());
 
             live.destroy();
+            assertThat(f.nextLifecycle()).as("QEMU's answer to the SIGTERM").isEqualTo("SHUTDOWN/HOST");
             assertThat(f.nextLifecycle()).isEqualTo("STOPPED/DESTROYED");
             assertThat(live.getState()).isEqualTo(new org.jvirt.api.DomainStateInfo(DomainState.SHUTOFF,
                     ShutoffReason.DESTROYED.value()));
@@ -106,6 +108,7 @@ class QemuLifecycleTest {
                     e -> assertThat(e.getMessage()).isEqualTo("Requested operation is not valid: cannot undefine "
                             + "transient domain"));
             d.destroy();
+            assertThat(f.nextLifecycle()).as("QEMU's answer to the SIGTERM").isEqualTo("SHUTDOWN/HOST");
             assertThat(f.nextLifecycle()).isEqualTo("STOPPED/DESTROYED");
             assertThat(f.conn.listAllDomains(Set.of())).isEmpty();
         }
@@ -138,6 +141,7 @@ class QemuLifecycleTest {
                     "<name>dies</name><uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>");
             Domain d = f.conn.domainCreateXML(xml, Set.of());
             f.conn.domainDefineXML(xml);
+            assertThat(f.nextLifecycle()).isEqualTo("RESUMED/UNPAUSED"); // QEMU's RESUME after cont, first
             assertThat(f.nextLifecycle()).isEqualTo("STARTED/BOOTED");
             assertThat(f.nextLifecycle()).isEqualTo("DEFINED/UPDATED");
             long pid = ((QemuDomain) d).pid();

@@ -188,6 +188,7 @@ class QemuSnapshotTest {
             // an inactive snapshot reverted with RUNNING: the guest boots from the image as it was
             f.events.clear();
             d.revertToSnapshot(off, EnumSet.of(DomainSnapshotRevertFlag.RUNNING));
+            assertThat(f.nextLifecycle()).isEqualTo("RESUMED/UNPAUSED");
             assertThat(f.nextLifecycle()).isEqualTo("STARTED/FROM_SNAPSHOT");
             assertThat(d.getState().state()).isEqualTo(DomainState.RUNNING);
             assertThat(guest.awaitOutput("B\nP\nP\nB\nB\n", BOOT)).isTrue();

@@ -23,6 +23,7 @@ import org.jvirt.conf.domain.IoThreadIds;
 import org.jvirt.conf.domain.MemballoonDef;
 import org.jvirt.conf.domain.MemorySize;
 import org.jvirt.conf.domain.Vcpu;
+import org.jvirt.util.CpuSets;
 
 /** Memory, vCPUs, pinning and IOThreads of a test domain (libvirt's testDomainSetMemoryFlags and neighbours). */
 final class DomainResources {
@@ -120,14 +121,14 @@ final class DomainResources {
         if (def.cputune != null) {
             for (Cputune.Vcpupin p : def.cputune.vcpupins) {
                 if (Integer.parseInt(p.vcpu) == vcpu) {
-                    return CpuMaps.parse(p.cpuset);
+                    return CpuSets.parse(p.cpuset);
                 }
             }
         }
         if (def.vcpu != null && def.vcpu.cpuset != null) {
-            return CpuMaps.parse(def.vcpu.cpuset);
+            return CpuSets.parse(def.vcpu.cpuset);
         }
-        return CpuMaps.all(hostCpus);
+        return CpuSets.all(hostCpus);
     }
 
     static List<VcpuInfo> vcpus(TestDomainObj o, int hostCpus) {
@@ -154,7 +155,7 @@ final class DomainResources {
         t.vcpupins.removeIf(p -> Integer.parseInt(p.vcpu) == vcpu);
         Cputune.Vcpupin pin = new Cputune.Vcpupin();
         pin.vcpu = Integer.toString(vcpu);
-        pin.cpuset = CpuMaps.format(map);
+        pin.cpuset = CpuSets.format(map);
         int at = 0;
         while (at < t.vcpupins.size() && Integer.parseInt(t.vcpupins.get(at).vcpu) < vcpu) {
             at++;
@@ -188,18 +189,18 @@ final class DomainResources {
         }
         Cputune t = cputune(def);
         t.emulatorpin = new Cputune.Emulatorpin();
-        t.emulatorpin.cpuset = CpuMaps.format(map);
+        t.emulatorpin.cpuset = CpuSets.format(map);
     }
 
     static Optional<BitSet> emulatorPinInfo(TestDomainObj o, int flags, int hostCpus) {
         DomainDef def = DefAccess.one(o, flags);
         if (def.cputune != null && def.cputune.emulatorpin != null) {
-            return Optional.of(CpuMaps.parse(def.cputune.emulatorpin.cpuset));
+            return Optional.of(CpuSets.parse(def.cputune.emulatorpin.cpuset));
         }
         if (def.vcpu != null && def.vcpu.cpuset != null) {
-            return Optional.of(CpuMaps.parse(def.vcpu.cpuset));
+            return Optional.of(CpuSets.parse(def.vcpu.cpuset));
         }
-        return Optional.of(CpuMaps.all(hostCpus));
+        return Optional.of(CpuSets.all(hostCpus));
     }
 
     /** Whether a {@code <cputune>} says nothing, so libvirt would not write it. */
@@ -235,8 +236,8 @@ final class DomainResources {
         for (IoThreadIds.IoThread t : def.iothreadids.iothreads) {
             BitSet map = iothreadPin(def, Integer.parseInt(t.id));
             if (map == null) {
-                map = def.vcpu != null && def.vcpu.cpuset != null ? CpuMaps.parse(def.vcpu.cpuset)
-                        : CpuMaps.all(def.vcpus());
+                map = def.vcpu != null && def.vcpu.cpuset != null ? CpuSets.parse(def.vcpu.cpuset)
+                        : CpuSets.all(def.vcpus());
             }
             out.add(new DomainIOThreadInfo(Integer.parseInt(t.id), map));
         }
@@ -249,7 +250,7 @@ final class DomainResources {
         }
         for (Cputune.Iothreadpin p : def.cputune.iothreadpins) {
             if (Integer.parseInt(p.iothread) == id) {
-                return CpuMaps.parse(p.cpuset);
+                return CpuSets.parse(p.cpuset);
             }
         }
         return null;
@@ -346,7 +347,7 @@ final class DomainResources {
                 t.iothreadpins.removeIf(p -> Integer.parseInt(p.iothread) == id);
                 Cputune.Iothreadpin pin = new Cputune.Iothreadpin();
                 pin.iothread = Integer.toString(id);
-                pin.cpuset = CpuMaps.format(map);
+                pin.cpuset = CpuSets.format(map);
                 t.iothreadpins.add(pin);
             }
         }

@@ -22,6 +22,7 @@ import org.jvirt.conf.domain.Memtune;
 import org.jvirt.conf.domain.NetDef;
 import org.jvirt.conf.domain.Numatune;
 import org.jvirt.conf.domain.Perf;
+import org.jvirt.util.CpuSets;
 
 /** Tunables of a test domain: blkio, memory, NUMA, interface bandwidth, disk I/O limits, perf events. */
 final class DomainTuning {
@@ -186,7 +187,7 @@ final class DomainTuning {
                     throw Errors.invalidArg("unsupported numatune mode: '" + mode + "'");
                 }
             } else {
-                nodeset = CpuMaps.parse((String) p.value());
+                nodeset = CpuSets.parse((String) p.value());
                 if (nodeset == null) {
                     throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
                             "Failed to parse bitmap '" + p.value() + "'");
@@ -207,7 +208,7 @@ final class DomainTuning {
         // virDomainNumatuneSet: a first setting takes the strict mode and the placement the vCPUs have, and a
         // static placement needs a node set
         boolean first = m == null;
-        String nodes = nodeset != null ? CpuMaps.format(nodeset) : m == null ? null : m.nodeset;
+        String nodes = nodeset != null ? CpuSets.format(nodeset) : m == null ? null : m.nodeset;
         String placement = nodeset != null ? "static" : null;
         if (first) {
             boolean vcpusStatic = def.vcpu == null || !"auto".equals(def.vcpu.placement);

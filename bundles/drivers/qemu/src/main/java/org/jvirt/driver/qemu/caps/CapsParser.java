@@ -15,7 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class CapsParser {
     /** The commands the probe sends, in order, each with no arguments. */
     public static final List<String> COMMANDS = List.of("query-version", "query-target", "query-kvm",
-            "query-commands", "query-machines", "query-cpu-definitions", "qom-list-types");
+            "query-commands", "query-machines", "query-cpu-definitions", "qom-list-types", "query-qmp-schema",
+            "query-tpm-models", "query-tpm-types", "query-sev-capabilities", "query-sgx-capabilities");
+
+    /** The key under which {@link #parse}'s replies give TCG's {@code query-cpu-definitions}, when probed apart. */
+    public static final String TCG_CPU_DEFINITIONS = "tcg:query-cpu-definitions";
 
     private CapsParser() {
     }
@@ -42,17 +46,54 @@ public final class CapsParser {
             commands.add(c.path("name").asText());
         }
         List<QemuCaps.Machine> machines = machines(replies.apply("query-machines"));
-        List<QemuCaps.CpuModel> cpus = new ArrayList<>();
-        for (JsonNode c : array(replies.apply("query-cpu-definitions"))) {
-            cpus.add(new QemuCaps.CpuModel(c.path("name").asText(), text(c, "typename"),
-                    c.path("unavailable-features").size() == 0, c.path("deprecated").asBoolean(false)));
-        }
+        List<QemuCaps.CpuModel> cpus = cpuModels(replies.apply("query-cpu-definitions"));
+        JsonNode tcgReply = replies.apply(TCG_CPU_DEFINITIONS);
+        List<QemuCaps.CpuModel> tcgCpus = tcgReply == null ? cpus : cpuModels(tcgReply);
         Set<String> types = new LinkedHashSet<>();
         for (JsonNode t : array(replies.apply("qom-list-types"))) {
             types.add(t.path("name").asText());
         }
         return new QemuCaps(emulator, size, mtimeMillis, QemuCaps.FORMAT, v, pkg, arch, kvm, Set.copyOf(commands),
-                List.copyOf(machines), List.copyOf(cpus), Set.copyOf(types));
+                List.copyOf(machines), List.copyOf(cpus), Set.copyOf(types), flags(replies), tcgCpus);
+    }
+
+    private static List<QemuCaps.CpuModel> cpuModels(JsonNode reply) {
+        List<QemuCaps.CpuModel> cpus = new ArrayList<>();
+        for (JsonNode c : array(reply)) {
+            cpus.add(new QemuCaps.CpuModel(c.path("name").asText(), text(c, "typename"),
+                    c.path("unavailable-features").size() == 0, c.path("deprecated").asBoolean(false)));
+        }
+        return cpus;
+    }
+
+    /**
+     * The facts beyond commands and types, under libvirt's flag names: display back-ends from the QAPI schema, TPM
+     * models and back-ends, and whether SEV and SGX answered (they fail on a host without them).
+     */
+    static Set<String> flags(Function<String, JsonNode> replies) {
+        Set<String> flags = new LinkedHashSet<>();
+        QapiSchema schema = new QapiSchema(replies.apply("query-qmp-schema"));
+        for (String[] f : new String[][] {{"sdl", "query-display-options/ret-type/+sdl"},
+                {"egl-headless", "query-display-options/ret-type/+egl-headless"},
+                {"display-dbus", "query-display-options/ret-type/+dbus"},
+                {"netdev.stream", "netdev_add/arg-type/+stream"}}) {
+            if (schema.has(f[1])) {
+                flags.add(f[0]);
+            }
+        }
+        for (JsonNode m : array(replies.apply("query-tpm-models"))) {
+            flags.add(m.asText()); // tpm-tis, tpm-crb, tpm-spapr: libvirt's flags carry the same names
+        }
+        for (JsonNode t : array(replies.apply("query-tpm-types"))) {
+            flags.add("tpm-" + t.asText()); // tpm-passthrough, tpm-emulator
+        }
+        if (replies.apply("query-sev-capabilities") != null) {
+            flags.add("query-sev-capabilities");
+        }
+        if (replies.apply("query-sgx-capabilities") != null) {
+            flags.add("query-sgx-capabilities");
+        }
+        return Set.copyOf(flags);
     }
 
     /** The machine types in QEMU's order but the default one first and without "none", as libvirt keeps them. */

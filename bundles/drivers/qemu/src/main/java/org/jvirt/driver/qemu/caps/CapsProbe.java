@@ -34,22 +34,49 @@ public final class CapsProbe {
         return Files.isReadable(kvm) && Files.isWritable(kvm);
     }
 
-    /** Probes {@code emulator}; fails with an IOException whose message says what went wrong. */
+    /**
+     * Probes {@code emulator}; fails with an IOException whose message says what went wrong. When KVM answered,
+     * a second, shorter run under TCG asks which CPU models TCG can run, as libvirt probes each accelerator.
+     */
     public static QemuCaps probe(Path emulator, long size, long mtimeMillis) throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, JsonNode> replies = new HashMap<>();
+        session(emulator, kvmDeviceUsable() ? List.of("kvm", "tcg") : List.of("tcg"), CapsParser.COMMANDS, replies);
+        JsonNode kvm = replies.get("query-kvm");
+        if (kvm != null && kvm.path("enabled").asBoolean(false)) {
+            Map<String, JsonNode> tcg = new HashMap<>();
+            try {
+                session(emulator, List.of("tcg"), List.of("query-cpu-definitions"), tcg);
+            } catch (IOException e) {
+                // a QEMU without its TCG module still serves KVM guests; TCG's models are then unknown
+                LOG.warn("probe {}: TCG did not start ({}); its CPU models are taken as KVM's", emulator,
+                        e.getMessage());
+            }
+            if (tcg.containsKey("query-cpu-definitions")) {
+                replies.put(CapsParser.TCG_CPU_DEFINITIONS, tcg.get("query-cpu-definitions"));
+            }
+        }
+        QemuCaps caps = CapsParser.parse(emulator.toString(), size, mtimeMillis, replies::get);
+        LOG.info("probed {} (QEMU {}, {}, kvm {}) in {} ms", emulator, caps.versionText(), caps.arch(),
+                caps.kvm() ? "yes" : "no", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        return caps;
+    }
+
+    /** Runs the emulator with no machine under {@code accels} (the first that works) and asks {@code commands}. */
+    private static void session(Path emulator, List<String> accels, List<String> commands,
+            Map<String, JsonNode> replies) throws IOException {
         List<String> argv = new ArrayList<>(List.of(emulator.toString(), "-S", "-no-user-config", "-nodefaults",
                 "-display", "none", "-machine", "none"));
-        if (kvmDeviceUsable()) {
-            argv.addAll(List.of("-accel", "kvm"));
+        for (String accel : accels) {
+            argv.addAll(List.of("-accel", accel));
         }
-        argv.addAll(List.of("-accel", "tcg", "-qmp", "stdio"));
-        long t0 = System.nanoTime();
+        argv.addAll(List.of("-qmp", "stdio"));
         Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        Map<String, JsonNode> replies = new HashMap<>();
         try (QmpMonitor m = QmpMonitor.over(p.getInputStream(), p.getOutputStream(), () -> {
             p.getOutputStream().close();
             p.getInputStream().close();
         }, "probe", null, TIMEOUT)) {
-            for (String cmd : CapsParser.COMMANDS) {
+            for (String cmd : commands) {
                 try {
                     replies.put(cmd, m.execute(cmd, null, TIMEOUT));
                 } catch (QmpError e) {
@@ -70,10 +97,6 @@ public final class CapsProbe {
         } finally {
             end(p);
         }
-        QemuCaps caps = CapsParser.parse(emulator.toString(), size, mtimeMillis, replies::get);
-        LOG.info("probed {} (QEMU {}, {}, kvm {}) in {} ms", emulator, caps.versionText(), caps.arch(),
-                caps.kvm() ? "yes" : "no", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-        return caps;
     }
 
     private static void end(Process p) {

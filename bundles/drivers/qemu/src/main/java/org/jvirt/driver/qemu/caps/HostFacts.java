@@ -69,6 +69,10 @@ public record HostFacts(String uuid, String arch, long memoryKiB, int mhz, List<
                 cells.add(new Cell(e.getKey(), meminfo(e.getValue().resolve("meminfo")), cpus(e.getValue())));
             }
         }
+        if (!nodeDirs.isEmpty()) {
+            // libvirt counts the NUMA cells' memory, which can be less than MemTotal (as virsh nodeinfo shows)
+            mem = cells.stream().mapToLong(Cell::memoryKiB).sum();
+        }
         return new HostFacts(hostUuid(), arch, mem, readMhz(), List.copyOf(cells));
     }
 

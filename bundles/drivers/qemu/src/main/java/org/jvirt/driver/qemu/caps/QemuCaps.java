@@ -20,13 +20,36 @@ import java.util.Set;
  * @param machines     the machine types, the default one first (as libvirt orders them)
  * @param cpuModels    the CPU models
  * @param types        the QOM types (devices, objects, accelerators)
+ * @param flags        what else the probe found: facts from QEMU's QAPI schema and its TPM queries, named as libvirt
+ *                     names its QEMU capability flags ({@code sdl}, {@code tpm-emulator} …), and the queries that
+ *                     answered on this host ({@code query-sev-capabilities}, which fails on a host without SEV)
+ * @param tcgCpuModels the CPU models as TCG can run them: probed apart when {@code cpuModels} are KVM's, since a
+ *                     model KVM cannot run may well run under TCG and the other way round
  */
 public record QemuCaps(String emulator, long size, long mtimeMillis, int format, long version, String packageText,
         String arch, boolean kvm, Set<String> commands, List<Machine> machines, List<CpuModel> cpuModels,
-        Set<String> types) {
+        Set<String> types, Set<String> flags, List<CpuModel> tcgCpuModels) {
 
     /** Bumped whenever what is probed or how it is kept changes, so old cache files are probed again. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+
+    /** Capabilities with no extra flags, whose CPU models are those of the one accelerator probed. */
+    public QemuCaps(String emulator, long size, long mtimeMillis, int format, long version, String packageText,
+            String arch, boolean kvm, Set<String> commands, List<Machine> machines, List<CpuModel> cpuModels,
+            Set<String> types) {
+        this(emulator, size, mtimeMillis, format, version, packageText, arch, kvm, commands, machines, cpuModels,
+                types, Set.of(), cpuModels);
+    }
+
+    /** Whether the probe found the libvirt-named capability {@code flag} ({@link #flags}). */
+    public boolean hasFlag(String flag) {
+        return flags != null && flags.contains(flag);
+    }
+
+    /** The CPU models as the accelerator {@code kvm} (true) or TCG (false) can run them. */
+    public List<CpuModel> cpuModels(boolean forKvm) {
+        return forKvm || tcgCpuModels == null ? cpuModels : tcgCpuModels;
+    }
 
     /**
      * A machine type.

@@ -14,7 +14,10 @@ import org.jvirt.driver.qemu.caps.QemuCaps;
 
 /**
  * The QEMU driver's defaults for single devices of an x86 guest (libvirt's qemuDomainDeviceDefPostParse): disk
- * drivers and formats, NIC models, video models, controller models, serial port targets, TPM and panic models.
+ * drivers and formats, NIC models, video models, controller models, serial port targets, TPM and panic models;
+ * first, the domain-wide parts libvirt's QEMU parser settles with them: its {@code qemu:} namespace
+ * ({@link QemuNamespace}), a security label without model ({@link SecurityLabels}) and the vCPUs of a NUMA
+ * topology that leaves some out ({@link NumaCpus}).
  */
 final class DevicePostParse {
     /** QEMU's default VGA memory of a QXL card, in KiB. */
@@ -24,6 +27,9 @@ final class DevicePostParse {
     }
 
     static void apply(DomainDef def, QemuCaps caps) {
+        QemuNamespace.apply(def);
+        SecurityLabels.apply(def);
+        NumaCpus.rectify(def);
         Devices d = def.devices();
         for (DiskDef disk : d.disks) {
             disk(disk);

@@ -6,11 +6,13 @@ import org.jvirt.conf.DomainParseOptions;
 import org.jvirt.conf.DomainXml;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.firmware.FirmwareSelection;
 
 /**
  * A new definition as the QEMU driver takes it at define and create: the generic parse, then the QEMU driver's
  * post-parse with the capabilities of the emulator the definition names (libvirt's virDomainDefParseString with
- * the QEMU driver's xmlopt and VIR_DOMAIN_DEF_PARSE_ABI_UPDATE). The one path for the API and for the corpus test.
+ * the QEMU driver's xmlopt and VIR_DOMAIN_DEF_PARSE_ABI_UPDATE), with libvirt's firmware selection among the
+ * host's firmware descriptors. The one path for the API and for the corpus test.
  */
 public final class NewDefinition {
     private NewDefinition() {
@@ -29,11 +31,21 @@ public final class NewDefinition {
      */
     public static DomainDef parse(String xml, DomainParseOptions options, Function<DomainDef, QemuCaps> capsFor,
             boolean abiUpdate) {
+        return parse(xml, options, capsFor, abiUpdate, FirmwareSelection.forHome(
+                java.nio.file.Path.of(System.getProperty("jvirt.home", System.getProperty("user.dir")))));
+    }
+
+    /**
+     * @param firmware where firmware descriptors are found and per-domain NVRAM stores go (the driver's own)
+     */
+    public static DomainDef parse(String xml, DomainParseOptions options, Function<DomainDef, QemuCaps> capsFor,
+            boolean abiUpdate, FirmwareSelection firmware) {
         DomainDef def = DomainXml.parse(xml, options);
         DomainXml.checkIllegalChars("name", def.name, "\n/");
         QemuCaps caps = capsFor.apply(def);
         ImplicitControllers implicit = ImplicitControllers.detach(def, xml);
         QemuDefaults.postParse(def, caps, abiUpdate);
+        firmware.complete(def, abiUpdate);
         implicit.reattach(def, caps);
         QemuDefaults.assignAddresses(def);
         return def;

@@ -20,6 +20,7 @@ import org.jvirt.conf.domain.InputDef;
 import org.jvirt.conf.domain.NetDef;
 import org.jvirt.conf.domain.VideoDef;
 import org.jvirt.driver.qemu.caps.QemuCaps;
+import org.jvirt.driver.qemu.firmware.FirmwareArgs;
 
 /**
  * A domain (with its QEMU defaults, PCI addresses and aliases) as QEMU's argument array, in the order and the
@@ -35,10 +36,14 @@ public final class QemuCommandLine {
     private final List<String> args = new ArrayList<>();
     private int usbPort;
 
+    /** A q35 machine: its root bus is "pcie.0", its chipset the ICH9 (power management, SATA, watchdog). */
+    private final boolean q35;
+
     private QemuCommandLine(DomainDef def, QemuCaps caps, LaunchPaths paths) {
         this.def = def;
         this.caps = caps;
         this.paths = paths;
+        this.q35 = QemuDefaults.isQ35(def.os.type.machine);
     }
 
     public static List<String> build(DomainDef def, QemuCaps caps, LaunchPaths paths) {
@@ -46,13 +51,6 @@ public final class QemuCommandLine {
     }
 
     private List<String> build() {
-        if (QemuDefaults.isQ35(def.os.type.machine)) {
-            // a q35 definition is completed as libvirt does, but its PCIe topology is not put on a command line yet
-            throw unsupported("q35 machines ('" + def.os.type.machine + "') are");
-        }
-        if ("isapc".equals(def.os.type.machine)) {
-            throw unsupported("isapc machines are");
-        }
         SupportedSettings.check(def);
         Devices d = def.devices();
         args.add(d.emulator);
@@ -63,9 +61,14 @@ public final class QemuCommandLine {
                     .put("file", paths.masterKey().toString());
             add("-object", key.toString());
         }
-        machine();
+        FirmwareArgs firmware = FirmwareArgs.of(def);
+        args.addAll(firmware.blockdevs());
+        machine(firmware.machineOptions());
         add("-accel", "kvm".equals(def.type) ? "kvm" : "tcg");
         cpu();
+        // the loader's own arguments follow the CPU's, as libvirt's qemuBuildDomainLoaderCommandLine comes there
+        args.addAll(firmware.globals());
+        args.addAll(firmware.bios());
         memory();
         args.add("-overcommit");
         args.add("mem-lock=off");
@@ -82,6 +85,7 @@ public final class QemuCommandLine {
         args.add("-no-shutdown");
         pm();
         boot();
+        iommu(d);
         // libvirt adds controllers type by type, in this order, each type in the definition's order
         for (String type : List.of("pci", "usb", "scsi", "ide", "sata", "fdc", "ccid", "virtio-serial")) {
             for (ControllerDef c : d.controllers) {
@@ -291,18 +295,45 @@ public final class QemuCommandLine {
         return o;
     }
 
-    private void machine() {
+    private void machine(String firmwareOptions) {
         QemuCaps.Machine m = caps.machine(def.os.type.machine).orElse(null);
         StringBuilder b = new StringBuilder(def.os.type.machine);
-        b.append(",usb=off,dump-guest-core=off");
+        b.append(",usb=off");
+        machineFeatures(b);
+        b.append(",dump-guest-core=off");
         if (m != null && m.defaultRamId() != null) {
             b.append(",memory-backend=").append(m.defaultRamId());
         }
-        if ("no".equals(timerPresent("hpet"))) {
-            b.append(",hpet=off");
+        b.append(firmwareOptions);
+        String hpet = timerPresent("hpet");
+        if (hpet != null) {
+            b.append(",hpet=").append("yes".equals(hpet) ? "on" : "off");
         }
         b.append(",acpi=").append(def.features != null && def.features.acpi != null ? "on" : "off");
         add("-machine", b.toString());
+    }
+
+    /** The machine's own switches the {@code <features>} set: VMware's I/O port, SMM, the IOAPIC, the i8042. */
+    private void machineFeatures(StringBuilder b) {
+        var f = def.features;
+        if (f == null) {
+            return;
+        }
+        if (f.vmport != null && f.vmport.state != null) {
+            b.append(",vmport=").append(f.vmport.state);
+        }
+        if (f.smm != null) {
+            if (f.smm.tseg != null) {
+                throw unsupported("<features/smm/tseg>");
+            }
+            b.append(",smm=").append(f.smm.state == null ? "on" : f.smm.state);
+        }
+        if (f.ioapic != null && f.ioapic.driver != null) {
+            b.append(",kernel_irqchip=").append("qemu".equals(f.ioapic.driver) ? "split" : "on");
+        }
+        if (f.ps2 != null && f.ps2.state != null) {
+            b.append(",i8042=").append(f.ps2.state);
+        }
     }
 
     private void memory() {
@@ -399,11 +430,13 @@ public final class QemuCommandLine {
         if (def.pm == null) {
             return;
         }
+        // the power management device: the PIIX4's on i440fx, the ICH9's LPC bridge on q35
+        String pmDevice = q35 ? "ICH9-LPC" : "PIIX4_PM";
         if (def.pm.suspendToMem != null && def.pm.suspendToMem.enabled != null) {
-            add("-global", "PIIX4_PM.disable_s3=" + ("yes".equals(def.pm.suspendToMem.enabled) ? 0 : 1));
+            add("-global", pmDevice + ".disable_s3=" + ("yes".equals(def.pm.suspendToMem.enabled) ? 0 : 1));
         }
         if (def.pm.suspendToDisk != null && def.pm.suspendToDisk.enabled != null) {
-            add("-global", "PIIX4_PM.disable_s4=" + ("yes".equals(def.pm.suspendToDisk.enabled) ? 0 : 1));
+            add("-global", pmDevice + ".disable_s4=" + ("yes".equals(def.pm.suspendToDisk.enabled) ? 0 : 1));
         }
     }
 
@@ -421,13 +454,67 @@ public final class QemuCommandLine {
         add("-boot", b.toString());
     }
 
+    /** The IOMMU (qemuBuildIOMMUCommandLine): Intel's with its driver's switches, or virtio's on the root bus. */
+    private void iommu(Devices d) {
+        if (d.iommu == null) {
+            return;
+        }
+        var drv = d.iommu.driver;
+        ObjectNode o = J.objectNode();
+        switch (d.iommu.model) {
+            case "intel" -> {
+                o.put("driver", "intel-iommu").put("id", "iommu0");
+                if (drv != null) {
+                    if (drv.intremap != null) {
+                        o.put("intremap", drv.intremap);
+                    }
+                    if (drv.cachingMode != null) {
+                        o.put("caching-mode", "on".equals(drv.cachingMode));
+                    }
+                    if (drv.iotlb != null) {
+                        o.put("device-iotlb", "on".equals(drv.iotlb));
+                    }
+                    if (drv.awBits != null) {
+                        o.put("aw-bits", Integer.parseInt(drv.awBits));
+                    }
+                    if (drv.dmaTranslation != null) {
+                        o.put("dma-translation", "on".equals(drv.dmaTranslation));
+                    }
+                }
+            }
+            case "virtio" -> {
+                if (drv != null) {
+                    throw unsupported("<devices/iommu/driver> of a virtio IOMMU");
+                }
+                o.put("driver", "virtio-iommu").put("id", "iommu0");
+                pciAddr(o, d.iommu.address);
+            }
+            default -> throw unsupported("IOMMU model '" + d.iommu.model + "'");
+        }
+        add("-device", o.toString());
+    }
+
     private void controller(ControllerDef c) {
+        if ("pci".equals(c.type)) {
+            if ("pci-root".equals(c.model) && c.target != null && c.target.hotplug != null) {
+                // the root bus is the machine's; hotplug into it is the PIIX4's ACPI setting
+                add("-global", "PIIX4_PM.acpi-root-pci-hotplug=" + c.target.hotplug);
+            }
+            ObjectNode o = PciControllers.props(c);
+            if (o != null) {
+                pciAddr(o, c.address);
+                add("-device", o.toString());
+            }
+            return;
+        }
         String driver = switch (c.type) {
             case "usb" -> switch (c.model == null ? "piix3-uhci" : c.model) {
                 case "piix3-uhci" -> "piix3-usb-uhci";
                 case "piix4-uhci" -> "piix4-usb-uhci";
                 case "qemu-xhci" -> "qemu-xhci";
                 case "nec-xhci" -> "nec-usb-xhci";
+                case "ich9-ehci1" -> "ich9-usb-ehci1";
+                case "ich9-uhci1", "ich9-uhci2", "ich9-uhci3" -> "ich9-usb-" + c.model.substring(5);
                 case "none" -> null;
                 default -> throw unsupported("USB controller model '" + c.model + "'");
             };
@@ -438,17 +525,13 @@ public final class QemuCommandLine {
             };
             case "virtio-serial" -> "virtio-serial-pci";
             case "ide" -> {
-                if (c.index() != 0) {
-                    throw unsupported("a second IDE controller");
+                if (c.index() != 0 || q35) {
+                    throw unsupported(q35 ? "IDE controllers on a q35 machine" : "a second IDE controller");
                 }
                 yield null;
             }
-            case "pci" -> {
-                if (c.index() != 0 && !"pci-bridge".equals(c.model)) {
-                    throw unsupported("PCI controllers other than the root bus and PCI bridges");
-                }
-                yield c.index() == 0 ? null : "pci-bridge";
-            }
+            // q35's own AHCI controller is the first; more are ICH9 AHCI devices
+            case "sata" -> q35 && c.index() == 0 ? null : "ahci";
             case "fdc" -> null;
             default -> throw unsupported("controllers of type '" + c.type + "'");
         };
@@ -456,11 +539,20 @@ public final class QemuCommandLine {
             return;
         }
         ObjectNode o = J.objectNode().put("driver", driver);
-        if ("pci-bridge".equals(driver)) {
-            o.put("chassis_nr", Integer.parseInt(c.target != null && c.target.chassisNr != null ? c.target.chassisNr
-                    : c.index));
+        if (driver.startsWith("ich9-usb-uhci")) {
+            // a USB1 companion of the EHCI controller with its index: no id of its own
+            ControllerDef master = controller("usb", c.index());
+            // the companions share the EHCI's six ports two by two, as libvirt's parse numbers them
+            int first = c.master == null || c.master.startport == null ? 2 * (c.model.charAt(c.model.length() - 1)
+                    - '1') : Integer.parseInt(c.master.startport);
+            o.put("masterbus", master.alias.name + ".0").put("firstport", first);
+        } else {
+            if (c.ports != null && driver.endsWith("xhci")) {
+                // as many USB2 as USB3 ports
+                o.put("p2", Integer.parseInt(c.ports)).put("p3", Integer.parseInt(c.ports));
+            }
+            o.put("id", c.alias.name);
         }
-        o.put("id", c.alias.name);
         pciAddr(o, c.address);
         add("-device", o.toString());
     }
@@ -508,11 +600,19 @@ public final class QemuCommandLine {
                 o.put("driver", cdrom ? "ide-cd" : "ide-hd").put("bus", "ide." + a.bus)
                         .put("unit", Integer.parseInt(a.unit));
             }
+            case "sata" -> {
+                // each SATA port is a bus of its own; q35's built-in controller's buses are named "ide"
+                int index = Integer.parseInt(a.controller);
+                String ctl = q35 && index == 0 ? "ide" : controller("sata", index).alias.name;
+                o.put("driver", cdrom ? "ide-cd" : "ide-hd").put("bus", ctl + "." + Integer.parseInt(a.unit));
+            }
             case "virtio" -> {
                 if (cdrom) {
                     throw unsupported("virtio cdroms");
                 }
-                o.put("driver", "virtio-blk-pci");
+                // a transitional or non-transitional model is a device of its own (virtio 0.9 and 1.0, or 1.0 only)
+                o.put("driver", "virtio-blk-pci" + (disk.model == null || "virtio".equals(disk.model) ? ""
+                        : disk.model.substring("virtio".length())));
                 pciAddr(o, a);
             }
             case "scsi" -> {
@@ -680,12 +780,14 @@ public final class QemuCommandLine {
                 + d.disks.stream().filter(x -> x.target != null && "usb".equals(x.target.bus)).count();
         ControllerDef usb = d.controllers.stream().filter(c -> "usb".equals(c.type) && c.index() == 0).findFirst()
                 .orElse(null);
-        int ports = usb == null || usb.model == null ? 2 : switch (usb.model) {
-            case "piix3-uhci", "piix4-uhci" -> 2;
-            case "nec-xhci" -> 4;
-            case "qemu-xhci" -> 8;
-            default -> 0;
-        };
+        int ports = usb == null || usb.model == null ? 2 : usb.ports != null ? Integer.parseInt(usb.ports)
+                : switch (usb.model) {
+                    case "piix3-uhci", "piix4-uhci" -> 2;
+                    case "nec-xhci" -> 4;
+                    case "ich9-ehci1" -> 6;
+                    case "qemu-xhci" -> 8;
+                    default -> 0;
+                };
         if (devices > ports) {
             throw unsupported("more USB devices than the USB controller has ports (USB hubs)");
         }
@@ -790,14 +892,21 @@ public final class QemuCommandLine {
             return;
         }
         String model = d.watchdog.model;
-        if (!"i6300esb".equals(model) && !"ib700".equals(model)) {
+        if ("itco".equals(model)) {
+            if (!q35) {
+                throw unsupported("the iTCO watchdog on a machine other than q35");
+            }
+            // the ICH9's own TCO timer: its reboot is off until the guest arms it
+            add("-global", "ICH9-LPC.noreboot=off");
+        } else if ("i6300esb".equals(model) || "ib700".equals(model)) {
+            ObjectNode o = J.objectNode().put("driver", model).put("id", d.watchdog.alias.name);
+            if ("i6300esb".equals(model)) {
+                pciAddr(o, d.watchdog.address);
+            }
+            add("-device", o.toString());
+        } else {
             throw unsupported("watchdog model '" + model + "'");
         }
-        ObjectNode o = J.objectNode().put("driver", model).put("id", d.watchdog.alias.name);
-        if ("i6300esb".equals(model)) {
-            pciAddr(o, d.watchdog.address);
-        }
-        add("-device", o.toString());
         String action = d.watchdog.action == null ? "reset" : d.watchdog.action;
         if (action.equals("dump")) {
             throw unsupported("watchdog action 'dump'");
@@ -805,14 +914,18 @@ public final class QemuCommandLine {
         add("-watchdog-action", action.equals("inject-nmi") ? "inject-nmi" : action);
     }
 
-    /** {@code "bus":"pci.0","addr":"0x3"} (or {@code 0x1.0x2} for a function other than 0). */
-    private static void pciAddr(ObjectNode o, DeviceAddress a) {
+    /**
+     * {@code "bus":"pci.0","addr":"0x3"} (or {@code 0x1.0x2} for a function other than 0); a q35's root bus is
+     * {@code pcie.0}, every other bus the controller that provides it, {@code pci.N}.
+     */
+    private void pciAddr(ObjectNode o, DeviceAddress a) {
         if (a == null || !"pci".equals(a.type)) {
             return;
         }
         int slot = PciAddresses.parse(a.slot);
         int fn = PciAddresses.parse(a.function);
-        o.put("bus", "pci." + PciAddresses.parse(a.bus));
+        int bus = PciAddresses.parse(a.bus);
+        o.put("bus", (bus == 0 && q35 ? "pcie." : "pci.") + bus);
         if (a.multifunction != null) {
             o.put("multifunction", "on".equals(a.multifunction));
         }

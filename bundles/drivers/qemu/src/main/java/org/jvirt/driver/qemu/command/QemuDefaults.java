@@ -106,11 +106,16 @@ public final class QemuDefaults {
         DevicePostParse.apply(def, caps);
     }
 
-    static boolean isQ35(String machine) {
+    /** The PCI controllers a q35 machine may have besides its root bus. */
+    private static final java.util.Set<String> Q35_PCI_MODELS = java.util.Set.of("pcie-root-port",
+            "pcie-switch-upstream-port", "pcie-switch-downstream-port", "dmi-to-pci-bridge", "pci-bridge",
+            "pcie-to-pci-bridge", "pcie-expander-bus", "pci-expander-bus");
+
+    public static boolean isQ35(String machine) {
         return machine.equals("q35") || machine.startsWith("pc-q35-");
     }
 
-    static boolean isI440fx(String machine) {
+    public static boolean isI440fx(String machine) {
         return machine.equals("pc") || machine.startsWith("pc-i440fx-") || machine.startsWith("pc-0.")
                 || machine.startsWith("pc-1.");
     }
@@ -177,10 +182,10 @@ public final class QemuDefaults {
     private static void checkPciControllers(DomainDef def, Devices d) {
         if (isQ35(def.os.type.machine)) {
             for (ControllerDef c : d.controllers) {
-                if ("pci".equals(c.type) && c.index() != 0 && !"pcie-root-port".equals(c.model)) {
+                if ("pci".equals(c.type) && c.index() != 0 && !Q35_PCI_MODELS.contains(String.valueOf(c.model))) {
                     throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers "
-                            + "of a q35 machine other than its root bus and root ports (model '" + c.model + "') are not supported "
-                            + "by jvirt's QEMU driver yet");
+                            + "of model '" + c.model + "' on a q35 machine are not supported by jvirt's QEMU driver "
+                            + "yet");
                 }
                 if ("pci".equals(c.type) && c.index() == 0 && !"pcie-root".equals(c.model)) {
                     throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,
@@ -194,10 +199,11 @@ public final class QemuDefaults {
             if ("pci".equals(c.type) && c.index() != 0 && c.model == null) {
                 c.model = "pci-bridge";
             }
-            if ("pci".equals(c.type) && c.index() != 0 && !"pci-bridge".equals(c.model)) {
+            if ("pci".equals(c.type) && c.index() != 0 && !"pci-bridge".equals(c.model)
+                    && !"pci-expander-bus".equals(c.model)) {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "PCI controllers other "
-                        + "than the root bus and PCI bridges (model '" + c.model + "') are not supported by jvirt's QEMU "
-                        + "driver yet");
+                        + "than the root bus, PCI bridges and expander buses (model '" + c.model + "') are not "
+                        + "supported by jvirt's QEMU driver yet");
             }
             if ("pci".equals(c.type) && c.index() == 0 && !"pci-root".equals(c.model)) {
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,

@@ -241,6 +241,21 @@ public final class QmpMonitor implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Waits, up to {@code timeout}, until the connection has ended and every event read before its end has been
+     * handled; true when both happened.
+     */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!closed) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return eventThread.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
     /** Sends a command and returns its {@code return} value; fails with {@link QmpError}. */
     public JsonNode execute(String command, ObjectNode arguments, Duration timeout) {
         return await(command, send(command, arguments), timeout);

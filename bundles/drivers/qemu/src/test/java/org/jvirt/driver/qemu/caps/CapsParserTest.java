@@ -70,13 +70,30 @@ class CapsParserTest {
                 + x.usable()).toList();
         assertThat(actualCpus).containsExactlyInAnyOrderElementsOf(expectedCpus);
         assertThat(caps.hasType("tcg-accel")).isEqualTo(xml.contains("<flag name='tcg'/>"));
+
+        List<String> expectedTcg = new ArrayList<>();
+        Matcher t = Pattern.compile("<cpu type='tcg' name='([^']+)' typename='[^']+' usable='(yes|no)'").matcher(xml);
+        while (t.find()) {
+            expectedTcg.add(t.group(1) + "|" + t.group(2).equals("yes"));
+        }
+        assertThat(caps.cpuModels(false).stream().map(x -> x.name() + "|" + x.usable()).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedTcg);
+        // the flags read from the schema and the TPM queries, as libvirt read them from the same replies
+        for (String flag : List.of("sdl", "egl-headless", "display-dbus", "netdev.stream", "tpm-tis", "tpm-crb",
+                "tpm-passthrough", "tpm-emulator")) {
+            assertThat(caps.hasFlag(flag)).as(name + " " + flag)
+                    .isEqualTo(xml.contains("<flag name='" + flag + "'/>"));
+        }
     }
 
     private static List<String> lines(String xml) {
         return xml.lines().map(String::strip).toList();
     }
 
-    /** The first reply to each command in a recorded QMP session (commands and replies, in turn). */
+    /**
+     * The first reply to each command in a recorded QMP session (commands and replies, in turn); libvirt records
+     * the TCG probe after KVM's, so the second {@code query-cpu-definitions} is TCG's.
+     */
     static Map<String, JsonNode> firstReplies(Path file) throws IOException {
         Map<String, JsonNode> out = new HashMap<>();
         Map<String, String> byId = new HashMap<>();
@@ -88,8 +105,9 @@ class CapsParserTest {
                     byId.put(n.path("id").asText(), n.path("execute").asText());
                 } else if (n.has("return")) {
                     String cmd = byId.get(n.path("id").asText());
-                    if (cmd != null) {
-                        out.putIfAbsent(cmd, n.get("return"));
+                    if (cmd != null && out.putIfAbsent(cmd, n.get("return")) != null
+                            && cmd.equals("query-cpu-definitions")) {
+                        out.putIfAbsent(CapsParser.TCG_CPU_DEFINITIONS, n.get("return"));
                     }
                 }
             }

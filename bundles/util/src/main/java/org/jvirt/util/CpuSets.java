@@ -1,13 +1,13 @@
-package org.jvirt.driver.test;
+package org.jvirt.util;
 
 import java.util.BitSet;
 
 /** CPU sets as libvirt writes them in XML ("0-3,5") and reads them back (virBitmapFormat, virBitmapParse). */
-final class CpuMaps {
-    private CpuMaps() {
+public final class CpuSets {
+    private CpuSets() {
     }
 
-    static String format(BitSet set) {
+    public static String format(BitSet set) {
         StringBuilder sb = new StringBuilder();
         int i = set.nextSetBit(0);
         while (i >= 0) {
@@ -25,7 +25,7 @@ final class CpuMaps {
     }
 
     /** Parses "0-3,^2,5"; null for text libvirt would refuse. */
-    static BitSet parse(String text) {
+    public static BitSet parse(String text) {
         BitSet set = new BitSet();
         if (text == null) {
             return null;
@@ -55,7 +55,8 @@ final class CpuMaps {
         return set;
     }
 
-    static BitSet all(int n) {
+    /** CPUs 0 to n - 1. */
+    public static BitSet all(int n) {
         BitSet b = new BitSet();
         b.set(0, n);
         return b;
