@@ -18,6 +18,8 @@ public final class PacketReader {
     /** The unconsumed bytes are buf's [start, end). */
     private int start;
     private int end;
+    /** Whether reads stop where descriptors may follow (see {@link #stopAtDescriptors()}). */
+    private boolean bounded;
 
     /** A reader accepting libvirt's largest message. */
     public PacketReader() {
@@ -27,6 +29,27 @@ public final class PacketReader {
     /** A reader accepting messages of at most {@code maxMessage} bytes (header and payload). */
     public PacketReader(int maxMessage) {
         this.maxMessage = Math.min(maxMessage, Limits.MESSAGE_MAX);
+    }
+
+    /**
+     * Makes every read stop short of bytes that may carry descriptors. A peer passing files sends, after a
+     * *_WITH_FDS message, one byte per descriptor with the descriptor beside it; a read reaching such a byte takes
+     * the byte and the kernel discards its descriptor. So a read never goes past the end of a message announcing
+     * descriptors, and otherwise no further than the current message's end plus the smallest message that could
+     * announce some (length word, header, count): a message's first read brings at most that much.
+     */
+    public void stopAtDescriptors() {
+        bounded = true;
+    }
+
+    /** Bytes read from the channel and not yet returned as a packet. */
+    public int buffered() {
+        return end - start;
+    }
+
+    /** Whether reads stop short of descriptors. */
+    public boolean stopsAtDescriptors() {
+        return bounded;
     }
 
     /**
@@ -56,7 +79,7 @@ public final class PacketReader {
                 }
             }
             makeRoom(need);
-            ByteBuffer io = buf.duplicate().limit(buf.capacity()).position(end);
+            ByteBuffer io = buf.duplicate().limit(bounded ? safeLimit() : buf.capacity()).position(end);
             int n = channel.read(io);
             if (n < 0) {
                 throw new EOFException(start == end ? "end of file" : "end of file inside a message");
@@ -67,6 +90,32 @@ public final class PacketReader {
             end += n;
         }
     }
+
+    /** How far the next read may fill the buffer without reaching a byte that carries a descriptor. */
+    private int safeLimit() {
+        int available = end - start;
+        long safe;
+        if (available < Limits.MESSAGE_LEN_MAX) {
+            safe = start + SMALLEST_WITH_FDS;
+        } else {
+            long total = Integer.toUnsignedLong(buf.getInt(start));
+            if (available < TYPE_END) {
+                // the type is not known yet: this message itself may announce descriptors
+                safe = start + total;
+            } else {
+                int type = buf.getInt(start + TYPE_END - 4);
+                boolean withFds = type == MessageType.CALL_WITH_FDS.value()
+                        || type == MessageType.REPLY_WITH_FDS.value();
+                safe = withFds ? start + total : start + total + SMALLEST_WITH_FDS;
+            }
+        }
+        return (int) Math.min(buf.capacity(), safe);
+    }
+
+    /** The smallest message announcing descriptors: length word, header and the count. */
+    private static final int SMALLEST_WITH_FDS = Limits.MESSAGE_LEN_MAX + Limits.MESSAGE_HEADER_MAX + 4;
+    /** Where the type ends, from the length word on (length, program, version, procedure, type). */
+    private static final int TYPE_END = 20;
 
     /** Makes space after the data for more bytes of a message of {@code need} bytes (length word included). */
     private void makeRoom(int need) {

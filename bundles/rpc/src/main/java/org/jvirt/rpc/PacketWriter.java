@@ -29,6 +29,16 @@ public final class PacketWriter {
         return finish();
     }
 
+    /** A *_WITH_FDS message: the header, the count of descriptors that follow it on the socket, then the body. */
+    public <T> ByteBuffer encodeWithFds(Header header, int fdCount, XdrType<T> type, T body) {
+        out.reset();
+        out.writeInt(0);
+        header.write(out);
+        out.writeInt(fdCount);
+        type.write(out, body);
+        return finish();
+    }
+
     /** A stream packet carrying raw data (not padded: libvirt sends stream bytes as they are). */
     public ByteBuffer encodeData(Header header, ByteBuffer data) {
         out.reset();

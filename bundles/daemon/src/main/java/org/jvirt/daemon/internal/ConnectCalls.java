@@ -188,7 +188,17 @@ final class ConnectCalls {
         return switch (feature) {
             case RemoteFeatures.REMOTE_EVENT_CALLBACK, RemoteFeatures.REMOTE_CLOSE_CALLBACK,
                     RemoteFeatures.TYPED_PARAM_STRING, NETWORK_UPDATE_HAS_CORRECT_ORDER -> 1;
-            // jvirt passes no file descriptors, and migrates nothing yet
+            // as libvirtd, whatever the client's transport (a TCP client's files then fail on its own side), as
+            // long as this JVM can take files in at all
+            case RemoteFeatures.FD_PASSING -> {
+                if (!org.jvirt.rpc.transport.FilePassing.available()) {
+                    yield 0;
+                }
+                // the client sends files only after this answer: its reads stop short of them from now on
+                c.call().client().expectFiles();
+                yield 1;
+            }
+            // jvirt migrates nothing yet
             default -> 0;
         };
     }

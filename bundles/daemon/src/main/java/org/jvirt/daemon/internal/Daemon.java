@@ -50,7 +50,9 @@ final class Daemon implements AutoCloseable {
             ProcedureTable procedures = ProcedureTable.load();
             DaemonContext context = new DaemonContext(factory, procedures, SaslAuthority.of(config));
             RemoteDispatcher dispatcher = new RemoteDispatcher(DispatchTable.standard(context), procedures);
-            RpcServer server = new RpcServer(serverConfig(config)).addProgram(dispatcher.remote())
+            // unix clients are read as TCP ones until they ask whether files pass (FD_PASSING, answered inline)
+            RpcServer server = new RpcServer(serverConfig(config)).filesOnRequest(true)
+                    .addProgram(dispatcher.remote())
                     .addProgram(dispatcher.qemu());
             s = new Served(server, context);
             served = s;

@@ -84,6 +84,16 @@ final class DomainCalls {
             // the handle goes back with the id the domain has now
             return new DomainCreateWithFlagsRet(Wire.dom(c.conn().domainLookupByUUID(d.getUUID())));
         });
+        // open files the call brought on the unix socket, open until the reply (a driver keeping one takes a copy);
+        // none over TCP or from a plain CALL
+        t.on(DOMAIN_CREATE_XML_WITH_FILES, (c, a) -> new DomainCreateXmlWithFilesRet(c.handle(
+                c.conn().domainCreateXMLWithFiles(a.xmlDesc(), c.call().files(),
+                        c.flags(DomainCreateFlag.class, a.flags())))));
+        t.on(DOMAIN_CREATE_WITH_FILES, (c, a) -> {
+            Domain d = c.dom(a.dom());
+            d.createWithFiles(c.call().files(), c.flags(DomainCreateFlag.class, a.flags()));
+            return new DomainCreateWithFilesRet(Wire.dom(c.conn().domainLookupByUUID(d.getUUID())));
+        });
         t.on(DOMAIN_DESTROY, (c, a) -> {
             c.dom(a.dom()).destroy();
             return null;

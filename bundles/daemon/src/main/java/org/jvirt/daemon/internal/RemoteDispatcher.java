@@ -31,6 +31,7 @@ final class RemoteDispatcher {
      */
     private static final Set<Procedure<?, ?>> EVENT_BEFORE_REPLY = Set.of(RemoteProtocol.DOMAIN_CREATE,
             RemoteProtocol.DOMAIN_CREATE_WITH_FLAGS, RemoteProtocol.DOMAIN_CREATE_XML, RemoteProtocol.DOMAIN_DEFINE_XML,
+            RemoteProtocol.DOMAIN_CREATE_XML_WITH_FILES, RemoteProtocol.DOMAIN_CREATE_WITH_FILES,
             RemoteProtocol.DOMAIN_DEFINE_XML_FLAGS, RemoteProtocol.DOMAIN_UNDEFINE, RemoteProtocol.DOMAIN_UNDEFINE_FLAGS,
             RemoteProtocol.DOMAIN_DESTROY, RemoteProtocol.DOMAIN_DESTROY_FLAGS, RemoteProtocol.DOMAIN_SUSPEND,
             RemoteProtocol.DOMAIN_RESUME, RemoteProtocol.DOMAIN_SAVE, RemoteProtocol.DOMAIN_SAVE_FLAGS,
@@ -53,7 +54,10 @@ final class RemoteDispatcher {
             RemoteProtocol.DOMAIN_MANAGED_SAVE_GET_XML_DESC, RemoteProtocol.DOMAIN_CHECKPOINT_GET_XML_DESC,
             RemoteProtocol.NETWORK_PORT_GET_XML_DESC, RemoteProtocol.CONNECT_GET_STORAGE_POOL_CAPABILITIES,
             RemoteProtocol.DOMAIN_DEFINE_XML, RemoteProtocol.DOMAIN_DEFINE_XML_FLAGS, RemoteProtocol.DOMAIN_UNDEFINE,
-            RemoteProtocol.DOMAIN_UNDEFINE_FLAGS);
+            RemoteProtocol.DOMAIN_UNDEFINE_FLAGS,
+            // answered from constants; FD_PASSING must be answered where the client's reads are made (see
+            // ConnectCalls)
+            RemoteProtocol.CONNECT_SUPPORTS_FEATURE);
 
     /** How long a reply waits for its event at most: the event thread is late only when the host is starved. */
     private static final long EVENT_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);

@@ -110,6 +110,41 @@ public final class RpcClient extends RpcConnection {
     }
 
     /**
+     * Calls a procedure handing the server open files, as libvirt's client does: none makes a plain call; otherwise
+     * copies of the files are taken first (a bad one fails with libvirt's error, nothing sent), the call goes out
+     * as CALL_WITH_FDS with its count, each file follows beside a byte of its own, and the copies are closed. A
+     * connection that is not on a unix socket cannot carry them: libvirt's error, and the connection closes.
+     */
+    public <A, R> R callWithFiles(Procedure<A, R> procedure, A args, java.util.List<java.io.FileDescriptor> files) {
+        if (files.isEmpty()) {
+            return call(procedure, args);
+        }
+        if (files.size() > org.jvirt.rpc.Limits.MESSAGE_NUM_FDS_MAX) {
+            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Too many FDs to send " + files.size()
+                    + ", expected " + org.jvirt.rpc.Limits.MESSAGE_NUM_FDS_MAX + " maximum");
+        }
+        int[] copies = FilePassing.duplicate(files);
+        int serial = nextSerial();
+        CompletableFuture<R> f = new CompletableFuture<>();
+        pending.put(serial, new Pending<>(procedure, f));
+        try {
+            sendWithFiles(new Header(procedure.program(), procedure.version(), procedure.number(),
+                    MessageType.CALL_WITH_FDS, serial, MessageStatus.OK), procedure.args(), args, copies);
+        } catch (VirtException e) {
+            pending.remove(serial);
+            throw e;
+        } finally {
+            FilePassing.close(copies);
+        }
+        return await(f, null);
+    }
+
+    /** Lets calls on this connection hand the server open files ({@code passing}: its unix socket's). */
+    public void sendFilesOn(FilePassing passing) {
+        carryFiles(passing, false);
+    }
+
+    /**
      * Calls a procedure that opens a stream (@readstream/@writestream): the stream is registered before the call
      * goes out, so no stream packet can arrive before it. The call's result is waited for.
      */

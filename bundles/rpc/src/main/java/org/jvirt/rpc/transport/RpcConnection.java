@@ -44,6 +44,7 @@ public abstract class RpcConnection implements AutoCloseable {
     private volatile ByteChannel channel;
     private volatile VirtException closedBy;
     private volatile Keepalive keepalive;
+    private volatile FilePassing filePassing;
     private Thread readerThread;
 
     protected RpcConnection(String name, ByteChannel channel, int maxMessage) {
@@ -69,6 +70,18 @@ public abstract class RpcConnection implements AutoCloseable {
     public void wrapChannel(UnaryOperator<ByteChannel> layer) {
         synchronized (writeLock) {
             channel = layer.apply(channel);
+        }
+    }
+
+    /**
+     * Lets this connection carry open files ({@code passing} is its unix socket's, or {@code null}): sent beside
+     * calls, and, with {@code receive}, taken in with the messages that announce them, reading stopping short of
+     * the bytes that carry them. Called before reading starts.
+     */
+    protected void carryFiles(FilePassing passing, boolean receive) {
+        filePassing = passing;
+        if (passing != null && receive) {
+            reader.stopAtDescriptors();
         }
     }
 
@@ -102,6 +115,30 @@ public abstract class RpcConnection implements AutoCloseable {
         synchronized (writeLock) {
             ensureOpen();
             write(writer.encode(header, type, body));
+        }
+    }
+
+    /**
+     * Sends a *_WITH_FDS message, then each of {@code fds} beside a byte of its own, nothing else written between
+     * them. A connection that cannot carry files fails with libvirt's error and closes, as libvirt's client does
+     * (its message already written when the descriptors cannot follow).
+     */
+    protected <T> void sendWithFiles(Header header, XdrType<T> type, T body, int[] fds) {
+        synchronized (writeLock) {
+            ensureOpen();
+            FilePassing passing = filePassing;
+            if (passing == null) {
+                VirtException reason = FilePassing.cannotSend();
+                closeWith(reason);
+                throw reason;
+            }
+            write(writer.encodeWithFds(header, fds.length, type, body));
+            try {
+                passing.send(fds);
+            } catch (VirtException e) {
+                closeWith(e);
+                throw e;
+            }
         }
     }
 
@@ -145,7 +182,9 @@ public abstract class RpcConnection implements AutoCloseable {
                 if (k != null) {
                     k.received();
                 }
-                if (p.header().program() == KeepaliveProtocol.PROGRAM) {
+                if (p.fdCount() > 0) {
+                    handle(p, receiveFiles(p.fdCount()));
+                } else if (p.header().program() == KeepaliveProtocol.PROGRAM) {
                     keepaliveMessage(p);
                 } else {
                     handle(p);
@@ -201,6 +240,50 @@ public abstract class RpcConnection implements AutoCloseable {
 
     /** One packet that is not keepalive, on the reader thread; its payload is only valid during the call. */
     protected abstract void handle(Packet packet);
+
+    /**
+     * A packet that brought open files: they are the handler's to close. By default they are closed and the
+     * packet handled as any other.
+     */
+    protected void handle(Packet packet, ReceivedFiles files) {
+        files.close();
+        if (packet.header().program() == KeepaliveProtocol.PROGRAM) {
+            keepaliveMessage(packet);
+        } else {
+            handle(packet);
+        }
+    }
+
+    /**
+     * The descriptors that follow a *_WITH_FDS message; libvirt's error when this connection cannot take them. A
+     * reader still reading greedily (the peer sent files without asking first) takes them only when it read
+     * nothing past the message: otherwise the byte a descriptor rode on may be in its buffer, the descriptor
+     * gone, and the connection is closed rather than hand on the wrong files.
+     */
+    private ReceivedFiles receiveFiles(int count) {
+        FilePassing passing = filePassing;
+        if (passing == null) {
+            throw FilePassing.cannotReceive();
+        }
+        if (!reader.stopsAtDescriptors() && reader.buffered() > 0) {
+            throw new ProtocolException("file descriptors sent to a connection reading past them were lost "
+                    + "(a client asks whether the server takes files before it sends some)");
+        }
+        return new ReceivedFiles(passing.receive(count, this::isOpen));
+    }
+
+    /**
+     * From the next read on, reads stop short of bytes that may carry descriptors. Only on the reader thread, in a
+     * call answered there: a read already under way elsewhere could take a descriptor's byte.
+     */
+    protected final void readUpToDescriptors() {
+        if (Thread.currentThread() != readerThread) {
+            throw new IllegalStateException("reads can change their bounds only on the reader thread");
+        }
+        if (filePassing != null) {
+            reader.stopAtDescriptors();
+        }
+    }
 
     /** Closes because of {@code reason}: once; listeners and subclasses hear it. */
     protected final void closeWith(VirtException reason) {

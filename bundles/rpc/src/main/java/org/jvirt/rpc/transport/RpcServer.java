@@ -56,6 +56,19 @@ public final class RpcServer implements AutoCloseable {
         return ex;
     }
 
+    /**
+     * Unix clients read greedily, as TCP ones, until a call answered on their reader thread calls
+     * {@link ServerClient#expectFiles()} (libvirt's clients ask whether the server takes files before they send
+     * some): the ordinary path keeps one read per message. By default reads stop short of descriptors from a unix
+     * client's first read. Set before listening.
+     */
+    public RpcServer filesOnRequest(boolean onRequest) {
+        this.filesOnRequest = onRequest;
+        return this;
+    }
+
+    private volatile boolean filesOnRequest;
+
     public RpcServer addProgram(ServerProgram program) {
         programs.put(program.program().number(), program);
         return this;
@@ -195,6 +208,8 @@ public final class RpcServer implements AutoCloseable {
             ServerClient c;
             try {
                 c = new ServerClient(this, name, BusyPollChannel.of(ch, cfg.busyPollMicros()), cfg);
+                // unix clients may pass open files beside their calls (never TCP: its reads stay as they are)
+                c.receiveFilesOn(FilePassing.of(ch), filesOnRequest);
             } catch (IOException e) {
                 LOG.warn("{}: client {} not set up: {}", where, name, e.getMessage());
                 clientCount.decrementAndGet();

@@ -8,13 +8,23 @@ public final class ServerCall {
     private final ServerClient client;
     private final Header header;
     private final Procedure<?, ?> procedure;
+    private final ReceivedFiles files;
     private volatile boolean closeAfterReply;
     private volatile Runnable afterReply;
 
-    ServerCall(ServerClient client, Header header, Procedure<?, ?> procedure) {
+    ServerCall(ServerClient client, Header header, Procedure<?, ?> procedure, ReceivedFiles files) {
         this.client = client;
         this.header = header;
         this.procedure = procedure;
+        this.files = files;
+    }
+
+    /**
+     * The open files the call brought (CALL_WITH_FDS on a unix socket), in the order sent; none for a plain call.
+     * They stay open until the call is answered, then the server closes them: a callee keeping one takes a copy.
+     */
+    public java.util.List<java.io.FileDescriptor> files() {
+        return files.count() == 0 ? java.util.List.of() : files.descriptors();
     }
 
     public ServerClient client() {

@@ -77,7 +77,7 @@ public final class ServerClient extends RpcConnection {
     protected void handle(Packet p) {
         Header h = p.header();
         switch (h.type()) {
-            case CALL -> call(p);
+            case CALL -> call(p, ReceivedFiles.NONE);
             case STREAM, STREAM_HOLE -> {
                 RpcStream s = streams.get(h.serial());
                 if (s != null) {
@@ -86,54 +86,95 @@ public final class ServerClient extends RpcConnection {
                     LOG.debug("{}: stream packet for unknown serial {}", name(), h.serial());
                 }
             }
-            case CALL_WITH_FDS -> replyError(h, new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.RPC,
-                    "passing file descriptors"));
+            case CALL_WITH_FDS -> call(p, ReceivedFiles.NONE);
             default -> throw new ProtocolException("Unexpected message type " + h.type().value());
         }
     }
 
+    @Override
+    protected void handle(Packet p, ReceivedFiles files) {
+        if (p.header().type() == MessageType.CALL_WITH_FDS) {
+            call(p, files);
+        } else {
+            super.handle(p, files);
+        }
+    }
+
+    /**
+     * Takes in files that arrive with calls on this client's unix socket ({@code passing}), before it starts:
+     * reading up to descriptors from the first read on, or ({@code onRequest}) only once
+     * {@link #expectFiles()} is called.
+     */
+    void receiveFilesOn(FilePassing passing, boolean onRequest) {
+        carryFiles(passing, !onRequest);
+    }
+
+    /**
+     * This client is about to pass files (it asked whether the server takes them): reads stop short of
+     * descriptors from the next one on. Call it from a call answered on the reader thread (an inline procedure),
+     * before its reply; it does nothing on a connection that carries no files (TCP).
+     */
+    public void expectFiles() {
+        readUpToDescriptors();
+    }
+
+    /** A call; its files are closed once it is answered (or refused). */
+    private void call(Packet p, ReceivedFiles files) {
+        boolean handedOn = false;
+        try {
+            handedOn = dispatchCall(p, files);
+        } finally {
+            if (!handedOn) {
+                files.close();
+            }
+        }
+    }
+
+    /** Whether the call went to a worker, which then closes its files. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void call(Packet p) {
+    private boolean dispatchCall(Packet p, ReceivedFiles files) {
         Header h = p.header();
         ServerProgram prog = server.program(h.program());
         if (prog == null || prog.program().version() != h.version()) {
             replyError(h, new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
                     "Cannot find program " + h.program() + " version " + h.version()));
-            return;
+            return false;
         }
         Procedure proc = prog.program().procedure(h.procedure());
         CallHandler handler = proc == null || proc.event() ? null : prog.handler(h.procedure());
         if (handler == null) {
             replyError(h, new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "unknown procedure: " + h.procedure()));
-            return;
+            return false;
         }
         Object args;
         try {
             args = p.decode(proc.args());
         } catch (VirtException e) {
             replyError(h, e);
-            return;
+            return false;
         }
-        ServerCall call = new ServerCall(this, h, proc);
+        ServerCall call = new ServerCall(this, h, proc, files);
         if (prog.isInline(h.procedure())
                 || config.inlinePriority() && proc.priority() == Priority.HIGH && proc.stream() == StreamDirection.NONE) {
             // quick calls are answered here: no hand-over to a worker, no wake-up; the next packet waits for it
             answer(call, handler, args);
-            return;
+            return false;
         }
         try {
             requests.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         }
         server.dispatch(proc, () -> {
             try {
                 answer(call, handler, args);
             } finally {
+                files.close();
                 requests.release();
             }
         });
+        return true;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -52,6 +52,15 @@ final class DomainCalls {
                 return r.ret() == 0 ? Optional.empty() : Optional.of(BitSet.valueOf(r.cpumaps()));
             };
             case "getCPUStats/2" -> (s, h, p, a) -> cpuStats(s, dom(h), (Integer) a[0], (Integer) a[1]);
+            case "createWithFiles/2" -> (s, h, p, a) -> {
+                RemoteProtocol.DomainCreateWithFilesRet r = s.client().callWithFiles(
+                        RemoteProtocol.DOMAIN_CREATE_WITH_FILES,
+                        new RemoteProtocol.DomainCreateWithFilesArgs(dom(h), SpecialCalls.flagBits(a[1])),
+                        SpecialCalls.files(s, a[0]));
+                // the handle takes the id the started domain has, as libvirt's client does
+                h.identity(r.dom());
+                return null;
+            };
             default -> Migration.of(method);
         };
     }

@@ -23,6 +23,7 @@ import org.jvirt.rpc.remote.RemoteProtocol.ConnectSupportsFeatureArgs;
 import org.jvirt.rpc.remote.RemoteProtocol.NonnullDomain;
 import org.jvirt.rpc.remote.RemoteProtocol.NonnullNodeDevice;
 import org.jvirt.rpc.transport.BusyPollChannel;
+import org.jvirt.rpc.transport.FilePassing;
 import org.jvirt.rpc.transport.RpcClient;
 import org.jvirt.rpc.transport.SaslFramedChannel;
 import org.slf4j.Logger;
@@ -82,6 +83,7 @@ public final class RemoteSession {
     public static Connect open(ConnectRequest request) {
         RemoteUri remote = RemoteUri.parse(request.uri());
         ByteChannel transport = TransportOpener.open(remote, request.readOnly());
+        ByteChannel raw = transport;
         if (transport instanceof SocketChannel socket) {
             // a reply awaited is looked for briefly before the reader sleeps (see BusyPollChannel)
             try {
@@ -94,6 +96,10 @@ public final class RemoteSession {
         }
         SaslFramedChannel channel = new SaslFramedChannel(transport);
         RpcClient client = RpcClient.open(request.uri().toString(), channel);
+        if (raw instanceof SocketChannel socket) {
+            // open files go beside calls on a unix socket (FilePassing is null for TCP)
+            client.sendFilesOn(FilePassing.of(socket));
+        }
         if (transport instanceof BusyPollChannel polled) {
             polled.pollWhile(client::awaitingReplies);
         }
@@ -181,8 +187,10 @@ public final class RemoteSession {
         if (closedByUser) {
             return;
         }
-        CloseReason why = reason.getMessage() != null && reason.getMessage().contains("keepalive")
-                ? CloseReason.KEEPALIVE : CloseReason.EOF;
+        String m = reason.getMessage() == null ? "" : reason.getMessage();
+        // files that could not follow their call close the connection as an I/O error, as libvirt's client closes it
+        CloseReason why = m.contains("keepalive") ? CloseReason.KEEPALIVE
+                : m.contains("Sending file descriptors") ? CloseReason.ERROR : CloseReason.EOF;
         LOG.info("remote: connection {} closed: {}", uri, reason.getMessage());
         relay.connectionClosed(why);
     }
