@@ -140,8 +140,17 @@ public final class QemuBench {
                     median(start) / median(readySetsid));
             row(guests + " guests: listAllDomains + getInfo", list);
             row(guests + " guests: listAllDomains + getAllDomainStats", stats);
-            System.out.println("  libvirtd 9.0 with QEMU cannot run on this machine (no libvirt-qemu user): "
-                    + "no side-by-side figure");
+            double[][] peer = libvirtSession(QemuBenchAccess.guestXml("bench"), runs);
+            if (peer == null) {
+                System.out.println("  libvirt 9.0's QEMU driver: not here (it needs root to run as nobody, "
+                        + "python3-libvirt and libvirt-daemon-driver-qemu): no side-by-side figure");
+            } else {
+                row("libvirt 9.0 session daemon: start to running", peer[0]);
+                row("libvirt 9.0 session daemon: destroy", peer[1]);
+                System.out.printf(Locale.ROOT, "  libvirt's start / jvirt's start %.1f; destroy %.1f (medians, same "
+                        + "guest, one connection each)%n", median(peer[0]) / median(start),
+                        median(peer[1]) / median(destroy));
+            }
         } finally {
             try (Stream<Path> s = Files.walk(home)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -154,6 +163,64 @@ public final class QemuBench {
      * qmp_capabilities sent as soon as the socket connects (QEMU answers once its start-up is done); then it is
      * killed.
      */
+    /**
+     * libvirt 9.0's QEMU driver on the same guest, as a session daemon of the user nobody (so TCG, and nothing of
+     * the system's touched), driven by python-libvirt over one connection: each start and destroy in
+     * milliseconds, or null when it cannot run here. The daemon virsh started is ended afterwards.
+     */
+    private static double[][] libvirtSession(String xml, int runs) throws IOException, InterruptedException {
+        Path module = Path.of("/usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so");
+        if (!"root".equals(System.getProperty("user.name")) || !Files.exists(module)
+                || !Files.isExecutable(Path.of("/usr/bin/python3"))) {
+            return null;
+        }
+        Path dir = Files.createTempDirectory("jvirt-bench-libvirt");
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Files.writeString(dir.resolve("guest.xml"), xml);
+            Files.writeString(dir.resolve("bench.py"), String.join("\n",
+                    "import libvirt, sys, time",
+                    "c = libvirt.open('qemu:///session')",
+                    "d = c.defineXML(open(sys.argv[1]).read())",
+                    "for i in range(5):",
+                    "    d.create(); d.destroy()",
+                    "for i in range(int(sys.argv[2])):",
+                    "    t0 = time.perf_counter(); d.create(); t1 = time.perf_counter()",
+                    "    assert d.state()[0] == libvirt.VIR_DOMAIN_RUNNING",
+                    "    t2 = time.perf_counter(); d.destroy(); t3 = time.perf_counter()",
+                    "    print('%.3f %.3f' % ((t1 - t0) * 1000, (t3 - t2) * 1000))",
+                    "d.undefine()", ""));
+            for (String f : List.of("guest.xml", "bench.py")) {
+                Files.setPosixFilePermissions(dir.resolve(f),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            String env = "HOME=" + dir + " XDG_RUNTIME_DIR=" + dir + "/run XDG_CONFIG_HOME=" + dir + "/cfg"
+                    + " XDG_CACHE_HOME=" + dir + "/cache XDG_DATA_HOME=" + dir + "/data";
+            Process p = new ProcessBuilder("su", "-s", "/bin/sh", "nobody", "-c", "mkdir -p " + dir + "/run && env "
+                    + env + " /usr/bin/python3 " + dir + "/bench.py " + dir + "/guest.xml " + runs)
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || lines.size() != runs) {
+                System.out.println("  libvirt 9.0's QEMU driver failed: " + String.join(" | ", lines));
+                return null;
+            }
+            double[][] out = new double[2][runs];
+            for (int i = 0; i < runs; i++) {
+                String[] f = lines.get(i).split(" ");
+                out[0][i] = Double.parseDouble(f[0]);
+                out[1][i] = Double.parseDouble(f[1]);
+            }
+            return out;
+        } finally {
+            Path pid = dir.resolve("run/libvirt/libvirtd.pid");
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroy);
+            }
+            new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static double[] bareStart(List<String> argv, Path socket) throws IOException, InterruptedException {
         Files.deleteIfExists(socket);
         long t0 = System.nanoTime();
