@@ -128,7 +128,7 @@ final class DomainStats {
             q.cpuTimes = procTimes(Path.of("/proc", Long.toString(q.pid), "stat"));
         }
         if (types.contains(DomainStatsType.BALLOON)) {
-            q.rss = rssKiB(q.pid);
+            q.rss = GuestCounters.rssKiB(q.pid);
         }
         if (types.contains(DomainStatsType.VCPU) && q.threads != null) {
             q.vcpuTimes = vcpuTimes(q.pid, q.threads);
@@ -369,18 +369,5 @@ final class DomainStats {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    private static long rssKiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone meanwhile
-        }
-        return -1;
     }
 }

@@ -77,7 +77,8 @@ final class GuestCounters {
         }
     }
 
-    private static long rssKiB(long pid) {
+    /** The process's resident size in KiB (VmRSS), -1 once it has ended. */
+    static long rssKiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -41,7 +41,7 @@ class FilesOnJvirtDaemonTest {
     }
 
     private static String unixUri() {
-        return "test+unix:///default?socket=" + home.resolve("run").resolve(DaemonConfig.RW_SOCKET);
+        return InProcessDaemon.unixUri(home);
     }
 
     @Test

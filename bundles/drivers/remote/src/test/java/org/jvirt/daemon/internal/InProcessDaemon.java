@@ -32,6 +32,11 @@ public final class InProcessDaemon implements AutoCloseable {
         return new InProcessDaemon(new Daemon(factory, DaemonConfig.from(cfg, "daemon", home)), port);
     }
 
+    /** The test driver's default host through the read-write unix socket of a daemon whose home is {@code home}. */
+    public static String unixUri(Path home) {
+        return "test+unix:///default?socket=" + home.resolve("run").resolve(DaemonConfig.RW_SOCKET);
+    }
+
     /** The test driver's default host through this daemon. */
     public String testUri() {
         return "test+tcp://127.0.0.1:" + port + "/default";

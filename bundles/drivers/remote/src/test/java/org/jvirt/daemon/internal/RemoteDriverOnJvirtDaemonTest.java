@@ -52,7 +52,7 @@ class RemoteDriverOnJvirtDaemonTest {
     }
 
     private static String unixUri() {
-        return "test+unix:///default?socket=" + home.resolve("run").resolve(DaemonConfig.RW_SOCKET);
+        return InProcessDaemon.unixUri(home);
     }
 
     private static String tcpUri() {

@@ -127,7 +127,7 @@ class SaslOnJvirtDaemonTest {
     }
 
     private static String unixUri() {
-        return "test+unix:///default?socket=" + home.resolve("run").resolve(DaemonConfig.RW_SOCKET);
+        return InProcessDaemon.unixUri(home);
     }
 
     /** A callback answering user name and pass phrase, and recording what it was asked. */

@@ -4,6 +4,7 @@ import java.util.BitSet;
 
 import org.jvirt.conf.domain.CpuDef;
 import org.jvirt.conf.domain.DomainDef;
+import org.jvirt.util.CpuSets;
 
 /**
  * vCPUs that no guest NUMA cell names go to cell 0, which QEMU accepts as a disjoint range
@@ -36,44 +37,12 @@ final class NumaCpus {
         BitSet first = new BitSet();
         first.set(0, max);
         first.andNot(others);
-        def.cpu.numa.cells.get(0).cpus = format(first);
+        def.cpu.numa.cells.get(0).cpus = CpuSets.format(first);
     }
 
-    /** A CPU list as libvirt writes one: ranges and single ids, comma-separated, with {@code ^} exclusions. */
+    /** A cell's CPU list; an empty set for none (or one that conf's validation refuses anyway). */
     private static BitSet parse(String text) {
-        BitSet out = new BitSet();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        BitSet excluded = new BitSet();
-        for (String part : text.strip().split(",")) {
-            String p = part.strip();
-            boolean exclude = p.startsWith("^");
-            if (exclude) {
-                p = p.substring(1);
-            }
-            int dash = p.indexOf('-');
-            int from = Integer.parseInt(p.substring(0, dash < 0 ? p.length() : dash).strip());
-            int to = dash < 0 ? from : Integer.parseInt(p.substring(dash + 1).strip());
-            (exclude ? excluded : out).set(from, to + 1);
-        }
-        out.andNot(excluded);
-        return out;
-    }
-
-    private static String format(BitSet set) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
-            int end = set.nextClearBit(i) - 1;
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(i);
-            if (end > i) {
-                sb.append('-').append(end);
-            }
-            i = end;
-        }
-        return sb.toString();
+        BitSet set = text == null || text.isBlank() ? null : CpuSets.parse(text.strip());
+        return set == null ? new BitSet() : set;
     }
 }
