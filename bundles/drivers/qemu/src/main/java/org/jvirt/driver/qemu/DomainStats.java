@@ -34,7 +34,6 @@ final class DomainStats {
     static final Set<DomainStatsType> SUPPORTED = EnumSet.of(DomainStatsType.STATE, DomainStatsType.CPU_TOTAL,
             DomainStatsType.BALLOON, DomainStatsType.VCPU, DomainStatsType.INTERFACE, DomainStatsType.BLOCK);
     /** Linux's USER_HZ: /proc gives CPU times in these ticks. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
 
     /** What one domain is, taken under its lock, and what its QEMU was asked. */
     static final class Query {
@@ -54,7 +53,7 @@ final class DomainStats {
         QmpMonitor monitor;
         QemuDomainObj.VcpuThreads threads;
         /** Read from /proc while QEMU answers: the process's utime and stime, its RSS, each vCPU's times. */
-        long[] cpuTimes;
+        ProcStat cpuTimes;
         long rss = -1;
         long[][] vcpuTimes;
 
@@ -125,7 +124,7 @@ final class DomainStats {
             return;
         }
         if (types.contains(DomainStatsType.CPU_TOTAL)) {
-            q.cpuTimes = procTimes(Path.of("/proc", Long.toString(q.pid), "stat"));
+            q.cpuTimes = ProcStat.of(q.pid, 0);
         }
         if (types.contains(DomainStatsType.BALLOON)) {
             q.rss = GuestCounters.rssKiB(q.pid);
@@ -164,11 +163,11 @@ final class DomainStats {
             b.addInt("state.reason", q.reason);
         }
         if (types.contains(DomainStatsType.CPU_TOTAL) && q.active) {
-            long[] t = q.cpuTimes;
+            ProcStat t = q.cpuTimes;
             if (t != null) {
-                b.addULLong("cpu.time", (t[0] + t[1]) * NANOS_PER_TICK);
-                b.addULLong("cpu.user", t[0] * NANOS_PER_TICK);
-                b.addULLong("cpu.system", t[1] * NANOS_PER_TICK);
+                b.addULLong("cpu.time", t.cpuNanos());
+                b.addULLong("cpu.user", t.userNanos());
+                b.addULLong("cpu.system", t.systemNanos());
             }
         }
         if (types.contains(DomainStatsType.BALLOON)) {
@@ -241,9 +240,8 @@ final class DomainStats {
         long[][] out = new long[threads.tids().length][];
         for (int i = 0; i < out.length; i++) {
             long tid = threads.tids()[i];
-            long[] t = tid > 0 ? procTimes(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid),
-                    "stat")) : null;
-            out[i] = new long[] {t == null ? -1 : (t[0] + t[1]) * NANOS_PER_TICK, tid > 0 ? schedWait(pid, tid) : -1};
+            ProcStat t = tid > 0 ? ProcStat.of(pid, tid) : null;
+            out[i] = new long[] {t == null ? -1 : t.cpuNanos(), tid > 0 ? schedWait(pid, tid) : -1};
         }
         return out;
     }
@@ -347,17 +345,6 @@ final class DomainStats {
                 Thread.currentThread().interrupt();
             }
             return MissingNode.getInstance();
-        }
-    }
-
-    /** utime and stime (clock ticks) of a /proc stat file, or null. */
-    static long[] procTimes(Path stat) {
-        try {
-            String text = Files.readString(stat);
-            String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

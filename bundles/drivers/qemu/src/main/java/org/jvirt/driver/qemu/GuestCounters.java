@@ -34,7 +34,7 @@ final class GuestCounters {
      * qemuDomainMemoryStats: the balloon's size, the guest's own statistics where its driver reports them (with
      * the time of that report, 0 before the first), then the QEMU process's resident size.
      */
-    static List<DomainMemoryStat> memory(QemuDomainObj.Running r, long pid) {
+    static List<DomainMemoryStat> memory(QemuDomainObj.Running r) {
         List<DomainMemoryStat> out = new ArrayList<>();
         DomainDef def = r.def();
         boolean balloon = def.devices().memballoon != null && !"none".equals(def.devices().memballoon.model);
@@ -61,7 +61,7 @@ final class GuestCounters {
         } else {
             out.add(new DomainMemoryStat(DomainMemoryStatTag.ACTUAL_BALLOON, def.currentMemoryKiB()));
         }
-        long rss = rssKiB(pid);
+        long rss = rssKiB(r.pid());
         if (rss >= 0) {
             out.add(new DomainMemoryStat(DomainMemoryStatTag.RSS, rss));
         }

@@ -191,28 +191,25 @@ final class QemuDomain implements Domain {
 
     @Override
     public List<org.jvirt.api.VcpuInfo> getVcpus() {
-        QemuDomainObj o = obj();
-        QemuDomainObj.Running r;
-        long pid;
-        synchronized (o) {
+        QemuDomainObj.Running r = query(o -> {
             if (!o.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot list vcpu pinning for an inactive domain");
             }
-            r = o.running();
-            pid = o.pid;
-        }
-        return VcpuPlacement.vcpus(r, pid, conn.driver().host().cpuCount());
+            return o.running();
+        });
+        return VcpuPlacement.vcpus(r, conn.driver().host().cpuCount());
     }
 
     @Override
     public List<java.util.BitSet> getVcpuPinInfo(Set<org.jvirt.api.DomainAffect> flags) {
-        return VcpuPlacement.vcpuPinInfo(oneDef(flags), conn.driver().host().cpuCount());
+        return org.jvirt.conf.CpuPlacement.vcpuPinInfo(oneDef(flags), conn.driver().host().cpuCount());
     }
 
     @Override
     public java.util.Optional<java.util.BitSet> getEmulatorPinInfo(Set<org.jvirt.api.DomainAffect> flags) {
-        return java.util.Optional.of(VcpuPlacement.emulatorPinInfo(oneDef(flags), conn.driver().host().cpuCount()));
+        return java.util.Optional.of(org.jvirt.conf.CpuPlacement.emulator(oneDef(flags),
+                conn.driver().host().cpuCount()));
     }
 
     @Override
@@ -229,14 +226,7 @@ final class QemuDomain implements Domain {
 
     @Override
     public List<org.jvirt.api.DomainMemoryStat> memoryStats() {
-        QemuDomainObj o = obj();
-        QemuDomainObj.Running r;
-        long pid;
-        synchronized (o) {
-            r = o.running();
-            pid = o.pid;
-        }
-        return GuestCounters.memory(r, pid);
+        return GuestCounters.memory(obj().running());
     }
 
     @Override
@@ -444,20 +434,14 @@ final class QemuDomain implements Domain {
 
     @Override
     public DomainInfo getInfo() {
-        return query(o -> new DomainInfo(o.state, o.def.memoryKiB(), o.isActive() ? o.def.currentMemoryKiB()
-                : o.def.currentMemoryKiB(), o.def.vcpus(), o.isActive() ? cpuTime(o.pid) : 0));
+        return query(o -> new DomainInfo(o.state, o.def.memoryKiB(), o.def.currentMemoryKiB(), o.def.vcpus(),
+                o.isActive() ? cpuTime(o.pid) : 0));
     }
 
     /** utime + stime of QEMU from /proc, in nanoseconds (libvirt reads the same from cgroups or /proc). */
     private static long cpuTime(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        ProcStat s = ProcStat.of(pid, 0);
+        return s == null ? 0 : s.cpuNanos();
     }
 
     @Override

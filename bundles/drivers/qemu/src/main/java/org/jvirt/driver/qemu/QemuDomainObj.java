@@ -102,8 +102,8 @@ final class QemuDomainObj {
         this.def = def;
     }
 
-    /** The monitor and the running definition, read together. */
-    record Running(QmpMonitor monitor, DomainDef def) {
+    /** The monitor, the running definition and QEMU's pid, read together. */
+    record Running(QmpMonitor monitor, DomainDef def, long pid) {
     }
 
     /** The monitor and the running definition, or libvirt's "domain is not running" when there is no monitor. */
@@ -111,7 +111,7 @@ final class QemuDomainObj {
         if (monitor == null) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
         }
-        return new Running(monitor, def);
+        return new Running(monitor, def, pid);
     }
 
     synchronized boolean isActive() {

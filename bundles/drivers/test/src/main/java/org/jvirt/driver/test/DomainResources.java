@@ -17,6 +17,7 @@ import org.jvirt.api.TypedParameters;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
+import org.jvirt.conf.CpuPlacement;
 import org.jvirt.conf.domain.Cputune;
 import org.jvirt.conf.domain.DomainDef;
 import org.jvirt.conf.domain.IoThreadIds;
@@ -116,21 +117,6 @@ final class DomainResources {
         }
     }
 
-    /** Where each vCPU may run: its own pin, the domain's cpuset, or every host CPU. */
-    static BitSet vcpuMap(DomainDef def, int vcpu, int hostCpus) {
-        if (def.cputune != null) {
-            for (Cputune.Vcpupin p : def.cputune.vcpupins) {
-                if (Integer.parseInt(p.vcpu) == vcpu) {
-                    return CpuSets.parse(p.cpuset);
-                }
-            }
-        }
-        if (def.vcpu != null && def.vcpu.cpuset != null) {
-            return CpuSets.parse(def.vcpu.cpuset);
-        }
-        return CpuSets.all(hostCpus);
-    }
-
     static List<VcpuInfo> vcpus(TestDomainObj o, int hostCpus) {
         if (!o.isActive()) {
             throw Errors.invalid("cannot list vcpus for an inactive domain");
@@ -138,7 +124,7 @@ final class DomainResources {
         long cpuTime = System.currentTimeMillis() * 1000 / 10;
         List<VcpuInfo> out = new ArrayList<>();
         for (int i = 0; i < o.def.vcpus(); i++) {
-            BitSet map = vcpuMap(o.def, i, hostCpus);
+            BitSet map = CpuPlacement.vcpu(o.def, i, hostCpus);
             out.add(new VcpuInfo(i, VcpuState.RUNNING, cpuTime, map.length() - 1, map));
         }
         return out;
@@ -172,14 +158,7 @@ final class DomainResources {
 
     /** Maps of the vCPUs up to the maximum (virDomainDefGetVcpuPinInfoHelper). */
     static List<BitSet> vcpuPinInfo(TestDomainObj o, int flags, int hostCpus) {
-        DomainDef def = DefAccess.one(o, flags);
-        List<BitSet> out = new ArrayList<>();
-        for (int i = 0; i < def.maxVcpus(); i++) {
-            BitSet m = vcpuMap(def, i, hostCpus);
-            m.clear(hostCpus, Math.max(hostCpus, m.length()));
-            out.add(m);
-        }
-        return out;
+        return CpuPlacement.vcpuPinInfo(DefAccess.one(o, flags), hostCpus);
     }
 
     static void pinEmulator(TestDomainObj o, BitSet map, int flags) {
@@ -193,14 +172,7 @@ final class DomainResources {
     }
 
     static Optional<BitSet> emulatorPinInfo(TestDomainObj o, int flags, int hostCpus) {
-        DomainDef def = DefAccess.one(o, flags);
-        if (def.cputune != null && def.cputune.emulatorpin != null) {
-            return Optional.of(CpuSets.parse(def.cputune.emulatorpin.cpuset));
-        }
-        if (def.vcpu != null && def.vcpu.cpuset != null) {
-            return Optional.of(CpuSets.parse(def.vcpu.cpuset));
-        }
-        return Optional.of(CpuSets.all(hostCpus));
+        return Optional.of(CpuPlacement.emulator(DefAccess.one(o, flags), hostCpus));
     }
 
     /** Whether a {@code <cputune>} says nothing, so libvirt would not write it. */

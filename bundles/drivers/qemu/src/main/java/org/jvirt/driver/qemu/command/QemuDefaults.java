@@ -111,7 +111,7 @@ public final class QemuDefaults {
             "pcie-switch-upstream-port", "pcie-switch-downstream-port", "dmi-to-pci-bridge", "pci-bridge",
             "pcie-to-pci-bridge", "pcie-expander-bus", "pci-expander-bus");
 
-    public static boolean isQ35(String machine) {
+    static boolean isQ35(String machine) {
         return machine.equals("q35") || machine.startsWith("pc-q35-");
     }
 
